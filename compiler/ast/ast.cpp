@@ -1,0 +1,71 @@
+//===- ast.cpp - The syntax tree of .bud files ------------------------------===//
+#include "compiler/ast/ast.h"
+
+namespace budc::ast {
+
+llvm::StringRef spelling(Comparator C) {
+  switch (C) {
+  case Comparator::None:
+    return "";
+  case Comparator::Eq:
+    return "=";
+  case Comparator::Ne:
+    return "\u2260";
+  case Comparator::Ge:
+    return "\u2265";
+  case Comparator::Le:
+    return "\u2264";
+  case Comparator::Gt:
+    return ">";
+  case Comparator::Lt:
+    return "<";
+  }
+  return "";
+}
+
+Span Value::range() const {
+  if (K == Number)
+    return Num.Range;
+  if (K == Date && Num.Cmp != Comparator::None)
+    return Span::cover(Num.Range, Word.Range);
+  return Word.Range;
+}
+
+llvm::StringRef kindName(NodeKind K) {
+  switch (K) {
+#define CASE(X)                                                                              \
+  case NodeKind::X:                                                                          \
+    return #X;
+    CASE(File)
+    CASE(Include)
+    CASE(Budget)
+    CASE(Department)
+    CASE(Unit)
+    CASE(Attr)
+    CASE(Income)
+    CASE(IncomeLine)
+    CASE(Basic)
+    CASE(BasicLine)
+    CASE(FundSource)
+    CASE(Project)
+    CASE(FunctionRef)
+    CASE(EconomicRef)
+    CASE(AmountLine)
+    CASE(Schedule)
+    CASE(Goal)
+    CASE(Indicator)
+    CASE(Citation)
+    CASE(Declare)
+    CASE(Section)
+    CASE(Glossary)
+    CASE(GlossaryEntry)
+    CASE(Performance)
+    CASE(Area)
+    CASE(Procurement)
+    CASE(Assets)
+#undef CASE
+  }
+  return "?";
+}
+
+} // namespace budc::ast

@@ -1,0 +1,396 @@
+//===- ast.h - The syntax tree of .bud files --------------------------------===//
+//
+// The tree records what was written, not what it means: names are not resolved, numbers
+// are kept as their digits, units as their spelling. Every node and every element carries the
+// Span it came from. Nodes live in an ast::Context arena and are trivially destructible;
+// strings are StringRefs into the source buffers or into the context's string saver.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "compiler/source/span.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Allocator.h"
+#include "llvm/Support/Casting.h"
+#include "llvm/Support/StringSaver.h"
+
+#include <type_traits>
+
+namespace budc::ast {
+
+//===----------------------------------------------------------------------===//
+// Elements: parts of statements that are not statements themselves
+//===----------------------------------------------------------------------===//
+
+/// One piece of a text: literal characters or a figure reference written as {…}.
+struct TextPart {
+  bool IsReference = false; ///< True for {…}.
+  llvm::StringRef Value;    ///< The literal text, or the reference's content trimmed.
+  Span Range;               ///< For a reference: from '{' to '}'.
+};
+
+/// A word or a text as written.
+struct Text {
+  /// How the text was written.
+  enum Form : uint8_t {
+    Bare,   ///< an unquoted name: 行政运行
+    Quoted, ///< "…" on one line
+    Block,  ///< """…""" over several lines
+  };
+  llvm::StringRef Value; ///< The content with quotes removed and escapes decoded.
+  Span Range;            ///< The whole token, quotes included.
+  Form Style = Bare;
+  /// The parts of a quoted text that contains figure references; empty otherwise.
+  llvm::ArrayRef<TextPart> Parts;
+
+  /// Whether the text was written at all (optional texts have an invalid range).
+  bool present() const { return Range.isValid(); }
+};
+
+/// Comparators written before a quantity.
+enum class Comparator : uint8_t { None, Eq, Ne, Ge, Le, Gt, Lt };
+
+/// The spelling of \p C: "", "=", "≠", "≥", "≤", ">", "<".
+llvm::StringRef spelling(Comparator C);
+
+/// A number as written, with its optional comparator, sign and unit: ≤22.2万元, 16村, 1754.54.
+struct Quantity {
+  Comparator Cmp = Comparator::None;
+  bool Negative = false;
+  llvm::StringRef Number; ///< The digits as written: "22.2".
+  llvm::StringRef Unit;   ///< The unit as written, or empty: "万元", "元/人.年", "%".
+  Span Range;             ///< Comparator through unit.
+  Span NumberRange;       ///< Just the digits (and sign).
+  Span UnitRange;         ///< Just the unit; invalid when there is none.
+
+  bool present() const { return Range.isValid(); }
+};
+
+/// A code as written: a classification code (2010301), a unit code (502), a project code
+/// (13030224P00308P121121) or a year.
+struct Code {
+  llvm::StringRef Value;
+  Span Range;
+  bool present() const { return Range.isValid(); }
+};
+
+/// A value of a generic attribute or an indicator.
+struct Value {
+  enum Kind : uint8_t {
+    Name,     ///< a bare word: 行政
+    String,   ///< a quoted text: "调查结果"
+    Number,   ///< a quantity, with or without unit and comparator: ≥95%
+    Date,     ///< a date: 2023-12-31 (Num.Cmp holds a comparator written before it)
+    CodeWord, ///< an alphanumeric code: 13030224P00308P121121
+  };
+  Kind K = Name;
+  Text Word;    ///< For Name, String, Date and CodeWord.
+  Quantity Num; ///< For Number; for Date only Num.Cmp is used.
+  /// The value's whole range.
+  Span range() const;
+};
+
+/// One point of a spending schedule: 3月 25%.
+struct SchedulePoint {
+  Quantity Month;
+  Quantity Share;
+};
+
+//===----------------------------------------------------------------------===//
+// Nodes
+//===----------------------------------------------------------------------===//
+
+/// Every kind of node.
+enum class NodeKind : uint8_t {
+  File,
+  Include,
+  Budget,
+  Department,
+  Unit,
+  Attr,
+  Income,
+  IncomeLine,
+  Basic,
+  BasicLine,
+  FundSource,
+  Project,
+  FunctionRef,
+  EconomicRef,
+  AmountLine,
+  Schedule,
+  Goal,
+  Indicator,
+  Citation,
+  Declare,
+  Section,
+  Glossary,
+  GlossaryEntry,
+  Performance,
+  Area,
+  Procurement,
+  Assets,
+};
+
+/// The name of \p K as the AST dump prints it.
+llvm::StringRef kindName(NodeKind K);
+
+/// The base of every node.
+struct Node {
+  NodeKind Kind;
+  Span Range; ///< From the first token of the statement to its last (closing '}' included).
+
+  explicit Node(NodeKind K) : Kind(K) {}
+};
+
+/// Declares `static bool classof` for llvm::isa/cast/dyn_cast.
+#define BUDC_AST_NODE(NAME)                                                                  \
+  NAME() : Node(NodeKind::NAME) {}                                                           \
+  static bool classof(const Node *N) { return N->Kind == NodeKind::NAME; }
+
+/// One parsed file.
+struct File : Node {
+  BUDC_AST_NODE(File)
+  llvm::StringRef Path;
+  llvm::ArrayRef<Node *> Items;
+};
+
+/// 引入 "other.bud"
+struct Include : Node {
+  BUDC_AST_NODE(Include)
+  Text Path;
+};
+
+/// A generic attribute: key value… { attr… }. Used for descriptive facts such as 性质 行政,
+/// 金额单位 万元, 用途 "…", and for the rows of the procurement and assets tables.
+struct Attr : Node {
+  BUDC_AST_NODE(Attr)
+  Text Key;
+  llvm::ArrayRef<Value> Values;
+  llvm::ArrayRef<Attr *> Children;
+  bool HasBlock = false; ///< Whether a { … } followed, even an empty one.
+};
+
+/// 预算 2024 { 金额单位 万元 … }
+struct Budget : Node {
+  BUDC_AST_NODE(Budget)
+  Code Year;
+  llvm::ArrayRef<Attr *> Attrs;
+};
+
+/// 部门 502 "秦皇岛市海港区西港镇人民政府" { 单位 … }
+struct Department : Node {
+  BUDC_AST_NODE(Department)
+  Code Id; ///< Optional.
+  Text Name;
+  llvm::ArrayRef<Node *> Items; ///< Unit and Attr nodes.
+};
+
+/// 单位 "…本级" { 性质 行政 … } — attributes and the facts that belong to this unit.
+struct Unit : Node {
+  BUDC_AST_NODE(Unit)
+  Code Id; ///< Optional.
+  Text Name;
+  llvm::ArrayRef<Node *> Items; ///< Attr, Income, Basic, Project and Declare nodes.
+};
+
+/// One line of an income block: [上年结转] 一般公共预算拨款 1754.54
+struct IncomeLine : Node {
+  BUDC_AST_NODE(IncomeLine)
+  bool CarryOver = false;
+  Span CarryOverRange;
+  Text Fund;
+  Quantity Amount;
+};
+
+/// 收入 { … } — the control totals (控制数) per fund source.
+struct Income : Node {
+  BUDC_AST_NODE(Income)
+  llvm::ArrayRef<IncomeLine *> Lines;
+};
+
+/// One line of basic expenditure: 30101 基本工资 308.98
+struct BasicLine : Node {
+  BUDC_AST_NODE(BasicLine)
+  Code Economic;
+  Text Name; ///< Optional.
+  Quantity Amount;
+};
+
+/// 来源 [上年结转] 政府性基金预算拨款 — the fund source of the enclosing basic block.
+struct FundSource : Node {
+  BUDC_AST_NODE(FundSource)
+  bool CarryOver = false;
+  Span CarryOverRange;
+  Text Fund;
+};
+
+/// 基本支出 2010301 行政运行 { … } — basic expenditure of one function 项 by economic 款.
+struct Basic : Node {
+  BUDC_AST_NODE(Basic)
+  Code Function;
+  Text Name;                    ///< Optional.
+  llvm::ArrayRef<Node *> Items; ///< BasicLine and FundSource nodes.
+};
+
+/// 功能科目 2130705 [name]
+struct FunctionRef : Node {
+  BUDC_AST_NODE(FunctionRef)
+  Code Id;
+  Text Name; ///< Optional.
+};
+
+/// 经济科目 30299 [name]
+struct EconomicRef : Node {
+  BUDC_AST_NODE(EconomicRef)
+  Code Id;
+  Text Name; ///< Optional.
+};
+
+/// 金额 22.20 [上年结转] 一般公共预算拨款
+struct AmountLine : Node {
+  BUDC_AST_NODE(AmountLine)
+  Quantity Amount;
+  bool CarryOver = false;
+  Span CarryOverRange;
+  Text Fund;
+};
+
+/// 支出计划 3月 25% 6月 50% …
+struct Schedule : Node {
+  BUDC_AST_NODE(Schedule)
+  llvm::ArrayRef<SchedulePoint> Points;
+};
+
+/// 指标 产出/数量 保障经费村数 = 16村 描述 "…" 依据 冀组发14
+struct Indicator : Node {
+  BUDC_AST_NODE(Indicator)
+  llvm::ArrayRef<Text> Path; ///< 一级/二级 as written; empty when no path was given.
+  Text Name;                 ///< The 三级 indicator's own name.
+  bool HasValue = false;
+  Value Val;                 ///< Valid when HasValue.
+  Text Description;          ///< Optional.
+  /// Optional. A Bare word names a citation declared with 依据 X = "…"; a quoted text is
+  /// the basis itself.
+  Text Basis;
+};
+
+/// 目标 "…" [{ 指标 … }]
+struct Goal : Node {
+  BUDC_AST_NODE(Goal)
+  Text Statement;
+  llvm::ArrayRef<Indicator *> Indicators;
+  bool HasBlock = false;
+};
+
+/// 项目 CODE "name" { … }
+struct Project : Node {
+  BUDC_AST_NODE(Project)
+  Code Id; ///< Optional.
+  Text Name;
+  /// FunctionRef, EconomicRef, AmountLine, Schedule, Goal, Indicator and Attr nodes.
+  llvm::ArrayRef<Node *> Items;
+};
+
+/// 依据 冀组发14 = "《…》（冀组发〔2018〕14号）"
+struct Citation : Node {
+  BUDC_AST_NODE(Citation)
+  Text Name;
+  Text Document;
+};
+
+/// 声明 三公经费 3.01 { 公务接待费 0.76 … } — a figure stated independently of the facts, to
+/// be checked against the derived one. Nested items are Declare nodes too.
+struct Declare : Node {
+  BUDC_AST_NODE(Declare)
+  llvm::ArrayRef<Text> Key; ///< Path parts: 三公经费/公务接待费, or a code.
+  Quantity Amount;          ///< Optional.
+  llvm::ArrayRef<Declare *> Children;
+  bool HasBlock = false;
+};
+
+/// 说明 部门职责 """…"""
+struct Section : Node {
+  BUDC_AST_NODE(Section)
+  Text Title;
+  Text Body;
+};
+
+/// One term of the glossary: 财政拨款收入 "指本级财政…"
+struct GlossaryEntry : Node {
+  BUDC_AST_NODE(GlossaryEntry)
+  Text Term;
+  Text Definition;
+};
+
+/// 名词解释 { … }
+struct Glossary : Node {
+  BUDC_AST_NODE(Glossary)
+  llvm::ArrayRef<GlossaryEntry *> Entries;
+};
+
+/// 分项 党政综合工作 { 目标 … }
+struct Area : Node {
+  BUDC_AST_NODE(Area)
+  Text Name;
+  llvm::ArrayRef<Node *> Items; ///< Goal and Indicator nodes.
+};
+
+/// 整体绩效 { … } — the department's overall performance goals.
+struct Performance : Node {
+  BUDC_AST_NODE(Performance)
+  llvm::ArrayRef<Node *> Items; ///< Section, Area, Goal and Indicator nodes.
+};
+
+/// 政府采购 { … } — rows of the procurement table as generic attributes; may be empty.
+struct Procurement : Node {
+  BUDC_AST_NODE(Procurement)
+  llvm::ArrayRef<Attr *> Rows;
+};
+
+/// 国有资产 { … } — facts and rows of the state-assets table; may be empty.
+struct Assets : Node {
+  BUDC_AST_NODE(Assets)
+  llvm::ArrayRef<Attr *> Rows;
+};
+
+#undef BUDC_AST_NODE
+
+//===----------------------------------------------------------------------===//
+// Context
+//===----------------------------------------------------------------------===//
+
+/// Owns the memory of the syntax trees of one workspace.
+class Context {
+public:
+  Context() : Saver(Alloc) {}
+  Context(const Context &) = delete;
+  Context &operator=(const Context &) = delete;
+
+  /// A new node of type \p T.
+  template <typename T> T *make() {
+    static_assert(std::is_trivially_destructible_v<T>, "arena nodes are never destroyed");
+    return new (Alloc.Allocate<T>()) T();
+  }
+  /// A copy of \p Items in the arena.
+  template <typename T> llvm::ArrayRef<T> copy(llvm::ArrayRef<T> Items) {
+    static_assert(std::is_trivially_destructible_v<T>, "arena arrays are never destroyed");
+    if (Items.empty())
+      return {};
+    T *Mem = Alloc.Allocate<T>(Items.size());
+    std::uninitialized_copy(Items.begin(), Items.end(), Mem);
+    return {Mem, Items.size()};
+  }
+  /// A copy of \p S that lives as long as the context.
+  llvm::StringRef save(llvm::StringRef S) { return Saver.save(S); }
+
+  /// Bytes allocated so far.
+  size_t getBytesAllocated() const { return Alloc.getBytesAllocated(); }
+
+private:
+  llvm::BumpPtrAllocator Alloc;
+  llvm::StringSaver Saver;
+};
+
+} // namespace budc::ast

@@ -1,0 +1,40 @@
+//===- render.h - Diagnostics as text for people and JSON for machines ------===//
+#pragma once
+
+#include "compiler/diag/diagnostics.h"
+#include "compiler/source/source_manager.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+namespace budc {
+
+/// How diagnostics are printed.
+struct RenderOptions {
+  Lang Language = Lang::En; ///< Language of messages.
+  bool Color = false;       ///< Use terminal colours.
+  unsigned ErrorLimit = 0;  ///< Stop after this many errors; 0 prints all.
+  bool Summary = true;      ///< Print the closing "N errors" line.
+};
+
+/// The source line under \p Where and a caret line beneath it, each ending in '\n'. Columns
+/// are counted in display width, so the caret stands under CJK text too; a tab in the source
+/// is copied into the caret line. An empty span gets a lone '^'.
+std::string renderSnippet(const SourceManager &SM, Span Where);
+
+/// Prints \p Diags in the compiler style
+///   file:line:col: error: message [BUD010]
+///   <source line>
+///   <caret line>
+/// followed by notes and a summary line.
+void renderText(llvm::raw_ostream &OS, const SourceManager &SM,
+                llvm::ArrayRef<Diagnostic> Diags, const RenderOptions &Opts);
+
+/// Prints \p Diags as one JSON document (see docs/diagnostics.md).
+void renderJson(llvm::raw_ostream &OS, const SourceManager &SM,
+                llvm::ArrayRef<Diagnostic> Diags, const RenderOptions &Opts);
+
+/// The language named by the environment: LC_ALL, then LC_MESSAGES, then LANG; Chinese when
+/// the first one set starts with "zh", English otherwise.
+Lang languageFromEnvironment();
+
+} // namespace budc

@@ -1,0 +1,164 @@
+//===- main.cpp - The budc command line ---------------------------------------===//
+//
+// budc check PATH…          parse (and later check) a workspace, report diagnostics
+// budc parse --dump-ast …   print the syntax tree
+// budc help [COMMAND]       help
+//
+// Exit codes: 0 no errors, 1 errors found, 2 usage or input error, 3 internal error.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/ast/dump.h"
+#include "compiler/diag/render.h"
+#include "compiler/workspace/workspace.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/PrettyStackTrace.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <exception>
+
+using namespace llvm;
+
+namespace {
+
+constexpr int ExitOk = 0, ExitErrors = 1, ExitUsage = 2, ExitInternal = 3;
+
+const char *Overview = R"(budc — compiler and checker for .bud department budgets (部门预算)
+
+  A .bud workspace holds one department's budget as plain text: income control totals,
+  basic expenditure by function and economic classification, projects with their
+  performance indicators, and the narrative of the published disclosure. budc checks it
+  and reports every problem with its place in the source.
+)";
+
+const char *Examples = R"(
+EXAMPLES:
+  budc check examples/xigang-2024          check a workspace directory
+  budc check budget.bud --lang=zh          check one file (and what it includes), in Chinese
+  budc check ws/ --format=json             diagnostics as JSON on standard output
+  budc parse --dump-ast examples/xigang-2024/projects.bud
+
+EXIT STATUS:
+  0 no errors (warnings allowed), 1 errors found, 2 usage or input error, 3 internal error.
+
+Run `budc help COMMAND` for a command's options; docs/language.md describes the language.
+)";
+
+enum class DiagFormat { Text, Json };
+enum class ColorMode { Auto, Always, Never };
+
+} // namespace
+
+int main(int Argc, char **Argv) {
+  InitLLVM X(Argc, Argv);
+  setBugReportMsg("budc crashed. This is a bug in budc, not in your budget: please report it "
+                  "with the command line and the input file.\n");
+
+  cl::SubCommand CheckCmd("check", "Check a workspace and report diagnostics");
+  cl::SubCommand ParseCmd("parse", "Parse files and print their syntax tree");
+  cl::SubCommand HelpCmd("help", "Show help for budc or for one command");
+
+  cl::OptionCategory Cat("budc options");
+  cl::list<std::string> Paths(cl::Positional, cl::desc("<workspace directory or .bud file>..."),
+                              cl::OneOrMore, cl::sub(CheckCmd), cl::sub(ParseCmd), cl::cat(Cat));
+  cl::list<std::string> HelpTopic(cl::Positional, cl::desc("[command]"), cl::ZeroOrMore,
+                                  cl::sub(HelpCmd));
+  cl::opt<std::string> LangOpt("lang",
+                               cl::desc("Language of messages: zh or en (default: from "
+                                        "LC_ALL, LC_MESSAGES or LANG)"),
+                               cl::value_desc("zh|en"), cl::sub(CheckCmd), cl::sub(ParseCmd),
+                               cl::cat(Cat));
+  cl::opt<ColorMode> Color(
+      "color", cl::desc("Colour diagnostics"), cl::init(ColorMode::Auto),
+      cl::values(clEnumValN(ColorMode::Auto, "auto", "when standard error is a terminal"),
+                 clEnumValN(ColorMode::Always, "always", "always"),
+                 clEnumValN(ColorMode::Never, "never", "never")),
+      cl::sub(CheckCmd), cl::sub(ParseCmd), cl::cat(Cat));
+  cl::opt<DiagFormat> Format(
+      "format", cl::desc("How diagnostics are printed"), cl::init(DiagFormat::Text),
+      cl::values(clEnumValN(DiagFormat::Text, "text", "for people, on standard error"),
+                 clEnumValN(DiagFormat::Json, "json", "one JSON document on standard output")),
+      cl::sub(CheckCmd), cl::cat(Cat));
+  cl::opt<unsigned> ErrorLimit("error-limit",
+                               cl::desc("Stop printing after N errors (0: no limit)"),
+                               cl::init(100), cl::value_desc("N"), cl::sub(CheckCmd),
+                               cl::sub(ParseCmd), cl::cat(Cat));
+  cl::opt<bool> Quiet("quiet", cl::desc("Print nothing when there is nothing to report"),
+                      cl::sub(CheckCmd), cl::cat(Cat));
+  cl::alias QuietA("q", cl::desc("Alias for --quiet"), cl::aliasopt(Quiet), cl::cat(Cat));
+  cl::opt<bool> DumpAst("dump-ast", cl::desc("Print the syntax tree of each file"),
+                        cl::sub(ParseCmd), cl::cat(Cat));
+
+  cl::HideUnrelatedOptions(Cat);
+  cl::SetVersionPrinter([](raw_ostream &OS) { OS << "budc 0.1.0\n"; });
+  cl::extrahelp Extra(Examples);
+
+  // `budc help check` is `budc check --help`.
+  std::vector<const char *> Args(Argv, Argv + Argc);
+  if (Args.size() >= 2 && StringRef(Args[1]) == "help") {
+    std::vector<const char *> Help{Args[0]};
+    if (Args.size() >= 3)
+      Help.push_back(Args[2]);
+    Help.push_back("--help");
+    Args = Help;
+  }
+  if (Args.size() == 1) {
+    Args.push_back("--help");
+  }
+
+  if (!cl::ParseCommandLineOptions(static_cast<int>(Args.size()), Args.data(), Overview,
+                                   &errs()))
+    return ExitUsage;
+
+  budc::RenderOptions RO;
+  if (LangOpt.empty())
+    RO.Language = budc::languageFromEnvironment();
+  else if (LangOpt == "zh")
+    RO.Language = budc::Lang::Zh;
+  else if (LangOpt == "en")
+    RO.Language = budc::Lang::En;
+  else {
+    errs() << "budc: error: --lang must be zh or en, not '" << LangOpt << "'\n";
+    return ExitUsage;
+  }
+  RO.Color = Color == ColorMode::Always ||
+             (Color == ColorMode::Auto && sys::Process::StandardErrHasColors());
+  RO.ErrorLimit = ErrorLimit;
+
+  try {
+    budc::SourceManager SM;
+    budc::ast::Context Ctx;
+    budc::DiagEngine Diags;
+    std::vector<std::string> Inputs(Paths.begin(), Paths.end());
+    budc::Workspace WS = budc::loadWorkspace(Inputs, SM, Ctx, Diags);
+
+    if (ParseCmd && DumpAst)
+      for (const budc::ast::File *F : WS.Files)
+        budc::ast::dump(outs(), *F, SM);
+
+    std::vector<budc::Diagnostic> Sorted = Diags.sorted();
+    if (CheckCmd && Format == DiagFormat::Json) {
+      budc::renderJson(outs(), SM, Sorted, RO);
+    } else {
+      budc::renderText(errs(), SM, Sorted, RO);
+      if (CheckCmd && !Quiet && Sorted.empty()) {
+        unsigned N = static_cast<unsigned>(WS.Files.size());
+        if (RO.Language == budc::Lang::Zh)
+          errs() << "检查通过：" << N << " 个文件，没有错误和警告\n";
+        else
+          errs() << "checked " << N << (N == 1 ? " file" : " files")
+                 << ": no errors, no warnings\n";
+      }
+    }
+    if (WS.InputError)
+      return ExitUsage;
+    return Diags.hasErrors() ? ExitErrors : ExitOk;
+  } catch (const std::exception &E) {
+    errs() << "budc: internal error: " << E.what()
+           << "\nThis is a bug in budc, not in your budget: please report it with the "
+              "command line and the input file.\n";
+    return ExitInternal;
+  }
+}

@@ -1,0 +1,97 @@
+//===- utf8.cpp - UTF-8 decoding that remembers where each code point came from -===//
+#include "compiler/source/utf8.h"
+
+#include "llvm/Support/Unicode.h"
+
+namespace budc {
+
+int32_t decodeOne(llvm::StringRef Bytes, size_t Pos, unsigned &Len) {
+  const auto *S = reinterpret_cast<const unsigned char *>(Bytes.data());
+  size_t N = Bytes.size();
+  unsigned char B0 = S[Pos];
+  Len = 1;
+  if (B0 < 0x80)
+    return B0;
+  unsigned Need;
+  uint32_t CP, Min;
+  if ((B0 & 0xE0) == 0xC0) {
+    Need = 1, CP = B0 & 0x1F, Min = 0x80;
+  } else if ((B0 & 0xF0) == 0xE0) {
+    Need = 2, CP = B0 & 0x0F, Min = 0x800;
+  } else if ((B0 & 0xF8) == 0xF0) {
+    Need = 3, CP = B0 & 0x07, Min = 0x10000;
+  } else {
+    return -1;
+  }
+  if (Pos + Need >= N) // the sequence runs past the end of the buffer
+    return -1;
+  for (unsigned I = 1; I <= Need; ++I) {
+    unsigned char B = S[Pos + I];
+    if ((B & 0xC0) != 0x80)
+      return -1;
+    CP = (CP << 6) | (B & 0x3F);
+  }
+  if (CP < Min || CP > 0x10FFFF || (CP >= 0xD800 && CP <= 0xDFFF))
+    return -1;
+  Len = Need + 1;
+  return static_cast<int32_t>(CP);
+}
+
+DecodedText decodeUtf8(llvm::StringRef Bytes) {
+  DecodedText Out;
+  Out.CodePoints.reserve(Bytes.size());
+  Out.ByteOffsets.reserve(Bytes.size() + 1);
+  size_t I = 0, N = Bytes.size();
+  while (I < N) {
+    unsigned char B = static_cast<unsigned char>(Bytes[I]);
+    if (B < 0x80) { // ASCII fast path
+      Out.CodePoints.push_back(B);
+      Out.ByteOffsets.push_back(static_cast<uint32_t>(I));
+      ++I;
+      continue;
+    }
+    unsigned Len;
+    int32_t CP = decodeOne(Bytes, I, Len);
+    Out.ByteOffsets.push_back(static_cast<uint32_t>(I));
+    if (CP < 0) {
+      Out.InvalidOffsets.push_back(static_cast<uint32_t>(I));
+      Out.CodePoints.push_back(0xFFFD);
+    } else {
+      Out.CodePoints.push_back(static_cast<char32_t>(CP));
+    }
+    I += Len;
+  }
+  Out.ByteOffsets.push_back(static_cast<uint32_t>(N));
+  return Out;
+}
+
+void appendUtf8(std::string &Out, char32_t CP) {
+  if (CP < 0x80) {
+    Out += static_cast<char>(CP);
+  } else if (CP < 0x800) {
+    Out += static_cast<char>(0xC0 | (CP >> 6));
+    Out += static_cast<char>(0x80 | (CP & 0x3F));
+  } else if (CP < 0x10000) {
+    Out += static_cast<char>(0xE0 | (CP >> 12));
+    Out += static_cast<char>(0x80 | ((CP >> 6) & 0x3F));
+    Out += static_cast<char>(0x80 | (CP & 0x3F));
+  } else {
+    Out += static_cast<char>(0xF0 | (CP >> 18));
+    Out += static_cast<char>(0x80 | ((CP >> 12) & 0x3F));
+    Out += static_cast<char>(0x80 | ((CP >> 6) & 0x3F));
+    Out += static_cast<char>(0x80 | (CP & 0x3F));
+  }
+}
+
+unsigned displayWidth(char32_t CP) {
+  if (CP < 0x20 || CP == 0x7F)
+    return 0;
+  if (CP < 0x7F)
+    return 1;
+  std::string Enc;
+  appendUtf8(Enc, CP);
+  int W = llvm::sys::unicode::columnWidthUTF8(Enc);
+  return W < 0 ? 1 : static_cast<unsigned>(W);
+}
+
+} // namespace budc

@@ -1,0 +1,1355 @@
+//===- parser.cpp - Parse one .bud file into its syntax tree ----------------===//
+//
+// Everything ANTLR lives in this file: the code-point input stream, the token clean-up that
+// turns lexical errors into diagnostics, the error strategy that turns syntax errors into
+// BUD0xx diagnostics with context, and the Builder that converts the parse tree into the
+// project's own AST. The parse tree is freed when parseFile returns.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/syntax/parser.h"
+
+#include "compiler/source/utf8.h"
+#include "compiler/syntax/text.h"
+
+#include "BudLexer.h"
+#include "BudParser.h"
+#include "antlr4-runtime.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace antlr4;
+using budc::grammar::BudLexer;
+using budc::grammar::BudParser;
+
+namespace budc::syntax {
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Input
+//===----------------------------------------------------------------------===//
+
+/// An ANTLR character stream over code points we decoded ourselves (with U+FFFD for bad
+/// bytes), so that ANTLR never sees or rejects invalid UTF-8.
+class CodePointStream final : public ANTLRInputStream {
+public:
+  CodePointStream(std::u32string Data, llvm::StringRef Name) {
+    _data = std::move(Data);
+    p = 0;
+    name = Name.str();
+  }
+};
+
+/// Everything the stages of one file's parse share.
+struct FileState {
+  const SourceManager &SM;
+  unsigned FileID;
+  DecodedText Decoded;
+  DiagEngine &Diags;
+
+  llvm::StringRef bytes() const { return SM.getText(FileID); }
+
+  Span span(const Token *T) const {
+    if (!T)
+      return {};
+    size_t Start = T->getStartIndex(), Stop = T->getStopIndex();
+    size_t Size = Decoded.CodePoints.size();
+    if (T->getType() == Token::EOF || Start == INVALID_INDEX) {
+      if (T->getType() != Token::EOF)
+        return {}; // a token conjured by error recovery
+      // Place the end of the file at the end of its last line rather than on the empty line
+      // after the final line break, where a caret would point at nothing.
+      llvm::StringRef B = bytes();
+      uint32_t End = static_cast<uint32_t>(B.size());
+      if (B.endswith("\r\n"))
+        End -= 2;
+      else if (B.endswith("\n") || B.endswith("\r"))
+        End -= 1;
+      return {FileID, End, End};
+    }
+    if (T->getType() == BudLexer::NL) { // a line break is a place, not a character
+      uint32_t At = Decoded.ByteOffsets[std::min(Start, Size)];
+      return {FileID, At, At};
+    }
+    if (Start > Size)
+      Start = Size;
+    if (Stop + 1 > Size || Stop == INVALID_INDEX)
+      Stop = Size - 1;
+    return {FileID, Decoded.ByteOffsets[Start], Decoded.ByteOffsets[Stop + 1]};
+  }
+
+  llvm::StringRef textOf(const Token *T) const {
+    Span S = span(T);
+    return bytes().slice(S.Begin, S.End);
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// How tokens and places are named in messages
+//===----------------------------------------------------------------------===//
+
+struct Words {
+  const char *En;
+  const char *Zh;
+};
+
+const char *pick(const Words &W, Lang L) { return L == Lang::Zh ? W.Zh : W.En; }
+
+/// The Chinese spelling of each keyword token, for messages.
+const char *keywordSpelling(size_t Type) {
+  switch (Type) {
+  case BudLexer::KW_INCLUDE: return "引入";
+  case BudLexer::KW_BUDGET: return "预算";
+  case BudLexer::KW_DEPARTMENT: return "部门";
+  case BudLexer::KW_UNIT: return "单位";
+  case BudLexer::KW_INCOME: return "收入";
+  case BudLexer::KW_CARRYOVER: return "上年结转";
+  case BudLexer::KW_BASIC: return "基本支出";
+  case BudLexer::KW_SOURCE: return "来源";
+  case BudLexer::KW_PROJECT: return "项目";
+  case BudLexer::KW_FUNCTION: return "功能科目";
+  case BudLexer::KW_ECONOMIC: return "经济科目";
+  case BudLexer::KW_AMOUNT: return "金额";
+  case BudLexer::KW_SCHEDULE: return "支出计划";
+  case BudLexer::KW_GOAL: return "目标";
+  case BudLexer::KW_INDICATOR: return "指标";
+  case BudLexer::KW_DESC: return "描述";
+  case BudLexer::KW_BASIS: return "依据";
+  case BudLexer::KW_DECLARE: return "声明";
+  case BudLexer::KW_SECTION: return "说明";
+  case BudLexer::KW_GLOSSARY: return "名词解释";
+  case BudLexer::KW_PERFORMANCE: return "整体绩效";
+  case BudLexer::KW_AREA: return "分项";
+  case BudLexer::KW_PROCUREMENT: return "政府采购";
+  case BudLexer::KW_ASSETS: return "国有资产";
+  default: return nullptr;
+  }
+}
+
+bool isKeyword(size_t Type) { return keywordSpelling(Type) != nullptr; }
+
+std::string quote(llvm::StringRef S, Lang L) {
+  return L == Lang::Zh ? "“" + S.str() + "”" : "'" + S.str() + "'";
+}
+
+/// Shortens \p S to at most \p Max characters, adding "…".
+std::string shorten(llvm::StringRef S, size_t Max) {
+  size_t Count = 0, Pos = 0;
+  while (Pos < S.size()) {
+    unsigned Len;
+    decodeOne(S, Pos, Len);
+    if (++Count > Max)
+      return S.take_front(Pos).str() + "…";
+    Pos += Len;
+  }
+  return S.str();
+}
+
+/// "name '行政运行'", "the end of the line" … for the token that was found.
+std::string describeToken(const Token *T, const FileState &FS, Lang L) {
+  size_t Type = T->getType();
+  llvm::StringRef Text = FS.textOf(T);
+  auto With = [&](Words Kind) {
+    return std::string(pick(Kind, L)) + (L == Lang::Zh ? "" : " ") + quote(shorten(Text, 24), L);
+  };
+  switch (Type) {
+  case Token::EOF:
+    return pick({"the end of the file", "文件结尾"}, L);
+  case BudLexer::NL:
+    return pick({"the end of the line", "行尾"}, L);
+  case BudLexer::NAME:
+    return With({"name", "名称"});
+  case BudLexer::NUMBER:
+    return With({"number", "数字"});
+  case BudLexer::QUANTITY:
+    return With({"quantity", "数量"});
+  case BudLexer::STRING:
+    return std::string(pick({"string ", "字符串"}, L)) + shorten(Text, 24);
+  case BudLexer::TEXT_BLOCK:
+    return pick({"a text block", "文本块"}, L);
+  case BudLexer::DATE:
+    return With({"date", "日期"});
+  case BudLexer::CODE:
+    return With({"code", "编码"});
+  default:
+    if (isKeyword(Type))
+      return With({"keyword", "关键字"});
+    return quote(Text, L);
+  }
+}
+
+/// The construct a rule belongs to, for "… in a project".
+const Words *constructOf(size_t Rule) {
+  static const Words File{"the top level of the file", "文件顶层"},
+      Budget{"the budget header", "预算声明"}, Department{"the department", "部门"},
+      Unit{"a unit", "单位"}, Attr{"an attribute", "属性"}, Income{"the income block", "收入"},
+      Basic{"a basic-expenditure block", "基本支出"},
+      Project{"a project", "项目"}, Function{"a function-code line", "功能科目"},
+      Economic{"an economic-code line", "经济科目"}, AmountL{"a project amount line", "项目金额行"},
+      Schedule{"the spending schedule", "支出计划"}, Goal{"a goal", "目标"},
+      Indicator{"an indicator", "指标"}, Citation{"a citation", "依据"},
+      Declare{"a declared figure", "声明"}, Section{"a text section", "说明"},
+      Glossary{"the glossary", "名词解释"}, Performance{"the overall goals", "整体绩效"},
+      Area{"a performance area", "分项"}, Procurement{"the procurement table", "政府采购"},
+      Assets{"the state-assets table", "国有资产"}, Include{"an include", "引入"},
+      IncomeLine{"an income line", "收入"}, BasicLine{"a basic-expenditure line", "基本支出"},
+      Source{"a fund-source line", "来源"};
+  switch (Rule) {
+  case BudParser::RuleFile: return &File;
+  case BudParser::RuleIncludeStmt: return &Include;
+  case BudParser::RuleBudgetDecl: return &Budget;
+  case BudParser::RuleDepartmentDecl:
+  case BudParser::RuleDeptBody: return &Department;
+  case BudParser::RuleUnitDecl:
+  case BudParser::RuleUnitBody: return &Unit;
+  case BudParser::RuleAttr:
+  case BudParser::RuleAttrBody:
+  case BudParser::RuleAttrBlock: return &Attr;
+  case BudParser::RuleIncomeBlock:
+  case BudParser::RuleIncomeBody: return &Income;
+  case BudParser::RuleIncomeLine: return &IncomeLine;
+  case BudParser::RuleBasicBlock:
+  case BudParser::RuleBasicBody: return &Basic;
+  case BudParser::RuleBasicLine: return &BasicLine;
+  case BudParser::RuleSourceStmt: return &Source;
+  case BudParser::RuleProjectDecl:
+  case BudParser::RuleProjectBody: return &Project;
+  case BudParser::RuleFunctionStmt: return &Function;
+  case BudParser::RuleEconomicStmt: return &Economic;
+  case BudParser::RuleAmountStmt: return &AmountL;
+  case BudParser::RuleScheduleStmt:
+  case BudParser::RuleSchedulePoint: return &Schedule;
+  case BudParser::RuleGoalStmt:
+  case BudParser::RuleGoalBody: return &Goal;
+  case BudParser::RuleIndicatorStmt:
+  case BudParser::RuleIndicatorPath:
+  case BudParser::RuleIndicatorValue:
+  case BudParser::RuleDescClause:
+  case BudParser::RuleBasisClause: return &Indicator;
+  case BudParser::RuleCitationDecl: return &Citation;
+  case BudParser::RuleDeclareStmt:
+  case BudParser::RuleDeclareBody:
+  case BudParser::RuleDeclareItem:
+  case BudParser::RuleDeclareKey: return &Declare;
+  case BudParser::RuleSectionStmt: return &Section;
+  case BudParser::RuleGlossaryBlock:
+  case BudParser::RuleGlossaryBody:
+  case BudParser::RuleGlossaryEntry: return &Glossary;
+  case BudParser::RulePerformanceBlock:
+  case BudParser::RulePerformanceBody: return &Performance;
+  case BudParser::RuleAreaBlock:
+  case BudParser::RuleAreaBody: return &Area;
+  case BudParser::RuleProcurementBlock: return &Procurement;
+  case BudParser::RuleAssetsBlock: return &Assets;
+  default: return nullptr;
+  }
+}
+
+/// Where a statement keyword belongs, for BUD016.
+Words placeOf(size_t Type) {
+  switch (Type) {
+  case BudLexer::KW_INDICATOR:
+    return {"an indicator belongs in a project, a goal, an area (分项) or 整体绩效",
+            "指标应写在项目、目标、分项或整体绩效中"};
+  case BudLexer::KW_GOAL:
+    return {"a goal belongs in a project, an area (分项) or 整体绩效",
+            "目标应写在项目、分项或整体绩效中"};
+  case BudLexer::KW_FUNCTION:
+  case BudLexer::KW_ECONOMIC:
+  case BudLexer::KW_AMOUNT:
+  case BudLexer::KW_SCHEDULE:
+    return {"it belongs in a project", "它应写在项目中"};
+  case BudLexer::KW_PROJECT:
+  case BudLexer::KW_INCOME:
+  case BudLexer::KW_BASIC:
+  case BudLexer::KW_DECLARE:
+    return {"it belongs at the top level of a file or in a unit", "它应写在文件顶层或单位中"};
+  case BudLexer::KW_UNIT:
+    return {"a unit belongs at the top level of a file or in a department",
+            "单位应写在文件顶层或部门中"};
+  case BudLexer::KW_SECTION:
+    return {"a text section belongs at the top level of a file or in 整体绩效",
+            "说明应写在文件顶层或整体绩效中"};
+  case BudLexer::KW_SOURCE:
+    return {"a fund source belongs in a 基本支出 block", "来源应写在基本支出块中"};
+  case BudLexer::KW_AREA:
+    return {"an area belongs in 整体绩效", "分项应写在整体绩效中"};
+  case BudLexer::KW_CARRYOVER:
+    return {"上年结转 stands before a fund source in 收入, 金额 or 来源",
+            "上年结转应写在收入、金额或来源中的资金来源之前"};
+  case BudLexer::KW_DESC:
+  case BudLexer::KW_BASIS:
+    return {"it follows an indicator's value on the indicator's line",
+            "它应写在指标行中指标值之后"};
+  default:
+    return {"it belongs at the top level of a file", "它应写在文件顶层"};
+  }
+}
+
+/// Describes the set of tokens the parser expected, e.g. "an amount or a line break".
+std::string describeExpected(const misc::IntervalSet &Set, size_t Rule, Lang L) {
+  std::vector<std::pair<std::string, std::string>> Items; // English, Chinese
+  auto Add = [&](Words W) {
+    for (const auto &X : Items)
+      if (X.first == W.En)
+        return;
+    Items.emplace_back(W.En, W.Zh);
+  };
+  auto Has = [&](size_t T) { return Set.contains(T); };
+  unsigned Keywords = 0;
+  for (size_t T = BudLexer::KW_INCLUDE; T <= BudLexer::KW_ASSETS; ++T)
+    Keywords += Has(T);
+  bool CodeRule = Rule == BudParser::RuleFunctionStmt || Rule == BudParser::RuleEconomicStmt ||
+                  Rule == BudParser::RuleBasicBlock || Rule == BudParser::RuleBasicLine ||
+                  Rule == BudParser::RuleDepartmentDecl || Rule == BudParser::RuleUnitDecl;
+
+  if (Rule == BudParser::RuleSchedulePoint || Rule == BudParser::RuleScheduleStmt) {
+    if (Has(BudLexer::QUANTITY))
+      Add({"a month and a percentage such as 3月 25%", "月份和百分比（如 3月 25%）"});
+  } else if (Has(BudLexer::QUANTITY) && Has(BudLexer::STRING) &&
+             Rule == BudParser::RuleIndicatorStmt) {
+    Add({"a value", "指标值"});
+  } else if (Has(BudLexer::QUANTITY)) {
+    Add({"an amount", "金额"});
+  } else if (Has(BudLexer::NUMBER)) {
+    if (Rule == BudParser::RuleBudgetDecl)
+      Add({"a year", "年度"});
+    else if (CodeRule)
+      Add({"a code", "编码"});
+    else
+      Add({"a number", "数字"});
+  }
+  if (Has(BudLexer::GE) && !Has(BudLexer::QUANTITY))
+    Add({"a comparator", "比较符"});
+  bool DeclareRule = Rule == BudParser::RuleDeclareStmt || Rule == BudParser::RuleDeclareBody ||
+                     Rule == BudParser::RuleDeclareItem || Rule == BudParser::RuleDeclareKey;
+  if (DeclareRule) {
+    // Keywords such as 功能科目 are nouns inside 声明; the key is "a name" below.
+  } else if (Keywords >= 3) {
+    Add({"a statement", "语句"});
+  } else {
+    for (size_t T = BudLexer::KW_INCLUDE; T <= BudLexer::KW_ASSETS; ++T)
+      if (Has(T))
+        Items.emplace_back(quote(keywordSpelling(T), Lang::En), quote(keywordSpelling(T), Lang::Zh));
+  }
+  if (Has(BudLexer::NAME) || (Has(BudLexer::STRING) && !Has(BudLexer::TEXT_BLOCK)))
+    Add({"a name", "名称"});
+  if (Has(BudLexer::TEXT_BLOCK))
+    Add({"a text in quotes", "带引号的文本"});
+  if (Has(BudLexer::DATE) && !Has(BudLexer::QUANTITY))
+    Add({"a date", "日期"});
+  if (Has(BudLexer::EQ) && !Has(BudLexer::QUANTITY))
+    Add({"'='", "“=”"});
+  if (Has(BudLexer::SLASH))
+    Add({"'/'", "“/”"});
+  if (Has(BudLexer::LBRACE))
+    Add({"'{'", "“{”"});
+  if (Has(BudLexer::RBRACE))
+    Add({"'}'", "“}”"});
+  if (Has(BudLexer::NL) || Has(BudLexer::SEMI))
+    Add({"a line break", "换行"});
+  if (Has(Token::EOF))
+    Add({"the end of the file", "文件结尾"});
+  if (Items.empty())
+    return pick({"something else", "其他内容"}, L);
+
+  std::string Out;
+  for (size_t I = 0; I < Items.size(); ++I) {
+    if (I)
+      Out += I + 1 == Items.size() ? (L == Lang::Zh ? "或" : " or ") : (L == Lang::Zh ? "、" : ", ");
+    Out += L == Lang::Zh ? Items[I].second : Items[I].first;
+  }
+  return Out;
+}
+
+//===----------------------------------------------------------------------===//
+// Syntax errors
+//===----------------------------------------------------------------------===//
+
+/// Reports ANTLR's syntax errors as BUD0xx diagnostics, with both languages' arguments
+/// computed up front (the diagnostic keeps English and Chinese argument lists).
+class ErrorStrategy final : public DefaultErrorStrategy {
+public:
+  explicit ErrorStrategy(FileState &FS) : FS(FS) {}
+
+protected:
+  void reportNoViableAlternative(Parser *P, const NoViableAltException &E) override {
+    diagnose(P, E.getOffendingToken(), E.getExpectedTokens(), diag::UnexpectedToken);
+  }
+  void reportInputMismatch(Parser *P, const InputMismatchException &E) override {
+    diagnose(P, E.getOffendingToken(), E.getExpectedTokens(), diag::UnexpectedToken);
+  }
+  void reportFailedPredicate(Parser *P, const FailedPredicateException &E) override {
+    diagnose(P, E.getOffendingToken(), E.getExpectedTokens(), diag::UnexpectedToken);
+  }
+  void reportUnwantedToken(Parser *P) override {
+    if (inErrorRecoveryMode(P))
+      return;
+    beginErrorCondition(P);
+    diagnose(P, P->getCurrentToken(), getExpectedTokens(P), diag::ExtraneousToken);
+  }
+  void reportMissingToken(Parser *P) override {
+    if (inErrorRecoveryMode(P))
+      return;
+    beginErrorCondition(P);
+    diagnose(P, P->getCurrentToken(), getExpectedTokens(P), diag::MissingToken);
+  }
+
+  /// Deleting a line break to join two lines into one statement is never the right repair in
+  /// a line-oriented language.
+  /// The one exception: a block's '{' written on the next line is reported (BUD017) and
+  /// taken as if it stood on the header's line, so the block parses normally.
+  Token *singleTokenDeletion(Parser *P) override {
+    TokenStream *In = P->getTokenStream();
+    size_t LA = In->LA(1);
+    if (LA == BudLexer::SEMI)
+      return nullptr;
+    if (LA != BudLexer::NL)
+      return DefaultErrorStrategy::singleTokenDeletion(P);
+    ssize_t K = 1;
+    while (In->LA(K) == BudLexer::NL)
+      ++K;
+    if (In->LA(K) != BudLexer::LBRACE || !getExpectedTokens(P).contains(size_t(BudLexer::LBRACE)))
+      return nullptr;
+    beginErrorCondition(P);
+    FS.Diags.report(FS.span(In->LT(K)), diag::BraceOnNextLine);
+    for (ssize_t I = 1; I < K; ++I)
+      P->consume();
+    Token *Brace = P->getCurrentToken();
+    reportMatch(P);
+    return Brace;
+  }
+
+  /// Errors inside a statement: skip the rest of its line, so the enclosing list goes on
+  /// with the next line and the block structure is kept.
+  void recover(Parser *P, std::exception_ptr) override { skipLine(P); }
+
+  /// Within statements, ANTLR resynchronises on its follow sets; never past a line's end.
+  void consumeUntil(Parser *P, const misc::IntervalSet &Set) override {
+    bool InBlock = unclosedBrace(P) != nullptr;
+    for (size_t LA = P->getTokenStream()->LA(1);
+         LA != Token::EOF && !Set.contains(LA) && LA != BudLexer::NL && LA != BudLexer::SEMI &&
+         !(LA == BudLexer::RBRACE && InBlock);
+         LA = P->getTokenStream()->LA(1))
+      P->consume();
+  }
+
+  /// At the loop of a statement list, a token that cannot start a statement there is
+  /// reported and its line skipped; the parser stays inside the block instead of leaving it.
+  void sync(Parser *P) override {
+    ParserRuleContext *Ctx = P->getContext();
+    if (!Ctx || !isListRule(Ctx->getRuleIndex())) {
+      DefaultErrorStrategy::sync(P);
+      return;
+    }
+    if (inErrorRecoveryMode(P))
+      return;
+    atn::ATNState *S = P->getATN().states[P->getState()];
+    size_t LA = P->getTokenStream()->LA(1);
+    misc::IntervalSet Next = P->getATN().nextTokens(S);
+    bool TopLevel = Ctx->getRuleIndex() == BudParser::RuleFile;
+    // Something after a complete statement on the same line.
+    Token *Cur = P->getCurrentToken();
+    Token *Prev = previous(P, Cur);
+    if (Prev && LA != BudLexer::NL && LA != BudLexer::SEMI && LA != Token::EOF &&
+        LA != BudLexer::RBRACE && Prev->getType() != BudLexer::NL &&
+        Prev->getType() != BudLexer::SEMI && Prev->getType() != BudLexer::LBRACE) {
+      beginErrorCondition(P);
+      reportAfterStatement(P, Ctx, Cur);
+      skipLine(P);
+      return;
+    }
+    if (Next.contains(LA) || LA == Token::EOF || (LA == BudLexer::RBRACE && !TopLevel))
+      return;
+    beginErrorCondition(P);
+    Next.remove(static_cast<size_t>(Token::EPSILON));
+    Next.add(TopLevel ? static_cast<ssize_t>(Token::EOF) : static_cast<ssize_t>(BudLexer::RBRACE));
+    diagnose(P, P->getCurrentToken(), Next, diag::UnexpectedToken);
+    skipLine(P);
+  }
+
+private:
+  /// A token after a complete statement on the same line: a clause out of order, or a
+  /// second statement without ';'.
+  void reportAfterStatement(Parser *P, ParserRuleContext *List, Token *Cur) {
+    size_t Type = Cur->getType();
+    if ((Type == BudLexer::KW_DESC || Type == BudLexer::KW_BASIS) && !List->children.empty()) {
+      // The last statement of the list, unwrapped from its item rule.
+      tree::ParseTree *Last = List->children.back();
+      while (Last && !dynamic_cast<BudParser::IndicatorStmtContext *>(Last) &&
+             !Last->children.empty())
+        Last = Last->children.front();
+      if (auto *Ind = dynamic_cast<BudParser::IndicatorStmtContext *>(Last)) {
+        bool Late = (Type == BudLexer::KW_DESC && Ind->basisClause()) ||
+                    (Type == BudLexer::KW_BASIS && Ind->basisClause());
+        if (Late && Type == BudLexer::KW_DESC) {
+          FS.Diags.report(FS.span(Cur), diag::ClauseOrder, {"描述", "依据"});
+          return;
+        }
+      }
+    }
+    FS.Diags
+        .report(FS.span(Cur), diag::MissingSeparator, {describeToken(Cur, FS, Lang::En)})
+        .zh({describeToken(Cur, FS, Lang::Zh)});
+  }
+
+  static bool isListRule(size_t Rule) {
+    switch (Rule) {
+    case BudParser::RuleFile:
+    case BudParser::RuleDeptBody:
+    case BudParser::RuleUnitBody:
+    case BudParser::RuleAttrBody:
+    case BudParser::RuleIncomeBody:
+    case BudParser::RuleBasicBody:
+    case BudParser::RuleProjectBody:
+    case BudParser::RuleGoalBody:
+    case BudParser::RuleDeclareBody:
+    case BudParser::RuleGlossaryBody:
+    case BudParser::RulePerformanceBody:
+    case BudParser::RuleAreaBody:
+      return true;
+    default:
+      return false;
+    }
+  }
+
+  /// Consumes the rest of the current line: up to a line break, ';' or the end of the file,
+  /// and up to a '}' when a block is open (it may close that block).
+  void skipLine(Parser *P) {
+    bool InBlock = unclosedBrace(P) != nullptr;
+    for (size_t LA = P->getTokenStream()->LA(1);
+         LA != Token::EOF && LA != BudLexer::NL && LA != BudLexer::SEMI &&
+         !(LA == BudLexer::RBRACE && InBlock);
+         LA = P->getTokenStream()->LA(1))
+      P->consume();
+  }
+
+  /// The innermost '{' on the rule stack that has no '}' yet.
+  Token *unclosedBrace(Parser *P) {
+    for (RuleContext *C = P->getContext(); C; C = dynamic_cast<RuleContext *>(C->parent)) {
+      auto *Ctx = dynamic_cast<ParserRuleContext *>(C);
+      if (!Ctx)
+        continue;
+      Token *Open = nullptr;
+      bool Closed = false;
+      for (tree::ParseTree *Child : Ctx->children) {
+        // Tokens that error recovery skipped are ErrorNodes; they open and close nothing.
+        auto *Term = dynamic_cast<tree::TerminalNode *>(Child);
+        if (!Term || dynamic_cast<tree::ErrorNode *>(Child))
+          continue;
+        Token *T = Term->getSymbol();
+        if (T->getType() == BudLexer::LBRACE && T->getStartIndex() != INVALID_INDEX)
+          Open = T;
+        if (T->getType() == BudLexer::RBRACE && T->getStartIndex() != INVALID_INDEX)
+          Closed = true;
+      }
+      if (Open && !Closed)
+        return Open;
+    }
+    return nullptr;
+  }
+
+  size_t constructRule(Parser *P) {
+    for (RuleContext *C = P->getContext(); C; C = dynamic_cast<RuleContext *>(C->parent))
+      if (constructOf(C->getRuleIndex()))
+        return C->getRuleIndex();
+    return BudParser::RuleFile;
+  }
+
+  /// The token before \p T on the default channel, or null.
+  Token *previous(Parser *P, Token *T) {
+    auto *Stream = dynamic_cast<TokenStream *>(P->getInputStream());
+    size_t I = T->getTokenIndex();
+    if (!Stream || I == INVALID_INDEX || I == 0)
+      return nullptr;
+    return Stream->get(I - 1);
+  }
+
+  void diagnose(Parser *P, Token *Found, const misc::IntervalSet &Expected, diag::Kind Kind) {
+    if (!Found)
+      return;
+    DiagEngine &Diags = FS.Diags;
+    size_t Type = Found->getType();
+    Span Where = FS.span(Found);
+    Token *Prev = previous(P, Found);
+    size_t Rule = constructRule(P);
+    const Words *Construct = constructOf(Rule);
+    size_t DetailRule = P->getContext() ? P->getContext()->getRuleIndex() : Rule;
+    if (DetailRule == BudParser::RuleAmount || DetailRule == BudParser::RuleQuantity ||
+        DetailRule == BudParser::RuleName || DetailRule == BudParser::RuleText ||
+        DetailRule == BudParser::RuleComparator || DetailRule == BudParser::RuleValue ||
+        DetailRule == BudParser::RuleKeyPart || DetailRule == BudParser::RuleNounKeyword)
+      DetailRule = Rule;
+
+    // A block that the file ends inside.
+    if (Type == Token::EOF && Expected.contains(static_cast<size_t>(BudLexer::RBRACE))) {
+      if (Token *Open = unclosedBrace(P)) {
+        Diags.report(FS.span(Open), diag::UnclosedBlock).note(Where, diag::NoteFileEndsHere);
+        return;
+      }
+    }
+    // A '}' with nothing to close.
+    if (Type == BudLexer::RBRACE && !Expected.contains(static_cast<size_t>(BudLexer::RBRACE)) && !unclosedBrace(P)) {
+      Diags.report(Where, diag::UnmatchedBrace);
+      return;
+    }
+    bool AtStatementStart = !Prev || Prev->getType() == BudLexer::NL ||
+                            Prev->getType() == BudLexer::SEMI ||
+                            Prev->getType() == BudLexer::LBRACE;
+    // A statement keyword in a block where that statement cannot stand.
+    if (isKeyword(Type) && AtStatementStart && !Expected.contains(static_cast<size_t>(Type))) {
+      Words Place = placeOf(Type);
+      Diags.report(Where, diag::MisplacedStatement,
+                   {quote(FS.textOf(Found), Lang::En), Construct->En, Place.En})
+          .zh({quote(FS.textOf(Found), Lang::Zh), Construct->Zh, Place.Zh});
+      return;
+    }
+    if (Kind == diag::MissingToken)
+      Where = {Where.File, Where.Begin, Where.Begin};
+    Diags
+        .report(Where, Kind,
+                {describeExpected(Expected, DetailRule, Lang::En), Construct->En,
+                 describeToken(Found, FS, Lang::En)})
+        .zh({describeExpected(Expected, DetailRule, Lang::Zh), Construct->Zh,
+             describeToken(Found, FS, Lang::Zh)});
+  }
+
+  FileState &FS;
+};
+
+//===----------------------------------------------------------------------===//
+// Parse tree → AST
+//===----------------------------------------------------------------------===//
+
+/// Converts one file's parse tree into AST nodes. Tolerates the holes error recovery leaves
+/// (null children, conjured tokens): it builds what it can and skips the rest.
+class Builder {
+public:
+  Builder(FileState &FS, ast::Context &Ctx) : FS(FS), Ctx(Ctx) {}
+
+  ast::File *file(BudParser::FileContext *C, llvm::StringRef Path) {
+    auto *F = Ctx.make<ast::File>();
+    F->Path = Ctx.save(Path);
+    F->Range = {FS.FileID, 0, static_cast<uint32_t>(FS.bytes().size())};
+    std::vector<ast::Node *> Items;
+    for (auto *S : C->topStmt())
+      if (ast::Node *N = topStmt(S))
+        Items.push_back(N);
+    F->Items = Ctx.copy(llvm::ArrayRef<ast::Node *>(Items));
+    return F;
+  }
+
+private:
+  using Ctx_t = ParserRuleContext;
+
+  Span range(Ctx_t *C) {
+    if (!C)
+      return {};
+    Span B = FS.span(C->getStart());
+    Token *Stop = C->getStop();
+    if (!Stop || Stop->getTokenIndex() == INVALID_INDEX ||
+        Stop->getTokenIndex() < C->getStart()->getTokenIndex())
+      return {B.File, B.Begin, B.Begin};
+    return Span::cover(B, FS.span(Stop));
+  }
+
+  template <typename T> T *node(Ctx_t *C) {
+    T *N = Ctx.make<T>();
+    N->Range = range(C);
+    return N;
+  }
+
+  template <typename T> llvm::ArrayRef<T> keep(const std::vector<T> &V) {
+    return Ctx.copy(llvm::ArrayRef<T>(V));
+  }
+
+  static bool real(tree::TerminalNode *T) {
+    return T && T->getSymbol() && T->getSymbol()->getStartIndex() != INVALID_INDEX &&
+           !dynamic_cast<tree::ErrorNode *>(T);
+  }
+
+  void reportText(const std::vector<TextProblem> &Problems, Span Token) {
+    for (const TextProblem &P : Problems)
+      FS.Diags.report({Token.File, Token.Begin + P.Offset, Token.Begin + P.Offset + P.Length},
+                      P.Kind, P.Args);
+  }
+
+  /// A text from a STRING, BAD_STRING-turned-STRING, TEXT_BLOCK or NAME token.
+  ast::Text word(tree::TerminalNode *T) {
+    ast::Text Out;
+    if (!real(T))
+      return Out;
+    Token *Tok = T->getSymbol();
+    Out.Range = FS.span(Tok);
+    llvm::StringRef Raw = FS.textOf(Tok);
+    std::vector<TextProblem> Problems;
+    switch (Tok->getType()) {
+    case BudLexer::STRING: {
+      bool Closed = Raw.size() >= 2 && Raw.endswith("\"") && !Unclosed.count(Tok);
+      Out.Style = ast::Text::Quoted;
+      Out.Value = Ctx.save(decodeString(Raw, Closed, Problems));
+      break;
+    }
+    case BudLexer::TEXT_BLOCK:
+      Out.Style = ast::Text::Block;
+      Out.Value = Ctx.save(decodeTextBlock(Raw));
+      break;
+    default:
+      Out.Style = ast::Text::Bare;
+      Out.Value = Raw;
+      return Out;
+    }
+    std::vector<RawReference> Refs = findReferences(Raw, Problems);
+    reportText(Problems, Out.Range);
+    if (Out.Value.find_first_of("{}") != llvm::StringRef::npos) {
+      auto Parts = splitParts(Out.Value, Refs, Out.Range,
+                              [&](llvm::StringRef S) { return Ctx.save(S); });
+      Out.Parts = keep(Parts);
+    }
+    return Out;
+  }
+
+  ast::Text name(BudParser::NameContext *C) {
+    if (!C)
+      return {};
+    return word(C->NAME() ? C->NAME() : C->STRING());
+  }
+
+  ast::Text text(BudParser::TextContext *C) {
+    if (!C)
+      return {};
+    return word(C->STRING() ? C->STRING() : C->TEXT_BLOCK());
+  }
+
+  /// A code from a NUMBER token; \p What names the kind of code for BUD020.
+  ast::Code code(tree::TerminalNode *T, Words What) {
+    ast::Code Out;
+    if (!real(T))
+      return Out;
+    Out.Range = FS.span(T->getSymbol());
+    Out.Value = FS.textOf(T->getSymbol());
+    if (Out.Value.find_first_not_of("0123456789") != llvm::StringRef::npos)
+      FS.Diags.report(Out.Range, diag::InvalidCode, {Out.Value.str(), What.En})
+          .zh({Out.Value.str(), What.Zh});
+    return Out;
+  }
+
+  ast::Code anyCode(tree::TerminalNode *T) {
+    ast::Code Out;
+    if (!real(T))
+      return Out;
+    Out.Range = FS.span(T->getSymbol());
+    Out.Value = FS.textOf(T->getSymbol());
+    return Out;
+  }
+
+  static ast::Comparator comparator(BudParser::ComparatorContext *C) {
+    if (!C)
+      return ast::Comparator::None;
+    if (C->GE())
+      return ast::Comparator::Ge;
+    if (C->LE())
+      return ast::Comparator::Le;
+    if (C->NE())
+      return ast::Comparator::Ne;
+    if (C->EQ())
+      return ast::Comparator::Eq;
+    if (C->GT())
+      return ast::Comparator::Gt;
+    return ast::Comparator::Lt;
+  }
+
+  /// Splits a NUMBER or QUANTITY token into digits and unit.
+  void number(tree::TerminalNode *T, ast::Quantity &Q) {
+    if (!real(T))
+      return;
+    Span S = FS.span(T->getSymbol());
+    llvm::StringRef Raw = FS.textOf(T->getSymbol());
+    size_t Digits = Raw.find_first_not_of("0123456789.");
+    if (Digits == llvm::StringRef::npos)
+      Digits = Raw.size();
+    // "12." is not produced by the lexer, but a unit may start with '.': keep the dot out of
+    // the number only if no digit follows it.
+    while (Digits > 0 && Raw[Digits - 1] == '.')
+      --Digits;
+    Q.Number = Raw.take_front(Digits);
+    Q.Unit = Raw.drop_front(Digits);
+    Q.NumberRange = {S.File, S.Begin, S.Begin + static_cast<uint32_t>(Digits)};
+    if (!Q.Unit.empty())
+      Q.UnitRange = {S.File, S.Begin + static_cast<uint32_t>(Digits), S.End};
+    Q.Range = Q.Range.isValid() ? Span::cover(Q.Range, S) : S;
+  }
+
+  ast::Quantity amount(BudParser::AmountContext *C) {
+    ast::Quantity Q;
+    if (!C)
+      return Q;
+    Q.Range = range(C);
+    Q.Negative = C->MINUS() != nullptr;
+    number(C->NUMBER() ? C->NUMBER() : C->QUANTITY(), Q);
+    if (Q.Negative && Q.NumberRange.isValid())
+      Q.NumberRange.Begin = FS.span(C->MINUS()->getSymbol()).Begin;
+    if (!Q.Number.data())
+      Q.Range = {};
+    return Q;
+  }
+
+  ast::Quantity quantity(BudParser::QuantityContext *C) {
+    ast::Quantity Q;
+    if (!C)
+      return Q;
+    Q.Range = range(C);
+    Q.Cmp = comparator(C->comparator());
+    Q.Negative = C->MINUS() != nullptr;
+    number(C->NUMBER() ? C->NUMBER() : C->QUANTITY(), Q);
+    if (Q.Negative && Q.NumberRange.isValid())
+      Q.NumberRange.Begin = FS.span(C->MINUS()->getSymbol()).Begin;
+    if (!Q.Number.data())
+      Q.Range = {};
+    return Q;
+  }
+
+  ast::Quantity bareQuantity(tree::TerminalNode *T) {
+    ast::Quantity Q;
+    number(T, Q);
+    return Q;
+  }
+
+  /// Checks a DATE token's calendar validity.
+  ast::Text date(tree::TerminalNode *T) {
+    ast::Text Out = word(T);
+    if (!Out.present())
+      return Out;
+    unsigned Y = 0, M = 0, D = 0;
+    llvm::StringRef S = Out.Value;
+    S.substr(0, 4).getAsInteger(10, Y);
+    S.substr(5, 2).getAsInteger(10, M);
+    S.substr(8, 2).getAsInteger(10, D);
+    static const unsigned Days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool Leap = (Y % 4 == 0 && Y % 100 != 0) || Y % 400 == 0;
+    bool Ok = M >= 1 && M <= 12 && D >= 1 && D <= Days[M - 1] && (M != 2 || D <= 28 || Leap);
+    if (!Ok)
+      FS.Diags.report(Out.Range, diag::InvalidDate, {Out.Value.str()});
+    return Out;
+  }
+
+  ast::Value value(BudParser::ValueContext *C) {
+    ast::Value V;
+    if (C->quantity()) {
+      V.K = ast::Value::Number;
+      V.Num = quantity(C->quantity());
+    } else if (C->DATE()) {
+      V.K = ast::Value::Date;
+      V.Word = date(C->DATE());
+    } else if (C->CODE()) {
+      V.K = ast::Value::CodeWord;
+      V.Word = word(C->CODE());
+    } else if (C->NAME()) {
+      V.K = ast::Value::Name;
+      V.Word = word(C->NAME());
+    } else {
+      V.K = ast::Value::String;
+      V.Word = word(C->STRING() ? C->STRING() : C->TEXT_BLOCK());
+    }
+    return V;
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Statements
+  //===--------------------------------------------------------------------===//
+
+  ast::Node *topStmt(BudParser::TopStmtContext *C) {
+    if (auto *X = C->includeStmt()) {
+      auto *N = node<ast::Include>(X);
+      N->Path = word(X->STRING());
+      if (N->Path.present() && N->Path.Value.empty())
+        FS.Diags.report(N->Path.Range, diag::EmptyInclude);
+      return N;
+    }
+    if (auto *X = C->budgetDecl())
+      return budget(X);
+    if (auto *X = C->departmentDecl())
+      return department(X);
+    if (auto *X = C->unitDecl())
+      return unit(X);
+    if (auto *X = C->incomeBlock())
+      return income(X);
+    if (auto *X = C->basicBlock())
+      return basic(X);
+    if (auto *X = C->projectDecl())
+      return project(X);
+    if (auto *X = C->citationDecl()) {
+      auto *N = node<ast::Citation>(X);
+      N->Name = word(X->NAME());
+      N->Document = text(X->text());
+      return N;
+    }
+    if (auto *X = C->declareStmt())
+      return declare(X->declareKey(), X->amount(), X->LBRACE(), X->declareBody(), X);
+    if (auto *X = C->sectionStmt())
+      return section(X);
+    if (auto *X = C->glossaryBlock())
+      return glossary(X);
+    if (auto *X = C->performanceBlock())
+      return performance(X);
+    if (auto *X = C->procurementBlock()) {
+      auto *N = node<ast::Procurement>(X);
+      N->Rows = attrBlock(X->attrBlock());
+      return N;
+    }
+    if (auto *X = C->assetsBlock()) {
+      auto *N = node<ast::Assets>(X);
+      N->Rows = attrBlock(X->attrBlock());
+      return N;
+    }
+    return nullptr;
+  }
+
+  ast::Budget *budget(BudParser::BudgetDeclContext *C) {
+    auto *N = node<ast::Budget>(C);
+    N->Year = anyCode(C->NUMBER());
+    if (N->Year.present() &&
+        (N->Year.Value.size() != 4 ||
+         N->Year.Value.find_first_not_of("0123456789") != llvm::StringRef::npos))
+      FS.Diags.report(N->Year.Range, diag::InvalidYear, {N->Year.Value.str()});
+    N->Attrs = attrBlock(C->attrBlock());
+    return N;
+  }
+
+  llvm::ArrayRef<ast::Attr *> attrBlock(BudParser::AttrBlockContext *C) {
+    std::vector<ast::Attr *> Out;
+    if (C && C->attrBody())
+      for (auto *A : C->attrBody()->attr())
+        Out.push_back(attr(A));
+    return keep(Out);
+  }
+
+  ast::Attr *attr(BudParser::AttrContext *C) {
+    auto *N = node<ast::Attr>(C);
+    N->Key = name(C->name());
+    std::vector<ast::Value> Values;
+    for (auto *V : C->value())
+      Values.push_back(value(V));
+    N->Values = keep(Values);
+    N->HasBlock = C->attrBlock() != nullptr;
+    N->Children = attrBlock(C->attrBlock());
+    return N;
+  }
+
+  ast::Department *department(BudParser::DepartmentDeclContext *C) {
+    auto *N = node<ast::Department>(C);
+    N->Id = code(C->NUMBER(), {"department code", "部门编码"});
+    N->Name = name(C->name());
+    std::vector<ast::Node *> Items;
+    if (C->deptBody())
+      for (auto *I : C->deptBody()->deptItem()) {
+        if (I->unitDecl())
+          Items.push_back(unit(I->unitDecl()));
+        else if (I->attr())
+          Items.push_back(attr(I->attr()));
+      }
+    N->Items = keep(Items);
+    return N;
+  }
+
+  ast::Unit *unit(BudParser::UnitDeclContext *C) {
+    auto *N = node<ast::Unit>(C);
+    N->Id = code(C->NUMBER(), {"unit code", "单位编码"});
+    N->Name = name(C->name());
+    std::vector<ast::Node *> Items;
+    if (C->unitBody())
+      for (auto *I : C->unitBody()->unitItem()) {
+        if (I->incomeBlock())
+          Items.push_back(income(I->incomeBlock()));
+        else if (I->basicBlock())
+          Items.push_back(basic(I->basicBlock()));
+        else if (I->projectDecl())
+          Items.push_back(project(I->projectDecl()));
+        else if (auto *D = I->declareStmt())
+          Items.push_back(declare(D->declareKey(), D->amount(), D->LBRACE(), D->declareBody(), D));
+        else if (I->attr())
+          Items.push_back(attr(I->attr()));
+      }
+    N->Items = keep(Items);
+    return N;
+  }
+
+  ast::Income *income(BudParser::IncomeBlockContext *C) {
+    auto *N = node<ast::Income>(C);
+    std::vector<ast::IncomeLine *> Lines;
+    if (C->incomeBody())
+      for (auto *L : C->incomeBody()->incomeLine()) {
+        auto *Line = node<ast::IncomeLine>(L);
+        Line->CarryOver = L->KW_CARRYOVER() != nullptr;
+        if (Line->CarryOver)
+          Line->CarryOverRange = FS.span(L->KW_CARRYOVER()->getSymbol());
+        Line->Fund = name(L->name());
+        Line->Amount = amount(L->amount());
+        Lines.push_back(Line);
+      }
+    N->Lines = keep(Lines);
+    return N;
+  }
+
+  ast::Basic *basic(BudParser::BasicBlockContext *C) {
+    auto *N = node<ast::Basic>(C);
+    N->Function = code(C->NUMBER(), {"function code", "功能科目编码"});
+    N->Name = name(C->name());
+    std::vector<ast::Node *> Items;
+    if (C->basicBody())
+      for (auto *I : C->basicBody()->basicItem()) {
+        if (auto *L = I->basicLine()) {
+          auto *Line = node<ast::BasicLine>(L);
+          Line->Economic = code(L->NUMBER(), {"economic code", "经济科目编码"});
+          Line->Name = name(L->name());
+          Line->Amount = amount(L->amount());
+          Items.push_back(Line);
+        } else if (auto *S = I->sourceStmt()) {
+          auto *Src = node<ast::FundSource>(S);
+          Src->CarryOver = S->KW_CARRYOVER() != nullptr;
+          if (Src->CarryOver)
+            Src->CarryOverRange = FS.span(S->KW_CARRYOVER()->getSymbol());
+          Src->Fund = name(S->name());
+          Items.push_back(Src);
+        }
+      }
+    N->Items = keep(Items);
+    return N;
+  }
+
+  ast::Project *project(BudParser::ProjectDeclContext *C) {
+    auto *N = node<ast::Project>(C);
+    N->Id = anyCode(C->CODE() ? C->CODE() : C->NUMBER());
+    N->Name = name(C->name());
+    std::vector<ast::Node *> Items;
+    if (C->projectBody())
+      for (auto *I : C->projectBody()->projectItem()) {
+        if (auto *F = I->functionStmt()) {
+          auto *R = node<ast::FunctionRef>(F);
+          R->Id = code(F->NUMBER(), {"function code", "功能科目编码"});
+          R->Name = name(F->name());
+          Items.push_back(R);
+        } else if (auto *E = I->economicStmt()) {
+          auto *R = node<ast::EconomicRef>(E);
+          R->Id = code(E->NUMBER(), {"economic code", "经济科目编码"});
+          R->Name = name(E->name());
+          Items.push_back(R);
+        } else if (auto *A = I->amountStmt()) {
+          auto *L = node<ast::AmountLine>(A);
+          L->Amount = amount(A->amount());
+          L->CarryOver = A->KW_CARRYOVER() != nullptr;
+          if (L->CarryOver)
+            L->CarryOverRange = FS.span(A->KW_CARRYOVER()->getSymbol());
+          L->Fund = name(A->name());
+          Items.push_back(L);
+        } else if (auto *S = I->scheduleStmt()) {
+          auto *Sch = node<ast::Schedule>(S);
+          std::vector<ast::SchedulePoint> Points;
+          for (auto *P : S->schedulePoint()) {
+            ast::SchedulePoint Pt;
+            Pt.Month = bareQuantity(P->QUANTITY(0));
+            Pt.Share = bareQuantity(P->QUANTITY(1));
+            Points.push_back(Pt);
+          }
+          Sch->Points = keep(Points);
+          Items.push_back(Sch);
+        } else if (I->goalStmt()) {
+          Items.push_back(goal(I->goalStmt()));
+        } else if (I->indicatorStmt()) {
+          Items.push_back(indicator(I->indicatorStmt()));
+        } else if (I->attr()) {
+          Items.push_back(attr(I->attr()));
+        }
+      }
+    N->Items = keep(Items);
+    return N;
+  }
+
+  ast::Goal *goal(BudParser::GoalStmtContext *C) {
+    auto *N = node<ast::Goal>(C);
+    N->Statement = text(C->text());
+    N->HasBlock = C->LBRACE() != nullptr;
+    std::vector<ast::Indicator *> Inds;
+    if (C->goalBody())
+      for (auto *I : C->goalBody()->indicatorStmt())
+        Inds.push_back(indicator(I));
+    N->Indicators = keep(Inds);
+    return N;
+  }
+
+  ast::Indicator *indicator(BudParser::IndicatorStmtContext *C) {
+    auto *N = node<ast::Indicator>(C);
+    if (auto *P = C->indicatorPath()) {
+      std::vector<ast::Text> Path;
+      for (auto *T : P->NAME())
+        Path.push_back(word(T));
+      if (Path.size() != 2) {
+        Span R = range(P);
+        FS.Diags.report(R, diag::IndicatorPathDepth,
+                        {FS.bytes().slice(R.Begin, R.End).str(), std::to_string(Path.size())});
+      }
+      N->Path = keep(Path);
+    }
+    N->Name = name(C->name());
+    if (auto *V = C->indicatorValue()) {
+      N->HasValue = true;
+      if (V->quantity()) {
+        N->Val.K = ast::Value::Number;
+        N->Val.Num = quantity(V->quantity());
+      } else if (V->DATE()) {
+        N->Val.K = ast::Value::Date;
+        N->Val.Word = date(V->DATE());
+        N->Val.Num.Cmp = comparator(V->comparator());
+        if (V->comparator())
+          N->Val.Num.Range = range(V->comparator());
+      } else if (V->STRING()) {
+        N->Val.K = ast::Value::String;
+        N->Val.Word = word(V->STRING());
+      } else {
+        N->Val.K = ast::Value::Name;
+        N->Val.Word = word(V->NAME());
+      }
+    }
+    if (auto *D = C->descClause())
+      N->Description = text(D->text());
+    if (auto *B = C->basisClause())
+      N->Basis = word(B->NAME() ? B->NAME() : B->STRING());
+    return N;
+  }
+
+  ast::Declare *declare(BudParser::DeclareKeyContext *Key, BudParser::AmountContext *Amount,
+                        tree::TerminalNode *Brace, BudParser::DeclareBodyContext *Body,
+                        Ctx_t *Whole) {
+    auto *N = node<ast::Declare>(Whole);
+    std::vector<ast::Text> Parts;
+    if (Key)
+      for (auto *P : Key->keyPart()) {
+        if (P->NUMBER())
+          Parts.push_back(word(P->NUMBER()));
+        else if (auto *K = P->nounKeyword())
+          Parts.push_back(word(dynamic_cast<tree::TerminalNode *>(K->children[0])));
+        else
+          Parts.push_back(word(P->NAME() ? P->NAME() : P->STRING()));
+      }
+    N->Key = keep(Parts);
+    N->Amount = amount(Amount);
+    N->HasBlock = Brace != nullptr;
+    std::vector<ast::Declare *> Children;
+    if (Body)
+      for (auto *I : Body->declareItem())
+        Children.push_back(declare(I->declareKey(), I->amount(), I->LBRACE(), I->declareBody(), I));
+    N->Children = keep(Children);
+    return N;
+  }
+
+  ast::Section *section(BudParser::SectionStmtContext *C) {
+    auto *N = node<ast::Section>(C);
+    N->Title = name(C->name());
+    N->Body = text(C->text());
+    return N;
+  }
+
+  ast::Glossary *glossary(BudParser::GlossaryBlockContext *C) {
+    auto *N = node<ast::Glossary>(C);
+    std::vector<ast::GlossaryEntry *> Entries;
+    if (C->glossaryBody())
+      for (auto *E : C->glossaryBody()->glossaryEntry()) {
+        auto *Entry = node<ast::GlossaryEntry>(E);
+        if (E->name())
+          Entry->Term = name(E->name());
+        else if (E->nounKeyword())
+          Entry->Term = word(dynamic_cast<tree::TerminalNode *>(E->nounKeyword()->children[0]));
+        Entry->Definition = text(E->text());
+        Entries.push_back(Entry);
+      }
+    N->Entries = keep(Entries);
+    return N;
+  }
+
+  ast::Performance *performance(BudParser::PerformanceBlockContext *C) {
+    auto *N = node<ast::Performance>(C);
+    std::vector<ast::Node *> Items;
+    if (C->performanceBody())
+      for (auto *I : C->performanceBody()->performanceItem()) {
+        if (I->sectionStmt())
+          Items.push_back(section(I->sectionStmt()));
+        else if (auto *A = I->areaBlock()) {
+          auto *Ar = node<ast::Area>(A);
+          Ar->Name = name(A->name());
+          std::vector<ast::Node *> Sub;
+          if (A->areaBody())
+            for (auto *X : A->areaBody()->areaItem()) {
+              if (X->goalStmt())
+                Sub.push_back(goal(X->goalStmt()));
+              else if (X->indicatorStmt())
+                Sub.push_back(indicator(X->indicatorStmt()));
+            }
+          Ar->Items = keep(Sub);
+          Items.push_back(Ar);
+        } else if (I->goalStmt())
+          Items.push_back(goal(I->goalStmt()));
+        else if (I->indicatorStmt())
+          Items.push_back(indicator(I->indicatorStmt()));
+      }
+    N->Items = keep(Items);
+    return N;
+  }
+
+public:
+  /// Tokens that were unterminated strings before they were retyped as STRING.
+  llvm::SmallPtrSet<const Token *, 4> Unclosed;
+
+private:
+  FileState &FS;
+  ast::Context &Ctx;
+};
+
+//===----------------------------------------------------------------------===//
+// Lexical clean-up
+//===----------------------------------------------------------------------===//
+
+/// The ASCII twin of a full-width character, and the token type it stands for (0 when it has
+/// none the grammar could use).
+std::pair<char, size_t> asciiTwin(char32_t CP) {
+  char C = static_cast<char>(CP - 0xFF01 + 0x21);
+  switch (C) {
+  case '=': return {C, BudLexer::EQ};
+  case '>': return {C, BudLexer::GT};
+  case '<': return {C, BudLexer::LT};
+  case ';': return {C, BudLexer::SEMI};
+  case '{': return {C, BudLexer::LBRACE};
+  case '}': return {C, BudLexer::RBRACE};
+  case '/': return {C, BudLexer::SLASH};
+  case '-': return {C, BudLexer::MINUS};
+  default: return {C, 0};
+  }
+}
+
+/// Reports lexical errors and returns the tokens the parser should see: unterminated strings
+/// become strings, full-width twins of punctuation become the punctuation, and invalid
+/// characters are dropped.
+std::vector<std::unique_ptr<Token>> cleanTokens(std::vector<std::unique_ptr<Token>> Tokens,
+                                                FileState &FS, Builder &B) {
+  std::vector<std::unique_ptr<Token>> Out;
+  Out.reserve(Tokens.size());
+  for (size_t I = 0; I < Tokens.size(); ++I) {
+    std::unique_ptr<Token> &T = Tokens[I];
+    Span S = FS.span(T.get());
+    switch (T->getType()) {
+    case BudLexer::BAD_STRING:
+      FS.Diags.report({S.File, S.Begin, S.Begin + 1}, diag::UnterminatedString);
+      static_cast<CommonToken *>(T.get())->setType(BudLexer::STRING);
+      B.Unclosed.insert(T.get());
+      break;
+    case BudLexer::BAD_TEXT_BLOCK:
+      FS.Diags.report({S.File, S.Begin, S.Begin + 3}, diag::UnterminatedTextBlock);
+      static_cast<CommonToken *>(T.get())->setType(BudLexer::TEXT_BLOCK);
+      break;
+    case BudLexer::FULLWIDTH: {
+      // One diagnostic for a run of adjacent full-width characters (１００ → 100).
+      std::string Wide, Ascii;
+      Span Run = S;
+      size_t Type = 0, Count = 0;
+      for (size_t J = I; J < Tokens.size() && Tokens[J]->getType() == BudLexer::FULLWIDTH &&
+                         (J == I || Tokens[J]->getStartIndex() == Tokens[J - 1]->getStopIndex() + 1);
+           ++J, ++Count) {
+        auto [A, T2] = asciiTwin(FS.Decoded.CodePoints[Tokens[J]->getStartIndex()]);
+        Wide += FS.textOf(Tokens[J].get()).str();
+        Ascii += A;
+        Type = T2;
+        Run = Span::cover(Run, FS.span(Tokens[J].get()));
+      }
+      FS.Diags.report(Run, diag::FullWidthCharacter, {Wide, Ascii}).fixIt(Run, Ascii);
+      if (Count == 1 && Type) { // a lone ＝ ； ｛ … stands for its ASCII twin
+        static_cast<CommonToken *>(T.get())->setType(Type);
+        break;
+      }
+      I += Count - 1; // the run is dropped
+      continue;
+    }
+    case BudLexer::ERROR_CHAR: {
+      char32_t CP = FS.Decoded.CodePoints[T->getStartIndex()];
+      if (CP == 0xFFFD && std::binary_search(FS.Decoded.InvalidOffsets.begin(),
+                                             FS.Decoded.InvalidOffsets.end(), S.Begin))
+        continue; // already reported as invalid UTF-8
+      char Hex[16];
+      std::snprintf(Hex, sizeof Hex, "U+%04X", static_cast<unsigned>(CP));
+      bool Printable = CP >= 0x20 && CP != 0x7F && CP != 0xFFFD;
+      std::string Shown =
+          Printable ? quote(FS.textOf(T.get()), Lang::En) + " (" + Hex + ")" : std::string(Hex);
+      std::string ShownZh =
+          Printable ? quote(FS.textOf(T.get()), Lang::Zh) + "（" + Hex + "）" : " " + std::string(Hex);
+      FS.Diags.report(S, diag::InvalidCharacter, {Shown, Hex}).zh({ShownZh, Hex});
+      continue;
+    }
+    default:
+      break;
+    }
+    Out.push_back(std::move(T));
+  }
+  return Out;
+}
+
+/// Reports nesting deeper than the limit; true when the file may be parsed.
+bool checkNesting(const std::vector<std::unique_ptr<Token>> &Tokens, FileState &FS,
+                  unsigned Max) {
+  unsigned Depth = 0;
+  for (const auto &T : Tokens) {
+    if (T->getType() == BudLexer::LBRACE && ++Depth > Max) {
+      FS.Diags.report(FS.span(T.get()), diag::NestingTooDeep, {std::to_string(Max)});
+      return false;
+    }
+    if (T->getType() == BudLexer::RBRACE && Depth)
+      --Depth;
+  }
+  return true;
+}
+
+void reportInvalidUtf8(FileState &FS) {
+  llvm::StringRef Bytes = FS.bytes();
+  uint32_t LastEnd = UINT32_MAX;
+  for (uint32_t Off : FS.Decoded.InvalidOffsets) {
+    // One diagnostic per run of adjacent bad bytes.
+    if (Off != LastEnd) {
+      char Hex[8];
+      std::snprintf(Hex, sizeof Hex, "%02X", static_cast<unsigned char>(Bytes[Off]));
+      FS.Diags.report({FS.FileID, Off, Off + 1}, diag::InvalidUtf8, {Hex});
+    }
+    LastEnd = Off + 1;
+  }
+}
+
+} // namespace
+
+ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx,
+                     DiagEngine &Diags, const ParseOptions &Opts) {
+  FileState FS{SM, FileID, decodeUtf8(SM.getText(FileID)), Diags};
+  reportInvalidUtf8(FS);
+  Builder B(FS, Ctx);
+  auto Empty = [&] {
+    auto *F = Ctx.make<ast::File>();
+    F->Path = Ctx.save(SM.getPath(FileID));
+    F->Range = {FileID, 0, static_cast<uint32_t>(FS.bytes().size())};
+    return F;
+  };
+  // ANTLR reports through exceptions; they are caught inside the runtime and the error
+  // strategy. Anything that still escapes is a bug in budc and reaches the driver's handler.
+  CodePointStream Input(FS.Decoded.CodePoints, SM.getPath(FileID));
+  BudLexer Lexer(&Input);
+  Lexer.removeErrorListeners(); // ERROR_CHAR makes the lexer total; nothing reaches it
+  std::vector<std::unique_ptr<Token>> Tokens = cleanTokens(Lexer.getAllTokens(), FS, B);
+  if (!checkNesting(Tokens, FS, Opts.MaxNesting))
+    return Empty();
+  ListTokenSource Source(std::move(Tokens));
+  CommonTokenStream Stream(&Source);
+  BudParser Parser(&Stream);
+  Parser.removeErrorListeners();
+  Parser.setErrorHandler(std::make_shared<ErrorStrategy>(FS));
+  Parser.getInterpreter<atn::ParserATNSimulator>()->setPredictionMode(atn::PredictionMode::SLL);
+  BudParser::FileContext *Tree = Parser.file();
+  return B.file(Tree, SM.getPath(FileID));
+}
+
+} // namespace budc::syntax

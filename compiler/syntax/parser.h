@@ -1,0 +1,27 @@
+//===- parser.h - Parse one .bud file into its syntax tree ------------------===//
+//
+// The front door of the syntax stage. Nothing of ANTLR is visible here: callers get an
+// ast::File and diagnostics.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "compiler/ast/ast.h"
+#include "compiler/diag/diagnostics.h"
+#include "compiler/source/source_manager.h"
+
+namespace budc::syntax {
+
+/// Limits that keep hostile input from exhausting the parser.
+struct ParseOptions {
+  /// Deepest nesting of { } blocks accepted; a deeper file is reported (BUD025) and not parsed.
+  unsigned MaxNesting = 64;
+};
+
+/// Parses file \p FileID of \p SM. Every lexical and syntax error is reported to \p Diags
+/// (the parser recovers and goes on, so one run reports them all). Returns the syntax tree,
+/// allocated in \p Ctx; after errors the tree holds what could be recognised. Never throws.
+ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx,
+                     DiagEngine &Diags, const ParseOptions &Opts = {});
+
+} // namespace budc::syntax

@@ -1,0 +1,59 @@
+//===- text.h - Decoding of quoted strings and text blocks ------------------===//
+//
+// Pure functions (no ANTLR) that turn the token text of "…" strings and """…""" blocks into
+// their value, and find figure references {…} in them. Unit-tested on their own.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "compiler/ast/ast.h"
+#include "compiler/diag/diagnostics.h"
+
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+#include <string>
+#include <vector>
+
+namespace budc::syntax {
+
+/// A problem found while decoding a text, at byte \p Offset (length \p Length) of the token.
+struct TextProblem {
+  diag::Kind Kind;
+  uint32_t Offset;
+  uint32_t Length;
+  std::vector<std::string> Args;
+};
+
+/// Decodes the token text of a one-line string, quotes included: "a\"b" gives a"b.
+/// \p Closed is false for a string whose closing quote is missing. Known escapes are
+/// \" \\ \n \t; any other is reported (offsets relative to the token) and kept as written.
+std::string decodeString(llvm::StringRef Token, bool Closed,
+                         std::vector<TextProblem> &Problems);
+
+/// Decodes the token text of a text block, quotes included. The line break right after the
+/// opening quotes and the last line, when it holds only spaces before the closing quotes, are
+/// dropped; the indentation common to all non-blank lines is removed; line breaks become "\n".
+/// No escapes are processed.
+std::string decodeTextBlock(llvm::StringRef Token);
+
+/// A reference {…} found in a token, with its byte range inside the token.
+struct RawReference {
+  std::string Content; ///< Trimmed content between the braces.
+  uint32_t Offset;     ///< Offset of '{' in the token.
+  uint32_t Length;     ///< Up to and including '}'.
+};
+
+/// Finds the references in \p Token ("{{" and "}}" are literal braces). An unclosed '{' and
+/// an empty "{}" are reported in \p Problems.
+std::vector<RawReference> findReferences(llvm::StringRef Token,
+                                         std::vector<TextProblem> &Problems);
+
+/// Splits a decoded value into literal and reference parts, in order; literal parts have
+/// "{{"/"}}" turned into single braces. The references' ranges come from \p Refs, which must
+/// be the references of the same text, in the same order, shifted by \p TokenBegin.
+/// \p Save keeps a string alive as long as the syntax tree.
+std::vector<ast::TextPart>
+splitParts(llvm::StringRef Value, const std::vector<RawReference> &Refs, Span TokenRange,
+           llvm::function_ref<llvm::StringRef(llvm::StringRef)> Save);
+
+} // namespace budc::syntax

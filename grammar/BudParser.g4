@@ -1,0 +1,124 @@
+// BudParser.g4 — syntax of the .bud budget language. Syntax only, no actions.
+//
+// Line structure: statements are separated by line breaks (NL) or ';'. Every list of
+// statements has the shape  (stmt | sep)*  which is LL(1) and lets error recovery skip one
+// bad line and go on inside the same block. That two statements stand on one line without
+// ';' between them is reported by the AST builder (BUD014), keeping "one fact per line".
+// A block's '{' stands on the line of its header.
+parser grammar BudParser;
+
+options { tokenVocab = BudLexer; }
+
+file : ( topStmt | sep )* EOF ;
+
+sep : NL | SEMI ;
+
+topStmt
+    : includeStmt
+    | budgetDecl
+    | departmentDecl
+    | unitDecl
+    | incomeBlock
+    | basicBlock
+    | projectDecl
+    | citationDecl
+    | declareStmt
+    | sectionStmt
+    | glossaryBlock
+    | performanceBlock
+    | procurementBlock
+    | assetsBlock
+    ;
+
+// ---- workspace -------------------------------------------------------------------------
+includeStmt : KW_INCLUDE STRING ;
+
+// ---- header, department, units ---------------------------------------------------------
+budgetDecl     : KW_BUDGET NUMBER attrBlock? ;
+departmentDecl : KW_DEPARTMENT NUMBER? name LBRACE deptBody RBRACE ;
+deptBody : ( deptItem | sep )* ;
+deptItem       : unitDecl | attr ;
+
+unitDecl : KW_UNIT NUMBER? name LBRACE unitBody RBRACE ;
+unitBody : ( unitItem | sep )* ;
+unitItem : incomeBlock | basicBlock | projectDecl | declareStmt | attr ;
+
+// ---- generic attributes: key value… { … } ----------------------------------------------
+attrBlock : LBRACE attrBody RBRACE ;
+attrBody : ( attr | sep )* ;
+attr      : name value* attrBlock? ;
+value     : NAME | STRING | TEXT_BLOCK | DATE | CODE | quantity ;
+
+// ---- money ------------------------------------------------------------------------------
+incomeBlock : KW_INCOME LBRACE incomeBody RBRACE ;
+incomeBody : ( incomeLine | sep )* ;
+incomeLine  : KW_CARRYOVER? name amount ;
+
+basicBlock : KW_BASIC NUMBER name? LBRACE basicBody RBRACE ;
+basicBody : ( basicItem | sep )* ;
+basicItem  : basicLine | sourceStmt ;
+basicLine  : NUMBER name? amount ;
+sourceStmt : KW_SOURCE KW_CARRYOVER? name ;
+
+amount   : MINUS? ( NUMBER | QUANTITY ) ;
+quantity : comparator? MINUS? ( NUMBER | QUANTITY ) ;
+comparator : GE | LE | NE | EQ | GT | LT ;
+
+// ---- projects ---------------------------------------------------------------------------
+projectDecl : KW_PROJECT ( CODE | NUMBER )? name LBRACE projectBody RBRACE ;
+projectBody : ( projectItem | sep )* ;
+projectItem
+    : functionStmt
+    | economicStmt
+    | amountStmt
+    | scheduleStmt
+    | goalStmt
+    | indicatorStmt
+    | attr
+    ;
+functionStmt : KW_FUNCTION NUMBER name? ;
+economicStmt : KW_ECONOMIC NUMBER name? ;
+amountStmt   : KW_AMOUNT amount KW_CARRYOVER? name ;
+scheduleStmt : KW_SCHEDULE schedulePoint+ ;
+schedulePoint : QUANTITY QUANTITY ;
+
+goalStmt : KW_GOAL text ( LBRACE goalBody RBRACE )? ;
+goalBody : ( indicatorStmt | sep )* ;
+
+// 指标 产出/数量 保障经费村数 = 16村 描述 "…" 依据 冀组发14
+indicatorStmt  : KW_INDICATOR indicatorPath? name indicatorValue? descClause? basisClause? ;
+indicatorPath  : NAME SLASH NAME ( SLASH NAME )* ;
+indicatorValue : quantity | DATE | comparator DATE | STRING | NAME ;
+descClause     : KW_DESC text ;
+basisClause    : KW_BASIS ( NAME | STRING ) ;
+
+// ---- citations, declared figures, narrative ---------------------------------------------
+citationDecl : KW_BASIS NAME EQ text ;
+
+declareStmt : KW_DECLARE declareKey amount? ( LBRACE declareBody RBRACE )? ;
+declareBody : ( declareItem | sep )* ;
+declareItem : declareKey amount? ( LBRACE declareBody RBRACE )? ;
+declareKey  : keyPart ( SLASH keyPart )* ;
+keyPart     : NAME | NUMBER | STRING | nounKeyword ;
+// Keywords that are also nouns a declared figure can be named by: 声明 功能科目 { 201 … }.
+nounKeyword : KW_FUNCTION | KW_ECONOMIC | KW_BASIC | KW_PROJECT | KW_INCOME | KW_UNIT
+            | KW_DEPARTMENT | KW_BUDGET | KW_CARRYOVER ;
+
+sectionStmt   : KW_SECTION name text ;
+glossaryBlock : KW_GLOSSARY LBRACE glossaryBody RBRACE ;
+glossaryBody : ( glossaryEntry | sep )* ;
+glossaryEntry : ( name | nounKeyword ) text ;
+
+performanceBlock : KW_PERFORMANCE LBRACE performanceBody RBRACE ;
+performanceBody : ( performanceItem | sep )* ;
+performanceItem  : sectionStmt | areaBlock | goalStmt | indicatorStmt ;
+areaBlock        : KW_AREA name LBRACE areaBody RBRACE ;
+areaBody : ( areaItem | sep )* ;
+areaItem         : goalStmt | indicatorStmt ;
+
+procurementBlock : KW_PROCUREMENT attrBlock ;
+assetsBlock      : KW_ASSETS attrBlock ;
+
+// ---- words ------------------------------------------------------------------------------
+name : NAME | STRING ;
+text : STRING | TEXT_BLOCK ;

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs every Debian package budc needs that is missing, then configures and builds
+# build/bin/budc. Safe to run again: it installs nothing that is there and rebuilds incrementally.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  cmake g++ make                # toolchain
+  antlr4 default-jre-headless   # grammar → C++ at build time (Debian's ANTLR tool 4.7.2)
+  libantlr4-runtime-dev         # ANTLR C++ runtime 4.9
+  llvm-14-dev                   # LLVM ADT/Support: SourceMgr, json, cl, allocators
+  llvm-14-tools                 # lit, FileCheck, not, split-file for file tests
+  doctest-dev                   # unit tests
+  python3                       # lit
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+build_type="${BUDC_BUILD_TYPE:-Release}"
+cmake -S . -B build -DCMAKE_BUILD_TYPE="$build_type" >/dev/null
+cmake --build build -j "$(nproc)"
