@@ -30,9 +30,16 @@ KW_PERFORMANCE : '整体绩效' | 'performance' ;
 KW_AREA        : '分项' | 'area' ;
 KW_PROCUREMENT : '政府采购' | 'procurement' ;
 KW_ASSETS      : '国有资产' | 'assets' ;
+// Declarations of the standard library (and of a workspace's additions to it).
+KW_CATALOGUE   : '科目表' | 'catalogue' ;
+KW_MEASURES    : '计量单位表' | 'measures' ;
+KW_FRAMEWORK   : '指标框架' | 'framework' ;
+KW_FUNDS       : '资金来源表' | 'funds' ;
 
 // ---- punctuation ----------------------------------------------------------------------
 LBRACE : '{' ;
+LBRACK : '[' ;
+RBRACK : ']' ;
 RBRACE : '}' ;
 SEMI   : ';' ;
 SLASH  : '/' ;
@@ -65,7 +72,8 @@ NAME     : NAME_START NAME_CHAR* ;
 // ---- layout ---------------------------------------------------------------------------
 NL       : '\r\n' | '\n' | '\r' ;
 WS       : [ \t\u3000\uFEFF]+ -> skip ;
-COMMENT  : '//' ~[\r\n]* -> skip ;
+// Comments are kept on the hidden channel: "// budc:allow BUDnnn reason" suppresses a warning.
+COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN) ;
 
 // A full-width twin of an ASCII character (＝ ； ０ …); reported, then mapped or dropped.
 FULLWIDTH : [\uFF01-\uFF5E] ;

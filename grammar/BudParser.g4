@@ -28,6 +28,7 @@ topStmt
     | performanceBlock
     | procurementBlock
     | assetsBlock
+    | libraryDecl
     ;
 
 // ---- workspace -------------------------------------------------------------------------
@@ -47,7 +48,9 @@ unitItem : incomeBlock | basicBlock | projectDecl | declareStmt | attr ;
 attrBlock : LBRACE attrBody RBRACE ;
 attrBody : ( attr | sep )* ;
 attr      : name value* attrBlock? ;
-value     : NAME | STRING | TEXT_BLOCK | DATE | CODE | quantity ;
+value     : NAME | STRING | TEXT_BLOCK | DATE | CODE | quantity | tag ;
+// A tag marks an entry of a catalogue or table: [政府性基金]  [别名 "…"]  [三公 公务接待费]
+tag       : LBRACK name value* RBRACK ;
 
 // ---- money ------------------------------------------------------------------------------
 incomeBlock : KW_INCOME LBRACE incomeBody RBRACE ;
@@ -118,6 +121,22 @@ areaItem         : goalStmt | indicatorStmt ;
 
 procurementBlock : KW_PROCUREMENT attrBlock ;
 assetsBlock      : KW_ASSETS attrBlock ;
+
+// ---- standard library declarations --------------------------------------------------------
+// 科目表 功能科目 2024 { 201 一般公共服务支出 { 20101 人大事务 { 2010101 行政运行 } } }
+// 计量单位表 { 万元 金额 10000 元 }   指标框架 三级 { 产出指标 { 数量指标 计数 度量 百分比 } }
+// 资金来源表 { 一般公共预算拨款 [财政拨款] [一般公共预算] }
+libraryDecl
+    : KW_CATALOGUE ( KW_FUNCTION | KW_ECONOMIC ) NUMBER libraryBlock
+    | KW_MEASURES libraryBlock
+    | KW_FRAMEWORK name libraryBlock
+    | KW_FUNDS libraryBlock
+    ;
+// Rows of a library may be keyed by a code. They have their own rule so that a row starting
+// with a number cannot make an amount optional elsewhere (the lists are (item | sep)*).
+libraryBlock : LBRACE libraryBody RBRACE ;
+libraryBody  : ( libraryRow | sep )* ;
+libraryRow   : ( name | NUMBER ) value* libraryBlock? ;
 
 // ---- words ------------------------------------------------------------------------------
 name : NAME | STRING ;

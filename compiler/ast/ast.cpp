@@ -24,6 +24,8 @@ llvm::StringRef spelling(Comparator C) {
 }
 
 Span Value::range() const {
+  if (K == Tag)
+    return TagRange;
   if (K == Number)
     return Num.Range;
   if (K == Date && Num.Cmp != Comparator::None)
@@ -63,6 +65,7 @@ llvm::StringRef kindName(NodeKind K) {
     CASE(Area)
     CASE(Procurement)
     CASE(Assets)
+    CASE(Library)
 #undef CASE
   }
   return "?";

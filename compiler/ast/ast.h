@@ -84,10 +84,13 @@ struct Value {
     Number,   ///< a quantity, with or without unit and comparator: ≥95%
     Date,     ///< a date: 2023-12-31 (Num.Cmp holds a comparator written before it)
     CodeWord, ///< an alphanumeric code: 13030224P00308P121121
+    Tag,      ///< a bracketed tag: [政府性基金], [别名 "…"]
   };
   Kind K = Name;
-  Text Word;    ///< For Name, String, Date and CodeWord.
+  Text Word;    ///< For Name, String, Date and CodeWord; the tag's name for Tag.
   Quantity Num; ///< For Number; for Date only Num.Cmp is used.
+  llvm::ArrayRef<Value> Args; ///< For Tag: the values after its name.
+  Span TagRange;              ///< For Tag: from '[' to ']'.
   /// The value's whole range.
   Span range() const;
 };
@@ -131,6 +134,7 @@ enum class NodeKind : uint8_t {
   Area,
   Procurement,
   Assets,
+  Library,
 };
 
 /// The name of \p K as the AST dump prints it.
@@ -149,11 +153,20 @@ struct Node {
   NAME() : Node(NodeKind::NAME) {}                                                           \
   static bool classof(const Node *N) { return N->Kind == NodeKind::NAME; }
 
+/// A comment "// budc:allow BUD401 reason" that silences one warning on one line.
+struct Suppression {
+  llvm::StringRef Code;   ///< "BUD401".
+  llvm::StringRef Reason; ///< The written reason; empty is an error (BUD803).
+  Span Range;             ///< The comment.
+  unsigned TargetLine;    ///< The line it applies to: its own, or the next line of code.
+};
+
 /// One parsed file.
 struct File : Node {
   BUDC_AST_NODE(File)
   llvm::StringRef Path;
   llvm::ArrayRef<Node *> Items;
+  llvm::ArrayRef<Suppression> Suppressions;
 };
 
 /// 引入 "other.bud"
@@ -352,6 +365,20 @@ struct Procurement : Node {
 /// 国有资产 { … } — facts and rows of the state-assets table; may be empty.
 struct Assets : Node {
   BUDC_AST_NODE(Assets)
+  llvm::ArrayRef<Attr *> Rows;
+};
+
+/// A declaration of the standard library, or a workspace's addition to it:
+///   科目表 功能科目 2024 { 201 一般公共服务支出 { … } }    (Catalogue)
+///   计量单位表 { 万元 金额 10000 元 }                       (Measures)
+///   指标框架 三级 { 产出指标 { 数量指标 计数 度量 百分比 } }   (Framework)
+///   资金来源表 { 一般公共预算拨款 [财政拨款] [一般公共预算] }  (Funds)
+struct Library : Node {
+  BUDC_AST_NODE(Library)
+  enum LibKind : uint8_t { FunctionCatalogue, EconomicCatalogue, Measures, Framework, Funds };
+  LibKind What = Measures;
+  Code Year;  ///< For catalogues.
+  Text Name;  ///< For frameworks.
   llvm::ArrayRef<Attr *> Rows;
 };
 

@@ -76,6 +76,14 @@ private:
       OS << "[code ";
       text(V.Word);
       break;
+    case Value::Tag:
+      OS << "[tag ";
+      text(V.Word);
+      for (const Value &A : V.Args) {
+        OS << ' ';
+        value(A);
+      }
+      break;
     }
     OS << ']';
   }
@@ -99,6 +107,9 @@ private:
 void Dumper::node(const Node *N, unsigned Depth) {
   if (auto *F = llvm::dyn_cast<File>(N)) { // a file spans itself: no range printed
     OS.indent(Depth * 2) << "File \"" << F->Path << "\"\n";
+    for (const Suppression &S : F->Suppressions)
+      OS.indent(Depth * 2 + 2) << "Suppression line=" << S.TargetLine << ' ' << S.Code
+                               << " reason=\"" << S.Reason << "\"\n";
     children(F->Items, Depth + 1);
     return;
   }
@@ -314,6 +325,21 @@ void Dumper::node(const Node *N, unsigned Depth) {
     OS << '\n';
     children(llvm::cast<Assets>(N)->Rows, Depth + 1);
     return;
+  case NodeKind::Library: {
+    auto *L = llvm::cast<Library>(N);
+    static const char *Kinds[] = {"function-catalogue", "economic-catalogue", "measures",
+                                  "framework", "funds"};
+    OS << ' ' << Kinds[L->What];
+    if (L->Year.present())
+      OS << " year=" << L->Year.Value;
+    if (L->Name.present()) {
+      OS << " name=";
+      text(L->Name);
+    }
+    OS << '\n';
+    children(L->Rows, Depth + 1);
+    return;
+  }
   }
   OS << '\n';
 }

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 using namespace antlr4;
 using budc::grammar::BudLexer;
@@ -124,6 +125,10 @@ const char *keywordSpelling(size_t Type) {
   case BudLexer::KW_AREA: return "分项";
   case BudLexer::KW_PROCUREMENT: return "政府采购";
   case BudLexer::KW_ASSETS: return "国有资产";
+  case BudLexer::KW_CATALOGUE: return "科目表";
+  case BudLexer::KW_MEASURES: return "计量单位表";
+  case BudLexer::KW_FRAMEWORK: return "指标框架";
+  case BudLexer::KW_FUNDS: return "资金来源表";
   default: return nullptr;
   }
 }
@@ -195,7 +200,7 @@ const Words *constructOf(size_t Rule) {
       Area{"a performance area", "分项"}, Procurement{"the procurement table", "政府采购"},
       Assets{"the state-assets table", "国有资产"}, Include{"an include", "引入"},
       IncomeLine{"an income line", "收入"}, BasicLine{"a basic-expenditure line", "基本支出"},
-      Source{"a fund-source line", "来源"};
+      Source{"a fund-source line", "来源"}, Library{"a library declaration", "标准库声明"};
   switch (Rule) {
   case BudParser::RuleFile: return &File;
   case BudParser::RuleIncludeStmt: return &Include;
@@ -243,6 +248,10 @@ const Words *constructOf(size_t Rule) {
   case BudParser::RuleAreaBody: return &Area;
   case BudParser::RuleProcurementBlock: return &Procurement;
   case BudParser::RuleAssetsBlock: return &Assets;
+  case BudParser::RuleLibraryDecl:
+  case BudParser::RuleLibraryBlock:
+  case BudParser::RuleLibraryBody:
+  case BudParser::RuleLibraryRow: return &Library;
   default: return nullptr;
   }
 }
@@ -299,7 +308,7 @@ std::string describeExpected(const misc::IntervalSet &Set, size_t Rule, Lang L) 
   };
   auto Has = [&](size_t T) { return Set.contains(T); };
   unsigned Keywords = 0;
-  for (size_t T = BudLexer::KW_INCLUDE; T <= BudLexer::KW_ASSETS; ++T)
+  for (size_t T = BudLexer::KW_INCLUDE; T <= BudLexer::KW_FUNDS; ++T)
     Keywords += Has(T);
   bool CodeRule = Rule == BudParser::RuleFunctionStmt || Rule == BudParser::RuleEconomicStmt ||
                   Rule == BudParser::RuleBasicBlock || Rule == BudParser::RuleBasicLine ||
@@ -330,7 +339,7 @@ std::string describeExpected(const misc::IntervalSet &Set, size_t Rule, Lang L) 
   } else if (Keywords >= 3) {
     Add({"a statement", "语句"});
   } else {
-    for (size_t T = BudLexer::KW_INCLUDE; T <= BudLexer::KW_ASSETS; ++T)
+    for (size_t T = BudLexer::KW_INCLUDE; T <= BudLexer::KW_FUNDS; ++T)
       if (Has(T))
         Items.emplace_back(quote(keywordSpelling(T), Lang::En), quote(keywordSpelling(T), Lang::Zh));
   }
@@ -509,6 +518,7 @@ private:
     case BudParser::RuleGlossaryBody:
     case BudParser::RulePerformanceBody:
     case BudParser::RuleAreaBody:
+    case BudParser::RuleLibraryBody:
       return true;
     default:
       return false;
@@ -558,13 +568,18 @@ private:
     return BudParser::RuleFile;
   }
 
-  /// The token before \p T on the default channel, or null.
+  /// The token before \p T on the default channel (comments are hidden), or null.
   Token *previous(Parser *P, Token *T) {
     auto *Stream = dynamic_cast<TokenStream *>(P->getInputStream());
     size_t I = T->getTokenIndex();
-    if (!Stream || I == INVALID_INDEX || I == 0)
+    if (!Stream || I == INVALID_INDEX)
       return nullptr;
-    return Stream->get(I - 1);
+    while (I > 0) {
+      Token *Prev = Stream->get(--I);
+      if (Prev->getChannel() == Token::DEFAULT_CHANNEL)
+        return Prev;
+    }
+    return nullptr;
   }
 
   void diagnose(Parser *P, Token *Found, const misc::IntervalSet &Expected, diag::Kind Kind) {
@@ -631,6 +646,7 @@ public:
 
   ast::File *file(BudParser::FileContext *C, llvm::StringRef Path) {
     auto *F = Ctx.make<ast::File>();
+    F->Suppressions = keep(Suppressions);
     F->Path = Ctx.save(Path);
     F->Range = {FS.FileID, 0, static_cast<uint32_t>(FS.bytes().size())};
     std::vector<ast::Node *> Items;
@@ -849,6 +865,14 @@ private:
     } else if (C->NAME()) {
       V.K = ast::Value::Name;
       V.Word = word(C->NAME());
+    } else if (auto *T = C->tag()) {
+      V.K = ast::Value::Tag;
+      V.Word = name(T->name());
+      V.TagRange = range(T);
+      std::vector<ast::Value> Args;
+      for (auto *A : T->value())
+        Args.push_back(value(A));
+      V.Args = keep(Args);
     } else {
       V.K = ast::Value::String;
       V.Word = word(C->STRING() ? C->STRING() : C->TEXT_BLOCK());
@@ -904,6 +928,23 @@ private:
       N->Rows = attrBlock(X->attrBlock());
       return N;
     }
+    if (auto *X = C->libraryDecl()) {
+      auto *N = node<ast::Library>(X);
+      if (X->KW_CATALOGUE()) {
+        N->What = X->KW_FUNCTION() ? ast::Library::FunctionCatalogue
+                                   : ast::Library::EconomicCatalogue;
+        N->Year = anyCode(X->NUMBER());
+      } else if (X->KW_MEASURES()) {
+        N->What = ast::Library::Measures;
+      } else if (X->KW_FRAMEWORK()) {
+        N->What = ast::Library::Framework;
+        N->Name = name(X->name());
+      } else {
+        N->What = ast::Library::Funds;
+      }
+      N->Rows = libraryBlock(X->libraryBlock());
+      return N;
+    }
     return nullptr;
   }
 
@@ -923,6 +964,23 @@ private:
     if (C && C->attrBody())
       for (auto *A : C->attrBody()->attr())
         Out.push_back(attr(A));
+    return keep(Out);
+  }
+
+  llvm::ArrayRef<ast::Attr *> libraryBlock(BudParser::LibraryBlockContext *C) {
+    std::vector<ast::Attr *> Out;
+    if (C && C->libraryBody())
+      for (auto *R : C->libraryBody()->libraryRow()) {
+        auto *N = node<ast::Attr>(R);
+        N->Key = R->name() ? name(R->name()) : word(R->NUMBER());
+        std::vector<ast::Value> Values;
+        for (auto *V : R->value())
+          Values.push_back(value(V));
+        N->Values = keep(Values);
+        N->HasBlock = R->libraryBlock() != nullptr;
+        N->Children = libraryBlock(R->libraryBlock());
+        Out.push_back(N);
+      }
     return keep(Out);
   }
 
@@ -1200,6 +1258,8 @@ private:
 public:
   /// Tokens that were unterminated strings before they were retyped as STRING.
   llvm::SmallPtrSet<const Token *, 4> Unclosed;
+  /// The "// budc:allow" comments of the file.
+  std::vector<ast::Suppression> Suppressions;
 
 private:
   FileState &FS;
@@ -1225,6 +1285,42 @@ std::pair<char, size_t> asciiTwin(char32_t CP) {
   case '-': return {C, BudLexer::MINUS};
   default: return {C, 0};
   }
+}
+
+/// Reads "// budc:allow BUD401[,BUD402] reason". It applies to its own line when code
+/// precedes it there, else to the line of the next token of code.
+ast::Suppression suppression(Token *Comment, const std::vector<std::unique_ptr<Token>> &Tokens,
+                             size_t Index, FileState &FS) {
+  ast::Suppression S;
+  S.Range = FS.span(Comment);
+  llvm::StringRef Text = FS.textOf(Comment).drop_front(2).ltrim().drop_front(strlen("budc:allow"));
+  Text = Text.ltrim();
+  S.Code = Text.take_until([](char C) { return C == ' ' || C == '\t'; });
+  S.Reason = Text.drop_front(S.Code.size()).trim();
+  size_t Line = Comment->getLine();
+  bool CodeBefore = false;
+  for (size_t J = Index; J-- > 0;) {
+    if (Tokens[J]->getType() == BudLexer::NL)
+      break;
+    if (Tokens[J]->getChannel() == Token::DEFAULT_CHANNEL) {
+      CodeBefore = true;
+      break;
+    }
+  }
+  S.TargetLine = static_cast<unsigned>(Line);
+  if (!CodeBefore) {
+    for (size_t J = Index + 1; J < Tokens.size(); ++J) {
+      size_t Type = Tokens[J]->getType();
+      if (Type != BudLexer::NL && Type != BudLexer::COMMENT) {
+        // The lexer counts lines at \n only; take the line from our own table instead.
+        S.TargetLine = FS.SM.getLineCol(FS.FileID, FS.span(Tokens[J].get()).Begin).Line;
+        break;
+      }
+    }
+  } else {
+    S.TargetLine = FS.SM.getLineCol(FS.FileID, S.Range.Begin).Line;
+  }
+  return S;
 }
 
 /// Reports lexical errors and returns the tokens the parser should see: unterminated strings
@@ -1339,7 +1435,12 @@ ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx
   CodePointStream Input(FS.Decoded.CodePoints, SM.getPath(FileID));
   BudLexer Lexer(&Input);
   Lexer.removeErrorListeners(); // ERROR_CHAR makes the lexer total; nothing reaches it
-  std::vector<std::unique_ptr<Token>> Tokens = cleanTokens(Lexer.getAllTokens(), FS, B);
+  std::vector<std::unique_ptr<Token>> Raw = Lexer.getAllTokens();
+  for (size_t I = 0; I < Raw.size(); ++I)
+    if (Raw[I]->getType() == BudLexer::COMMENT &&
+        FS.textOf(Raw[I].get()).drop_front(2).ltrim().startswith("budc:allow"))
+      B.Suppressions.push_back(suppression(Raw[I].get(), Raw, I, FS));
+  std::vector<std::unique_ptr<Token>> Tokens = cleanTokens(std::move(Raw), FS, B);
   if (!checkNesting(Tokens, FS, Opts.MaxNesting))
     return Empty();
   ListTokenSource Source(std::move(Tokens));
@@ -1347,7 +1448,8 @@ ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx
   BudParser Parser(&Stream);
   Parser.removeErrorListeners();
   Parser.setErrorHandler(std::make_shared<ErrorStrategy>(FS));
-  Parser.getInterpreter<atn::ParserATNSimulator>()->setPredictionMode(atn::PredictionMode::SLL);
+  Parser.getInterpreter<atn::ParserATNSimulator>()->setPredictionMode(
+      Opts.FullLL ? atn::PredictionMode::LL : atn::PredictionMode::SLL);
   BudParser::FileContext *Tree = Parser.file();
   return B.file(Tree, SM.getPath(FileID));
 }

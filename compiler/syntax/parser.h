@@ -16,6 +16,9 @@ namespace budc::syntax {
 struct ParseOptions {
   /// Deepest nesting of { } blocks accepted; a deeper file is reported (BUD025) and not parsed.
   unsigned MaxNesting = 64;
+  /// Use ANTLR's full-context LL prediction instead of SLL. The grammar is meant to need no
+  /// full context; tests parse with both and compare.
+  bool FullLL = false;
 };
 
 /// Parses file \p FileID of \p SM. Every lexical and syntax error is reported to \p Diags

@@ -2,6 +2,9 @@
 #include "compiler/ast/dump.h"
 #include "compiler/syntax/parser.h"
 
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+
 #include <doctest/doctest.h>
 
 using namespace budc;
@@ -176,4 +179,40 @@ TEST_CASE("nesting beyond the limit is refused before parsing") {
   REQUIRE(P.Diags.getErrorCount() == 1);
   CHECK(P.Diags.getDiagnostics()[0].Kind == diag::NestingTooDeep);
   CHECK(P.F->Items.empty());
+}
+
+TEST_CASE("SLL prediction parses the example and every test input exactly as full LL does") {
+  // The grammar is meant to be SLL: if a decision needed full context, SLL would parse some
+  // input differently (or report a spurious error). Compare the two on every input we have.
+  std::vector<std::string> Paths;
+  for (const char *Dir : {BUDC_SOURCE_DIR "/examples/xigang-2024", BUDC_SOURCE_DIR "/tests/syntax"}) {
+    std::error_code EC;
+    for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
+      if (llvm::StringRef(It->path()).endswith(".bud"))
+        Paths.push_back(It->path());
+  }
+  REQUIRE(Paths.size() > 20);
+  for (const std::string &Path : Paths) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Path);
+    REQUIRE(Buffer);
+    auto Run = [&](bool FullLL, std::string &Dump, unsigned &Errors) {
+      SourceManager SM;
+      ast::Context Ctx;
+      DiagEngine Diags;
+      unsigned ID = SM.addBuffer((*Buffer)->getBuffer(), Path);
+      syntax::ParseOptions Opts;
+      Opts.FullLL = FullLL;
+      ast::File *F = syntax::parseFile(SM, ID, Ctx, Diags, Opts);
+      llvm::raw_string_ostream OS(Dump);
+      ast::dump(OS, *F, SM);
+      Errors = Diags.getErrorCount();
+    };
+    std::string Sll, Ll;
+    unsigned SllErrors, LlErrors;
+    Run(false, Sll, SllErrors);
+    Run(true, Ll, LlErrors);
+    INFO(Path);
+    CHECK(Sll == Ll);
+    CHECK(SllErrors == LlErrors);
+  }
 }

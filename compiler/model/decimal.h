@@ -1,0 +1,76 @@
+//===- decimal.h - Exact decimal numbers for money and quantities -----------===//
+//
+// Money is never a double. A Decimal is a signed 64-bit count of ten-thousandths
+// (scale 4): 1754.54 is stored as 17545400. Every operation checks for overflow and reports it
+// instead of wrapping; rounding for display is half-up (half away from zero), as finance
+// tables round.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "llvm/ADT/StringRef.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace budc {
+
+class Decimal {
+public:
+  /// Decimal places kept exactly.
+  static constexpr unsigned Scale = 4;
+  /// 10^Scale.
+  static constexpr int64_t One = 10000;
+
+  constexpr Decimal() = default;
+  /// The integer \p N.
+  static std::optional<Decimal> fromInt(int64_t N);
+  /// \p Raw ten-thousandths.
+  static constexpr Decimal fromRaw(int64_t Raw) { return Decimal(Raw); }
+
+  /// Why a text is not a Decimal.
+  enum class ParseError { None, Malformed, TooPrecise, Overflow };
+  /// Parses digits with an optional '-' and decimal part ("1754.54"). Fails with TooPrecise
+  /// when more than Scale decimals are not zero, Overflow when the value does not fit.
+  static std::optional<Decimal> parse(llvm::StringRef Text, ParseError *Error = nullptr);
+
+  int64_t raw() const { return Value; }
+  bool isZero() const { return Value == 0; }
+  bool isNegative() const { return Value < 0; }
+  /// Whether the value has no fractional part.
+  bool isInteger() const { return Value % One == 0; }
+
+  /// Checked arithmetic: std::nullopt on overflow.
+  std::optional<Decimal> add(Decimal O) const;
+  std::optional<Decimal> sub(Decimal O) const;
+  /// Multiplies by the integer \p K.
+  std::optional<Decimal> mulInt(int64_t K) const;
+  /// Multiplies two decimals; the exact product is rounded half-up to Scale places and
+  /// \p Exact tells whether rounding was needed.
+  std::optional<Decimal> mul(Decimal O, bool *Exact = nullptr) const;
+  /// Divides by \p O (non-zero), rounding half-up to Scale places.
+  std::optional<Decimal> div(Decimal O, bool *Exact = nullptr) const;
+  Decimal negate() const { return Decimal(-Value); }
+  Decimal abs() const { return Value < 0 ? Decimal(-Value) : *this; }
+
+  /// Rounds half-up to \p Places decimals (Places <= Scale).
+  Decimal round(unsigned Places) const;
+  /// The value with exactly \p Places decimals, rounded half-up: "1754.54", "0.00".
+  std::string toString(unsigned Places) const;
+  /// The shortest exact spelling: "1754.54", "0.5", "16".
+  std::string toString() const;
+
+  friend bool operator==(Decimal A, Decimal B) { return A.Value == B.Value; }
+  friend bool operator!=(Decimal A, Decimal B) { return A.Value != B.Value; }
+  friend bool operator<(Decimal A, Decimal B) { return A.Value < B.Value; }
+  friend bool operator<=(Decimal A, Decimal B) { return A.Value <= B.Value; }
+  friend bool operator>(Decimal A, Decimal B) { return A.Value > B.Value; }
+  friend bool operator>=(Decimal A, Decimal B) { return A.Value >= B.Value; }
+
+private:
+  constexpr explicit Decimal(int64_t V) : Value(V) {}
+  int64_t Value = 0;
+};
+
+} // namespace budc
