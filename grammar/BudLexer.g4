@@ -83,7 +83,10 @@ ERROR_CHAR : . ;
 fragment ESC        : '\\' . ;
 fragment DIGIT      : [0-9] ;
 fragment DIGITS     : [0-9]+ ;
-fragment CJK        : [\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{2FFFF}] ;
+// U+007F stands for every CJK character that occurs in no keyword: the parser folds them into
+// it before lexing (compiler/syntax/parser.cpp), because ANTLR's lexer caches DFA edges only
+// for code points below 128 and simulates its ATN for every other character.
+fragment CJK        : [\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{2FFFF}\u007F] ;
 fragment NAME_START : CJK | [a-zA-Z_] | [\uFF08\u3010\u3014\u300A\u300C\u201C\u2018] ;
 // Inside a bare name: （）【】〔〕《》「」“”‘’ 、 and · are ordinary text.
 fragment NAME_CHAR  : NAME_START | [0-9] | [\uFF09\u3011\u3015\u300B\u300D\u201D\u2019\u3001\u00B7] ;

@@ -46,10 +46,14 @@ def main(argv):
             cmd = cmd.strip()
             if cmd.startswith("not "):
                 cmd = cmd[4:]
-            cmd = cmd.replace("%budc", shlex.quote(budc)).replace("%s", shlex.quote(path))
+            root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+            cmd = (cmd.replace("%budc", shlex.quote(budc)).replace("%s", shlex.quote(path))
+                   .replace("%examples", os.path.join(root, "examples"))
+                   .replace("%srcroot", root))
             out = subprocess.run(cmd, shell=True, capture_output=True, text=True, errors="surrogateescape",
                                  env=dict(os.environ, LANG="C.UTF-8")).stdout
-            out_lines = escape(out).replace(path, "[[FILE]]").split("\n")
+            out_lines = escape(out).replace(path, "[[FILE]]").replace(
+                os.path.join(root, "examples"), "[[EXAMPLES]]").split("\n")
             if out_lines and out_lines[-1] == "":
                 out_lines.pop()
             block = []

@@ -82,6 +82,28 @@ void DiagEngine::file(Diagnostic D) {
   Diags.push_back(std::move(D));
 }
 
+void DiagEngine::removeIf(llvm::function_ref<bool(const Diagnostic &)> Pred) {
+  std::vector<Diagnostic> Kept;
+  ErrorCount = WarningCount = 0;
+  for (Diagnostic &D : Diags)
+    if (!Pred(D))
+      Kept.push_back(std::move(D));
+  Diags.clear();
+  for (Diagnostic &D : Kept)
+    file(std::move(D));
+}
+
+void DiagEngine::remap(llvm::function_ref<std::optional<Severity>(const Diagnostic &)> Pred) {
+  ErrorCount = WarningCount = 0;
+  std::vector<Diagnostic> All = std::move(Diags);
+  Diags.clear();
+  for (Diagnostic &D : All) {
+    if (auto S = Pred(D))
+      D.Sev = *S;
+    file(std::move(D));
+  }
+}
+
 std::vector<Diagnostic> DiagEngine::sorted() const {
   std::vector<Diagnostic> Out(Diags.begin(), Diags.end());
   std::stable_sort(Out.begin(), Out.end(), [](const Diagnostic &A, const Diagnostic &B) {

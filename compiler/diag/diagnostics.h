@@ -13,7 +13,10 @@
 #include "compiler/source/span.h"
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -103,6 +106,11 @@ public:
   DiagBuilder &note(Span Where, diag::Kind K, std::vector<std::string> Args = {});
   /// Suggests replacing \p Where by \p Replacement.
   DiagBuilder &fixIt(Span Where, std::string Replacement);
+  /// Overrides the kind's default severity.
+  DiagBuilder &severity(Severity S) {
+    D.Sev = S;
+    return *this;
+  }
 
 private:
   DiagEngine *Engine;
@@ -126,6 +134,10 @@ public:
   llvm::ArrayRef<Diagnostic> getDiagnostics() const { return Diags; }
   /// All diagnostics ordered by file, then offset, then the order they were filed.
   std::vector<Diagnostic> sorted() const;
+  /// Removes the diagnostics for which \p Pred is true (suppressed ones).
+  void removeIf(llvm::function_ref<bool(const Diagnostic &)> Pred);
+  /// Changes the severity of every diagnostic for which \p Pred gives a new one.
+  void remap(llvm::function_ref<std::optional<Severity>(const Diagnostic &)> Pred);
 
 private:
   friend class DiagBuilder;

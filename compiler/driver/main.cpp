@@ -8,6 +8,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/ast/dump.h"
+#include "compiler/check/check.h"
+#include "compiler/sema/sema.h"
+#include "compiler/diag/explain.h"
 #include "compiler/diag/render.h"
 #include "compiler/workspace/workspace.h"
 
@@ -17,7 +20,10 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cctype>
 #include <exception>
+#include <set>
+#include <optional>
 
 using namespace llvm;
 
@@ -38,6 +44,8 @@ EXAMPLES:
   budc check examples/xigang-2024          check a workspace directory
   budc check budget.bud --lang=zh          check one file (and what it includes), in Chinese
   budc check ws/ --format=json             diagnostics as JSON on standard output
+  budc check ws/ -Wno-BUD408 -Werror=cost-ceiling-below-amount
+  budc explain BUD401                      what a code means, with a bad and a good example
   budc parse --dump-ast examples/xigang-2024/projects.bud
 
 EXIT STATUS:
@@ -59,12 +67,20 @@ int main(int Argc, char **Argv) {
   cl::SubCommand CheckCmd("check", "Check a workspace and report diagnostics");
   cl::SubCommand ParseCmd("parse", "Parse files and print their syntax tree");
   cl::SubCommand HelpCmd("help", "Show help for budc or for one command");
+  cl::SubCommand ExplainCmd("explain", "Explain a diagnostic code, with a bad and a good example");
 
   cl::OptionCategory Cat("budc options");
   cl::list<std::string> Paths(cl::Positional, cl::desc("<workspace directory or .bud file>..."),
                               cl::OneOrMore, cl::sub(CheckCmd), cl::sub(ParseCmd), cl::cat(Cat));
   cl::list<std::string> HelpTopic(cl::Positional, cl::desc("[command]"), cl::ZeroOrMore,
                                   cl::sub(HelpCmd));
+  cl::list<std::string> ExplainCodes(cl::Positional, cl::desc("<BUDnnn>..."), cl::OneOrMore,
+                                     cl::sub(ExplainCmd));
+  cl::list<std::string> Warnings(
+      "W", cl::Prefix,
+      cl::desc("Warning control: -WNAME, -Wno-NAME, -Werror, -Werror=NAME; NAME is a code "
+               "(BUD401) or a name (indicator-kind-mismatch)"),
+      cl::value_desc("…"), cl::sub(CheckCmd), cl::cat(Cat));
   cl::opt<std::string> LangOpt("lang",
                                cl::desc("Language of messages: zh or en (default: from "
                                         "LC_ALL, LC_MESSAGES or LANG)"),
@@ -127,12 +143,80 @@ int main(int Argc, char **Argv) {
              (Color == ColorMode::Auto && sys::Process::StandardErrHasColors());
   RO.ErrorLimit = ErrorLimit;
 
+  if (ExplainCmd) {
+    for (const std::string &Code : ExplainCodes) {
+      auto Text = budc::explain::text(Code);
+      if (!Text) {
+        errs() << "budc: error: no diagnostic code '" << Code << "'\n";
+        return ExitUsage;
+      }
+      outs() << *Text;
+    }
+    return ExitOk;
+  }
+
+  // -W options: which warnings to drop, and which to turn into errors.
+  std::set<unsigned> Disabled, Promoted; // by code
+  bool AllErrors = false;
+  auto CodeOf = [](StringRef Name) -> std::optional<unsigned> {
+    for (unsigned K = 0; K < budc::diag::NumKinds; ++K) {
+      const budc::DiagInfo &I = budc::getDiagInfo(static_cast<budc::diag::Kind>(K));
+      if (!I.Code)
+        continue;
+      // IndicatorKindMismatch → indicator-kind-mismatch
+      std::string Kebab;
+      for (const char *C = I.Name; *C; ++C) {
+        if (isupper(static_cast<unsigned char>(*C)) && C != I.Name)
+          Kebab += '-';
+        Kebab += static_cast<char>(tolower(static_cast<unsigned char>(*C)));
+      }
+      if (Name.equals_insensitive(budc::formatCode(I.Code)) || Name == Kebab)
+        return I.Code;
+    }
+    return std::nullopt;
+  };
+  for (StringRef W : Warnings) {
+    bool No = W.consume_front("no-");
+    if (W == "error") { // -Werror, -Wno-error
+      AllErrors = !No;
+      continue;
+    }
+    bool Error = W.consume_front("error="); // -Werror=NAME, -Wno-error=NAME
+    auto Code = CodeOf(W);
+    if (!Code) {
+      errs() << "budc: error: unknown warning '" << W << "' in -W option\n";
+      return ExitUsage;
+    }
+    std::set<unsigned> &Set = Error ? Promoted : Disabled;
+    if (Error != No) // -Werror=NAME promotes, -Wno-NAME disables
+      Set.insert(*Code);
+    else
+      Set.erase(*Code);
+  }
+
   try {
     budc::SourceManager SM;
     budc::ast::Context Ctx;
     budc::DiagEngine Diags;
     std::vector<std::string> Inputs(Paths.begin(), Paths.end());
     budc::Workspace WS = budc::loadWorkspace(Inputs, SM, Ctx, Diags);
+    // The checker runs on a workspace that parsed cleanly: after syntax errors the trees
+    // are partial and every rule would report their holes again.
+    if (CheckCmd && !Diags.hasErrors() && !WS.InputError) {
+      budc::model::Budget Budget = budc::sema::resolve(WS.Files, SM, Ctx, Diags);
+      budc::check::run(Budget, Diags);
+      budc::check::applySuppressions(WS.Files, SM, Diags);
+      Diags.removeIf([&](const budc::Diagnostic &D) {
+        return D.Sev == budc::Severity::Warning &&
+               Disabled.count(budc::getDiagInfo(D.Kind).Code);
+      });
+      Diags.remap([&](const budc::Diagnostic &D) -> std::optional<budc::Severity> {
+        if (D.Sev == budc::Severity::Warning &&
+            (AllErrors || Promoted.count(budc::getDiagInfo(D.Kind).Code)))
+          return budc::Severity::Error;
+        return std::nullopt;
+      });
+    }
 
     if (ParseCmd && DumpAst)
       for (const budc::ast::File *F : WS.Files)

@@ -50,6 +50,50 @@ std::optional<Decimal> Decimal::parse(llvm::StringRef Text, ParseError *Error) {
   return Decimal(Neg ? -V : V);
 }
 
+std::optional<Decimal> Decimal::parseTimes(llvm::StringRef Text, Decimal Factor,
+                                           ParseError *Error) {
+  auto Fail = [&](ParseError E) -> std::optional<Decimal> {
+    if (Error)
+      *Error = E;
+    return std::nullopt;
+  };
+  if (Error)
+    *Error = ParseError::None;
+  bool Neg = Text.consume_front("-");
+  llvm::StringRef Int = Text, Frac;
+  size_t Dot = Text.find('.');
+  if (Dot != llvm::StringRef::npos) {
+    Int = Text.take_front(Dot);
+    Frac = Text.drop_front(Dot + 1).rtrim('0');
+    if (Text.size() == Dot + 1)
+      return Fail(ParseError::Malformed);
+  }
+  if (Int.empty() || Int.find_first_not_of("0123456789") != llvm::StringRef::npos ||
+      Frac.find_first_not_of("0123456789") != llvm::StringRef::npos)
+    return Fail(ParseError::Malformed);
+  if (Int.size() + Frac.size() > 30)
+    return Fail(ParseError::Overflow);
+  // Digits × Factor.raw / 10^Frac.size(), exactly, in 128 bits.
+  __int128 Digits = 0;
+  for (char C : Int.str() + Frac.str()) {
+    Digits = Digits * 10 + (C - '0');
+    if (Digits > (static_cast<__int128>(1) << 100))
+      return Fail(ParseError::Overflow);
+  }
+  __int128 Product = Digits * Factor.Value;
+  __int128 Divisor = 1;
+  for (size_t I = 0; I < Frac.size(); ++I)
+    Divisor *= 10;
+  if (Product % Divisor != 0)
+    return Fail(ParseError::TooPrecise);
+  __int128 R = Product / Divisor;
+  if (Neg)
+    R = -R;
+  if (R > INT64_MAX || R < INT64_MIN)
+    return Fail(ParseError::Overflow);
+  return Decimal(static_cast<int64_t>(R));
+}
+
 std::optional<Decimal> Decimal::add(Decimal O) const {
   int64_t R;
   if (llvm::AddOverflow(Value, O.Value, R))

@@ -35,6 +35,12 @@ public:
   /// when more than Scale decimals are not zero, Overflow when the value does not fit.
   static std::optional<Decimal> parse(llvm::StringRef Text, ParseError *Error = nullptr);
 
+  /// Parses \p Text and multiplies it by \p Factor exactly, so that "0.000001" 万元 is the
+  /// exact 0.01 元 although it has more than Scale decimals itself. Fails with TooPrecise
+  /// only when the product needs more than Scale decimals.
+  static std::optional<Decimal> parseTimes(llvm::StringRef Text, Decimal Factor,
+                                           ParseError *Error = nullptr);
+
   int64_t raw() const { return Value; }
   bool isZero() const { return Value == 0; }
   bool isNegative() const { return Value < 0; }

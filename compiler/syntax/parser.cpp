@@ -15,6 +15,7 @@
 #include "BudParser.h"
 #include "antlr4-runtime.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 #include <algorithm>
@@ -1417,6 +1418,36 @@ void reportInvalidUtf8(FileState &FS) {
   }
 }
 
+/// Whether \p C is in the lexer's CJK fragment.
+bool isCjk(char32_t C) {
+  return (C >= 0x3400 && C <= 0x4DBF) || (C >= 0x4E00 && C <= 0x9FFF) ||
+         (C >= 0xF900 && C <= 0xFAFF) || (C >= 0x20000 && C <= 0x2FFFF);
+}
+
+/// The code points the lexer sees: every CJK character that occurs in no keyword becomes
+/// U+007F, which the grammar counts as CJK, so the lexer's DFA cache (code points < 128)
+/// covers it; a real U+007F becomes U+0001 (an invalid character either way). Tokens keep
+/// their positions, and their text is always read from the original buffer.
+std::u32string foldForLexer(const std::u32string &CodePoints) {
+  static const llvm::DenseSet<uint32_t> KeywordChars = [] {
+    llvm::DenseSet<uint32_t> Set;
+    for (size_t T = BudLexer::KW_INCLUDE; T <= BudLexer::KW_FUNDS; ++T)
+      for (char32_t C : decodeUtf8(keywordSpelling(T)).CodePoints)
+        Set.insert(C);
+    return Set;
+  }();
+  std::u32string Out = CodePoints;
+  for (char32_t &C : Out) {
+    if (C < 0x7F)
+      continue;
+    if (C == 0x7F)
+      C = 0x01;
+    else if (isCjk(C) && !KeywordChars.count(C))
+      C = 0x7F;
+  }
+  return Out;
+}
+
 } // namespace
 
 ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx,
@@ -1432,7 +1463,7 @@ ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx
   };
   // ANTLR reports through exceptions; they are caught inside the runtime and the error
   // strategy. Anything that still escapes is a bug in budc and reaches the driver's handler.
-  CodePointStream Input(FS.Decoded.CodePoints, SM.getPath(FileID));
+  CodePointStream Input(foldForLexer(FS.Decoded.CodePoints), SM.getPath(FileID));
   BudLexer Lexer(&Input);
   Lexer.removeErrorListeners(); // ERROR_CHAR makes the lexer total; nothing reaches it
   std::vector<std::unique_ptr<Token>> Raw = Lexer.getAllTokens();

@@ -1,0 +1,49 @@
+//===- suppress.cpp - In-source suppression of warnings ---------------------===//
+#include "compiler/check/check.h"
+
+#include <set>
+
+namespace budc::check {
+
+void applySuppressions(llvm::ArrayRef<ast::File *> Files, const SourceManager &SM,
+                       DiagEngine &Diags) {
+  struct Active {
+    const ast::Suppression *S;
+    unsigned File;
+    bool Used = false;
+  };
+  std::vector<Active> All;
+  for (ast::File *F : Files)
+    for (const ast::Suppression &S : F->Suppressions) {
+      if (S.Reason.empty()) {
+        Diags.report(S.Range, diag::SuppressionWithoutReason, {S.Code.str()});
+        continue;
+      }
+      All.push_back({&S, S.Range.File});
+    }
+  if (All.empty())
+    return;
+  Diags.removeIf([&](const Diagnostic &D) {
+    if (D.Sev != Severity::Warning || !D.Where.isValid())
+      return false;
+    std::string Code = formatCode(getDiagInfo(D.Kind).Code);
+    unsigned Line = SM.getLineCol(D.Where.File, D.Where.Begin).Line;
+    for (Active &A : All)
+      if (A.File == D.Where.File && A.S->TargetLine == Line) {
+        llvm::SmallVector<llvm::StringRef, 2> Codes;
+        A.S->Code.split(Codes, ',');
+        for (llvm::StringRef C : Codes)
+          if (C.trim() == Code) {
+            A.Used = true;
+            return true;
+          }
+      }
+    return false;
+  });
+  for (const Active &A : All)
+    if (!A.Used)
+      Diags.report(A.S->Range, diag::UnusedSuppression,
+                   {A.S->Code.str(), std::to_string(A.S->TargetLine)});
+}
+
+} // namespace budc::check

@@ -1,0 +1,101 @@
+//===- model.cpp - The resolved budget: what the source means ---------------===//
+#include "compiler/model/model.h"
+
+namespace budc::model {
+
+bool UnitTable::add(UnitDef D) {
+  std::string Name = D.Name;
+  return Units.try_emplace(Name, std::move(D)).second;
+}
+
+const UnitDef *UnitTable::find(llvm::StringRef Name) const {
+  auto It = Units.find(Name);
+  return It == Units.end() ? nullptr : &It->second;
+}
+
+std::optional<Decimal> UnitTable::toRoot(llvm::StringRef From, Decimal Value,
+                                         std::string &Root) const {
+  const UnitDef *U = find(From);
+  for (unsigned Guard = 0; U && !U->Base.empty() && Guard < 16; ++Guard) {
+    auto Next = Value.mul(U->Factor);
+    if (!Next)
+      return std::nullopt;
+    Value = *Next;
+    const UnitDef *B = find(U->Base);
+    if (!B)
+      break;
+    U = B;
+  }
+  if (U)
+    Root = U->Name;
+  return Value;
+}
+
+std::vector<std::string> UnitTable::names() const {
+  std::vector<std::string> Out;
+  for (const auto &E : Units)
+    Out.push_back(E.first().str());
+  std::sort(Out.begin(), Out.end());
+  return Out;
+}
+
+static const char *const KindWords[] = {"货币", "单价", "计数", "度量", "时长", "日期", "百分比", "定性"};
+static const char *const KindWordsEn[] = {"money", "money per unit", "count", "measure",
+                                          "duration", "date", "percentage", "qualitative"};
+
+llvm::StringRef kindWord(ValueKind K) { return KindWords[static_cast<int>(K)]; }
+llvm::StringRef kindWordEn(ValueKind K) { return KindWordsEn[static_cast<int>(K)]; }
+
+std::optional<ValueKind> kindFromWord(llvm::StringRef W) {
+  for (int I = 0; I < 8; ++I)
+    if (W == KindWords[I])
+      return static_cast<ValueKind>(I);
+  return std::nullopt;
+}
+
+const CatalogueEntry *Catalogue::find(llvm::StringRef Code) const {
+  auto It = Entries.find(Code.str());
+  return It == Entries.end() ? nullptr : &It->second;
+}
+
+std::string Budget::money(Decimal Yuan) const {
+  auto V = Yuan.div(MoneyFactor);
+  return (V ? V->toString(2) : Yuan.toString(2)) + MoneyUnit;
+}
+
+const Fund *Budget::findFund(llvm::StringRef Name) const {
+  auto It = Funds.find(Name);
+  if (It != Funds.end())
+    return &It->second;
+  auto A = FundAliases.find(Name);
+  if (A == FundAliases.end())
+    return nullptr;
+  It = Funds.find(A->second);
+  return It == Funds.end() ? nullptr : &It->second;
+}
+
+std::string normaliseName(llvm::StringRef Name) {
+  std::string Out;
+  Out.reserve(Name.size());
+  for (size_t I = 0; I < Name.size(); ++I) {
+    char C = Name[I];
+    if (C == ' ' || C == '\t')
+      continue;
+    if (C == '(') {
+      Out += "（";
+      continue;
+    }
+    if (C == ')') {
+      Out += "）";
+      continue;
+    }
+    if (Name.substr(I).startswith("\u3000")) { // full-width space
+      I += 2;
+      continue;
+    }
+    Out += C;
+  }
+  return Out;
+}
+
+} // namespace budc::model

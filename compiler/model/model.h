@@ -1,0 +1,258 @@
+//===- model.h - The resolved budget: what the source means -----------------===//
+//
+// sema builds a Budget from the syntax trees and the standard library; check verifies it;
+// the back ends will read it. Names are resolved, numbers are exact Decimals, every money
+// fact is an Allocation, every indicator value a typed quantity. Spans point back at the
+// source for diagnostics.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "compiler/ast/ast.h"
+#include "compiler/model/decimal.h"
+#include "compiler/source/span.h"
+
+#include "llvm/ADT/StringMap.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace budc::model {
+
+//===----------------------------------------------------------------------===//
+// Units of measure and typed values
+//===----------------------------------------------------------------------===//
+
+/// What a unit measures.
+enum class Dimension : uint8_t { Money, Count, Weight, Length, Area, Volume, Duration, Percent };
+
+/// One unit: 万元 is Money, 10000 × 元.
+struct UnitDef {
+  std::string Name;
+  Dimension Dim = Dimension::Count;
+  std::string Base;         ///< The unit it converts into; empty for a root unit.
+  Decimal Factor;           ///< 1 Name = Factor × Base.
+  Span Where;
+};
+
+/// The units a budget knows (standard library plus the workspace's own).
+class UnitTable {
+public:
+  /// Adds \p D; false when a unit of that name exists already.
+  bool add(UnitDef D);
+  const UnitDef *find(llvm::StringRef Name) const;
+  /// Converts \p Value in unit \p From into the root unit of its chain; returns the root's
+  /// name, or nullopt (with Root untouched) when a factor overflows.
+  std::optional<Decimal> toRoot(llvm::StringRef From, Decimal Value, std::string &Root) const;
+  /// All unit names, for did-you-mean.
+  std::vector<std::string> names() const;
+
+private:
+  llvm::StringMap<UnitDef> Units;
+};
+
+/// The kinds of value an indicator may have (the framework's words in brackets).
+enum class ValueKind : uint8_t {
+  Money,       ///< 货币: ≤22.2万元
+  MoneyRate,   ///< 单价: ≤21332元/人.年, 3.3万元/村
+  Count,       ///< 计数: 16村
+  Measure,     ///< 度量: 10.2亩
+  Duration,    ///< 时长: ≤1年
+  Date,        ///< 日期: ≤2024-06-30
+  Percent,     ///< 百分比: ≥95%
+  Qualitative, ///< 定性: 比上年有所提高
+};
+/// The framework's word for \p K: 货币, 单价, 计数 …
+llvm::StringRef kindWord(ValueKind K);
+/// An English word for \p K: money, money per unit, count …
+llvm::StringRef kindWordEn(ValueKind K);
+/// The kind named by a framework word, if any.
+std::optional<ValueKind> kindFromWord(llvm::StringRef W);
+
+/// A value with its meaning: the number as written, its unit, and (for money and rates) the
+/// amount in 元.
+struct TypedValue {
+  ValueKind Kind = ValueKind::Qualitative;
+  ast::Comparator Cmp = ast::Comparator::None;
+  Decimal Number;           ///< As written, in Unit.
+  std::string Unit;         ///< As written: 万元, 元/人.年, %, 村.
+  std::string Numerator;    ///< Unit up to '/': 万元 in 万元/村.
+  std::string Denominator;  ///< Unit after '/': 村, 人.年; empty unless a rate.
+  Decimal Yuan;             ///< Money: the amount in 元; MoneyRate: 元 per one Denominator.
+  std::string Text;         ///< Qualitative statements and dates.
+  std::string Written;      ///< The value exactly as written: ≤ 22.2万元.
+  Span Where;
+};
+
+//===----------------------------------------------------------------------===//
+// Standard-library entities
+//===----------------------------------------------------------------------===//
+
+/// Which budget money belongs to.
+enum class FundType : uint8_t { General, GovFund, StateCapital, SpecialAccount, UnitFunds, Unknown };
+
+/// A fund source: 一般公共预算拨款.
+struct Fund {
+  std::string Name;
+  FundType Type = FundType::Unknown;
+  bool Appropriation = false; ///< 财政拨款
+  std::vector<std::string> Aliases;
+  Span Where;
+};
+
+/// One code of a classification catalogue.
+struct CatalogueEntry {
+  std::string Code;
+  std::string Name;                 ///< Empty when the code was never seen with a name.
+  std::vector<std::string> Aliases;
+  bool General = false, GovFund = false, StateCapital = false; ///< budgets it was seen in
+  std::string CostClass;            ///< 人员经费 or 公用经费 (economic 类)
+  std::string SanGong;              ///< the "三公" item an economic 款 feeds
+  Span Where;
+  /// Whether 政府性基金 money, and only it, may be spent on this code.
+  bool isFundOnly() const { return GovFund && !General && !StateCapital; }
+};
+
+/// A classification catalogue: 支出功能分类科目 or 部门预算支出经济分类科目.
+struct Catalogue {
+  std::string Title;      ///< 功能科目 or 经济科目
+  unsigned Year = 0;
+  bool Complete = false;  ///< Only a complete catalogue makes an unknown code an error.
+  std::map<std::string, CatalogueEntry> Entries; ///< by code, sorted
+  const CatalogueEntry *find(llvm::StringRef Code) const;
+};
+
+/// One 二级 indicator of a framework and the kinds of value it takes.
+struct FrameworkLevel {
+  std::string Level1, Level2; ///< Canonical names with 指标: 产出指标, 数量指标.
+  std::vector<ValueKind> Kinds;
+};
+
+/// An indicator framework: 一级 over 二级 indicators.
+struct Framework {
+  std::string Name;
+  std::vector<FrameworkLevel> Levels;
+  Span Where;
+};
+
+//===----------------------------------------------------------------------===//
+// The budget's own facts
+//===----------------------------------------------------------------------===//
+
+/// A citation: 依据 冀组发14 = "《…》（冀组发〔2018〕14号）".
+struct Citation {
+  std::string Name, Text;
+  std::string Title;  ///< 《…》 if present.
+  std::string Number; ///< The document number 冀组发〔2018〕14号 if present.
+  Span Where;
+};
+
+/// An organisational unit of the department.
+struct Unit {
+  std::string Code, Name, Nature; ///< Nature: 行政, 参公, 事业 …
+  Span Where;
+  /// 机关运行经费 counts the 公用经费 of administrative units.
+  bool isAdministrative() const { return Nature == "行政" || Nature == "参公"; }
+};
+
+/// A control total (控制数): the income of one fund source.
+struct ControlTotal {
+  const Fund *Source = nullptr;
+  bool CarryOver = false;
+  Decimal Yuan;
+  Span Where;       ///< the line
+  Span AmountWhere; ///< its amount
+};
+
+/// One money fact: every table cell is a sum of these.
+struct Allocation {
+  size_t UnitIndex = 0;
+  std::string Function;     ///< function 项 code
+  std::string Economic;     ///< economic 款 code (basic expenditure, or a project's if given)
+  int Project = -1;         ///< index into Budget::Projects; -1 for basic expenditure
+  const Fund *Source = nullptr;
+  bool CarryOver = false;
+  Decimal Yuan;
+  Span Where;
+  bool isBasic() const { return Project < 0; }
+};
+
+/// A performance indicator of a project, a goal or the department.
+struct Indicator {
+  std::string Level1, Level2; ///< canonical (with 指标), empty without a path
+  std::string Name;
+  bool HasValue = false;
+  TypedValue Value;
+  std::string Description;
+  const Citation *BasisCitation = nullptr;
+  std::string BasisText;      ///< the basis written as text, or the citation's text
+  Span Where, PathWhere, BasisWhere;
+};
+
+/// One point of a spending schedule.
+struct SchedulePoint {
+  unsigned Month = 0;
+  Decimal Share; ///< percent
+  Span Where;
+};
+
+/// A project.
+struct Project {
+  std::string Code, Name;
+  std::string Function;
+  size_t UnitIndex = 0;
+  Decimal Yuan;                       ///< sum of its allocations
+  std::vector<size_t> Allocations;
+  std::vector<Indicator> Indicators;  ///< its own and its goals'
+  std::vector<SchedulePoint> Schedule;
+  Span ScheduleWhere;
+  Span Where, CodeWhere, NameWhere, FunctionWhere, FirstAmountWhere;
+};
+
+/// A declared figure and its declared parts.
+struct Declared {
+  std::vector<std::string> Key; ///< full path from the top: 三公经费, 公务接待费
+  bool HasAmount = false;
+  Decimal Yuan;
+  unsigned Decimals = 0;        ///< as written, for comparing at the published precision
+  Span Where, AmountWhere;
+  std::vector<Declared> Children;
+};
+
+/// The resolved budget of one workspace.
+struct Budget {
+  unsigned Year = 0;
+  std::string MoneyUnit = "万元";
+  Decimal MoneyFactor = Decimal::fromRaw(10000 * Decimal::One); ///< 元 per MoneyUnit
+  std::string Region;
+  Span HeaderWhere;
+
+  UnitTable Units;
+  llvm::StringMap<Fund> Funds;           ///< by canonical name; entries are stable
+  llvm::StringMap<std::string> FundAliases; ///< other spelling → canonical name
+  std::vector<const Fund *> FundOrder;
+  Catalogue Functions, Economics;
+  std::vector<Framework> Frameworks;
+
+  std::vector<Unit> OrgUnits;
+  llvm::StringMap<Citation> Citations;
+  std::vector<ControlTotal> Income;
+  std::vector<Allocation> Allocations;
+  std::vector<Project> Projects;
+  std::vector<Indicator> DepartmentIndicators;
+  std::vector<Declared> DeclaredFigures;
+
+  /// An amount in 元 as the budget prints it: in MoneyUnit with two decimals.
+  std::string money(Decimal Yuan) const;
+  /// The fund named \p Name (or one of its aliases).
+  const Fund *findFund(llvm::StringRef Name) const;
+};
+
+/// Removes the differences between spellings of one name that published documents show:
+/// half- against full-width brackets and spaces.
+std::string normaliseName(llvm::StringRef Name);
+
+} // namespace budc::model

@@ -1,0 +1,232 @@
+//===- library.cpp - Standard-library declarations into the model -----------===//
+#include "compiler/sema/resolver.h"
+
+namespace budc::sema {
+namespace {
+
+/// The first Name or String value of a row: an entry's name.
+const ast::Value *firstWord(const ast::Attr &A) {
+  for (const ast::Value &V : A.Values)
+    if (V.K == ast::Value::Name || V.K == ast::Value::String)
+      return &V;
+  return nullptr;
+}
+
+/// The tags of a row by name, in order.
+std::vector<const ast::Value *> tagsOf(const ast::Attr &A) {
+  std::vector<const ast::Value *> Out;
+  for (const ast::Value &V : A.Values)
+    if (V.K == ast::Value::Tag)
+      Out.push_back(&V);
+  return Out;
+}
+
+std::string tagArg(const ast::Value &Tag) {
+  if (Tag.Args.empty())
+    return "";
+  const ast::Value &A = Tag.Args[0];
+  if (A.K == ast::Value::Number)
+    return A.Num.Number.str();
+  return A.Word.Value.str();
+}
+
+model::Dimension dimensionOf(llvm::StringRef W, bool &Ok) {
+  Ok = true;
+  if (W == "货币")
+    return model::Dimension::Money;
+  if (W == "计数")
+    return model::Dimension::Count;
+  if (W == "重量")
+    return model::Dimension::Weight;
+  if (W == "长度")
+    return model::Dimension::Length;
+  if (W == "面积")
+    return model::Dimension::Area;
+  if (W == "体积")
+    return model::Dimension::Volume;
+  if (W == "时长")
+    return model::Dimension::Duration;
+  if (W == "百分比")
+    return model::Dimension::Percent;
+  Ok = false;
+  return model::Dimension::Count;
+}
+
+/// 产出 → 产出指标: the canonical spelling of a framework level.
+std::string canonicalLevel(llvm::StringRef Name) {
+  std::string N = model::normaliseName(Name);
+  if (!llvm::StringRef(N).endswith("指标"))
+    N += "指标";
+  return N;
+}
+
+} // namespace
+
+void Resolver::library(const ast::Library &L, bool FromStdlib) {
+  switch (L.What) {
+  case ast::Library::FunctionCatalogue:
+  case ast::Library::EconomicCatalogue: {
+    bool Function = L.What == ast::Library::FunctionCatalogue;
+    model::Catalogue &Cat = Function ? B.Functions : B.Economics;
+    Cat.Title = Function ? "功能科目" : "经济科目";
+    unsigned Year = 0;
+    L.Year.Value.getAsInteger(10, Year);
+    if (!Cat.Year)
+      Cat.Year = Year;
+    const char *WhatEn = Function ? "function code" : "economic code";
+    const char *WhatZh = Function ? "功能科目" : "经济科目";
+    // Rows nest: each code extends its parent's by two digits.
+    std::function<void(const ast::Attr &, llvm::StringRef)> Row = [&](const ast::Attr &A,
+                                                                       llvm::StringRef Parent) {
+      llvm::StringRef Code = A.Key.Value;
+      if (Code == "完整") { // 完整 是|否
+        const ast::Value *W = firstWord(A);
+        Cat.Complete = W && (W->Word.Value == "是" || W->Word.Value == "yes");
+        return;
+      }
+      bool Digits = !Code.empty() && Code.find_first_not_of("0123456789") == llvm::StringRef::npos;
+      size_t Want = Parent.empty() ? 3 : Parent.size() + 2;
+      if (!Digits || Code.size() != Want || !Code.startswith(Parent)) {
+        if (Digits && !Parent.empty())
+          Diags.report(A.Key.Range, diag::CatalogueWrongParent, {WhatEn, Code.str(), Parent.str()})
+              .zh({WhatZh, Code.str(), Parent.str()});
+        else
+          Diags.report(A.Key.Range, diag::MalformedCode,
+                       {Code.str(), std::string(WhatEn) + " of this level",
+                        "a 类 has 3 digits and each level below adds 2"})
+              .zh({Code.str(), std::string(WhatZh) + "编码", "类为3位数字，每下一级增加2位"});
+        return;
+      }
+      model::CatalogueEntry E;
+      E.Code = Code.str();
+      if (const ast::Value *W = firstWord(A))
+        E.Name = W->Word.Value.str();
+      E.Where = A.Range;
+      for (const ast::Value *T : tagsOf(A)) {
+        llvm::StringRef Tag = T->Word.Value;
+        if (Tag == "政府性基金")
+          E.GovFund = true;
+        else if (Tag == "一般公共预算")
+          E.General = true;
+        else if (Tag == "国有资本经营")
+          E.StateCapital = true;
+        else if (Tag == "人员经费" || Tag == "公用经费")
+          E.CostClass = Tag.str();
+        else if (Tag == "三公")
+          E.SanGong = tagArg(*T);
+        else if (Tag == "别名")
+          E.Aliases.push_back(tagArg(*T));
+      }
+      auto It = Cat.Entries.find(E.Code);
+      if (It != Cat.Entries.end() && !FromStdlib) {
+        // A workspace may restate a known code (to nest its additions) but not rename it.
+        const model::CatalogueEntry &Old = It->second;
+        if (!E.Name.empty() && !Old.Name.empty() &&
+            model::normaliseName(E.Name) != model::normaliseName(Old.Name)) {
+          const ast::Value *W = firstWord(A);
+          Diags.report(W->Word.Range, diag::NameMismatch, {WhatEn, E.Code, Old.Name, E.Name})
+              .zh({WhatZh, E.Code, Old.Name, E.Name})
+              .fixIt(W->Word.Range, Old.Name);
+        }
+      } else {
+        Cat.Entries[E.Code] = E;
+      }
+      for (const ast::Attr *C : A.Children)
+        Row(*C, Code);
+    };
+    for (const ast::Attr *A : L.Rows)
+      Row(*A, "");
+    return;
+  }
+  case ast::Library::Measures: {
+    std::vector<std::pair<std::string, Span>> BaseRefs;
+    for (const ast::Attr *A : L.Rows) {
+      model::UnitDef U;
+      U.Name = A->Key.Value.str();
+      U.Where = A->Range;
+      const ast::Value *Dim = firstWord(*A);
+      bool Ok = false;
+      if (Dim)
+        U.Dim = dimensionOf(Dim->Word.Value, Ok);
+      if (!Ok) {
+        Diags.report(Dim ? Dim->Word.Range : A->Key.Range, diag::UnknownUnit,
+                     {Dim ? Dim->Word.Value.str() : U.Name,
+                      ": a unit row is 'unit dimension [factor base]', with a dimension among "
+                      "货币 计数 重量 长度 面积 体积 时长 百分比"})
+            .zh({Dim ? Dim->Word.Value.str() : U.Name,
+                 "：计量单位行应为“单位 维度 [倍数 基准单位]”，维度为 货币 计数 重量 长度 面积 体积 时长 百分比 之一"});
+        continue;
+      }
+      // Optional "factor base".
+      for (size_t I = 0; I + 1 < A->Values.size(); ++I)
+        if (A->Values[I].K == ast::Value::Number) {
+          const ast::Value &F = A->Values[I], &Base = A->Values[I + 1];
+          if (auto D = number(F.Num.Number, false, F.Num.Range))
+            U.Factor = *D;
+          U.Base = Base.Word.Value.str();
+          BaseRefs.push_back({U.Base, Base.range()});
+        }
+      B.Units.add(U);
+    }
+    // Bases are checked once the whole table is read, so rows may come in any order.
+    for (const auto &[Name, Where] : BaseRefs)
+      if (!B.Units.find(Name))
+        unknownUnit(Name, Where);
+    return;
+  }
+  case ast::Library::Framework: {
+    model::Framework F;
+    F.Name = L.Name.Value.str();
+    F.Where = L.Range;
+    for (const ast::Attr *L1 : L.Rows)
+      for (const ast::Attr *L2 : L1->Children) {
+        model::FrameworkLevel Level;
+        Level.Level1 = canonicalLevel(L1->Key.Value);
+        Level.Level2 = canonicalLevel(L2->Key.Value);
+        for (const ast::Value &V : L2->Values) {
+          if (auto K = model::kindFromWord(V.Word.Value))
+            Level.Kinds.push_back(*K);
+          else
+            Diags.report(V.range(), diag::UnknownUnit,
+                         {V.Word.Value.str(), ": value kinds are 货币 单价 计数 度量 时长 日期 百分比 定性"})
+                .zh({V.Word.Value.str(), "：指标值类型为 货币 单价 计数 度量 时长 日期 百分比 定性 之一"});
+        }
+        F.Levels.push_back(Level);
+      }
+    B.Frameworks.push_back(std::move(F));
+    return;
+  }
+  case ast::Library::Funds:
+    for (const ast::Attr *A : L.Rows) {
+      model::Fund F;
+      F.Name = A->Key.Value.str();
+      F.Where = A->Range;
+      for (const ast::Value *T : tagsOf(*A)) {
+        llvm::StringRef Tag = T->Word.Value;
+        std::string Arg = tagArg(*T);
+        if (Tag == "财政拨款")
+          F.Appropriation = true;
+        else if (Tag == "别名")
+          F.Aliases.push_back(Arg);
+        else if (Tag == "类型")
+          F.Type = Arg == "一般公共预算"   ? model::FundType::General
+                   : Arg == "政府性基金"   ? model::FundType::GovFund
+                   : Arg == "国有资本经营" ? model::FundType::StateCapital
+                   : Arg == "财政专户"     ? model::FundType::SpecialAccount
+                   : Arg == "单位资金"     ? model::FundType::UnitFunds
+                                           : model::FundType::Unknown;
+      }
+      if (B.Funds.count(F.Name))
+        continue;
+      auto &Slot = B.Funds[F.Name];
+      Slot = F;
+      B.FundOrder.push_back(&Slot);
+    }
+    for (const model::Fund *F : B.FundOrder)
+      for (const std::string &Alias : F->Aliases)
+        B.FundAliases.try_emplace(Alias, F->Name);
+    return;
+  }
+}
+
+} // namespace budc::sema

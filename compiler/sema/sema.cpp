@@ -1,0 +1,730 @@
+//===- sema.cpp - From syntax trees to the budget model ---------------------===//
+#include "compiler/sema/resolver.h"
+
+#include "compiler/stdlib/stdlib.h"
+#include "compiler/syntax/parser.h"
+
+namespace budc::sema {
+namespace {
+
+struct CodeKind {
+  const char *En, *Zh;          ///< "function code", "功能科目"
+  const char *LevelEn, *LevelZh; ///< what the place requires: "function 项 code"
+  const char *WhyEn, *WhyZh;
+  size_t Length;
+};
+
+const CodeKind FunctionItem{"function code", "功能科目", "function 项 code", "功能科目项级编码",
+                            "basic expenditure and projects are classified by a 7-digit 项",
+                            "基本支出和项目按7位的项级功能科目分类", 7};
+const CodeKind EconomicItem{"economic code", "经济科目", "economic 款 code", "经济科目款级编码",
+                            "expenditure is classified by a 5-digit economic 款",
+                            "支出按5位的款级经济科目分类", 5};
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Numbers, money, units
+//===----------------------------------------------------------------------===//
+
+std::optional<Decimal> Resolver::number(llvm::StringRef Digits, bool Negative, Span Where) {
+  Decimal::ParseError Error;
+  auto D = Decimal::parse(Digits, &Error);
+  if (!D) {
+    std::string Shown = (Negative ? "-" : "") + Digits.str();
+    if (Error == Decimal::ParseError::TooPrecise)
+      Diags.report(Where, diag::TooPrecise, {Shown});
+    else
+      Diags.report(Where, diag::MoneyOverflow, {Shown});
+    return std::nullopt;
+  }
+  return Negative ? D->negate() : *D;
+}
+
+void Resolver::unknownUnit(llvm::StringRef Unit, Span Where) {
+  std::string Guess = closest(Unit, B.Units.names());
+  Diags.report(Where, diag::UnknownUnit,
+               {Unit.str(), Guess.empty() ? "" : "; did you mean '" + Guess + "'?"})
+      .zh({Unit.str(), Guess.empty() ? "" : "；是否应为“" + Guess + "”？"});
+}
+
+std::optional<Decimal> Resolver::money(const ast::Quantity &Q) {
+  if (!Q.present())
+    return std::nullopt;
+  std::string Shown = (Q.Negative ? "-" : "") + Q.Number.str() + Q.Unit.str();
+  Decimal Factor = B.MoneyFactor;
+  if (!Q.Unit.empty()) {
+    const model::UnitDef *U = B.Units.find(Q.Unit);
+    if (!U) {
+      unknownUnit(Q.Unit, Q.UnitRange);
+      return std::nullopt;
+    }
+    if (U->Dim != model::Dimension::Money) {
+      Diags.report(Q.Range, diag::NotMoney, {Shown, B.MoneyUnit});
+      return std::nullopt;
+    }
+    std::string Root;
+    auto F = B.Units.toRoot(Q.Unit, Decimal::fromRaw(Decimal::One), Root);
+    if (!F) {
+      Diags.report(Q.Range, diag::MoneyOverflow, {Shown});
+      return std::nullopt;
+    }
+    Factor = *F;
+  }
+  Decimal::ParseError Error;
+  auto Yuan = Decimal::parseTimes(Q.Number, Factor, &Error);
+  if (!Yuan) {
+    Diags.report(Q.Range, Error == Decimal::ParseError::TooPrecise ? diag::TooPrecise
+                                                                   : diag::MoneyOverflow,
+                 {Shown});
+    return std::nullopt;
+  }
+  if (Q.Negative && !Yuan->isZero()) {
+    Diags.report(Q.Range, diag::NegativeAmount, {Shown});
+    return std::nullopt;
+  }
+  return Yuan;
+}
+
+std::optional<model::TypedValue> Resolver::typed(const ast::Value &V) {
+  model::TypedValue T;
+  T.Where = V.range();
+  T.Written = SM.getText(T.Where.File).slice(T.Where.Begin, T.Where.End).str();
+  switch (V.K) {
+  case ast::Value::Name:
+  case ast::Value::String:
+  case ast::Value::CodeWord:
+  case ast::Value::Tag:
+    T.Kind = model::ValueKind::Qualitative;
+    T.Text = V.Word.Value.str();
+    return T;
+  case ast::Value::Date:
+    T.Kind = model::ValueKind::Date;
+    T.Cmp = V.Num.Cmp;
+    T.Text = V.Word.Value.str();
+    return T;
+  case ast::Value::Number:
+    break;
+  }
+  const ast::Quantity &Q = V.Num;
+  T.Cmp = Q.Cmp;
+  auto N = number(Q.Number, Q.Negative, Q.NumberRange);
+  if (!N)
+    return std::nullopt;
+  T.Number = *N;
+  T.Unit = Q.Unit.str();
+  if (Q.Unit.empty()) {
+    T.Kind = model::ValueKind::Count;
+    return T;
+  }
+  auto Split = Q.Unit.split('/');
+  T.Numerator = Split.first.str();
+  T.Denominator = Split.second.str();
+  const model::UnitDef *U = B.Units.find(T.Numerator);
+  Span NumeratorRange{Q.UnitRange.File, Q.UnitRange.Begin,
+                      Q.UnitRange.Begin + static_cast<uint32_t>(Split.first.size())};
+  if (!U) {
+    unknownUnit(T.Numerator, NumeratorRange);
+    return std::nullopt;
+  }
+  // Every part of a denominator (人.年) must be a unit too.
+  if (!T.Denominator.empty()) {
+    llvm::SmallVector<llvm::StringRef, 2> Parts;
+    llvm::StringRef(T.Denominator).split(Parts, '.');
+    for (llvm::StringRef P : Parts)
+      if (!B.Units.find(P)) {
+        unknownUnit(P, Q.UnitRange);
+        return std::nullopt;
+      }
+  }
+  if (U->Dim == model::Dimension::Money) {
+    std::string Root;
+    auto Yuan = B.Units.toRoot(T.Numerator, T.Number, Root);
+    if (!Yuan) {
+      Diags.report(Q.Range, diag::MoneyOverflow, {Q.Number.str() + Q.Unit.str()});
+      return std::nullopt;
+    }
+    T.Yuan = *Yuan;
+    T.Kind = T.Denominator.empty() ? model::ValueKind::Money : model::ValueKind::MoneyRate;
+    return T;
+  }
+  switch (U->Dim) {
+  case model::Dimension::Count:
+    T.Kind = model::ValueKind::Count;
+    break;
+  case model::Dimension::Duration:
+    T.Kind = model::ValueKind::Duration;
+    break;
+  case model::Dimension::Percent:
+    T.Kind = model::ValueKind::Percent;
+    break;
+  default:
+    T.Kind = model::ValueKind::Measure;
+    break;
+  }
+  if (!T.Denominator.empty() && T.Kind != model::ValueKind::Percent)
+    T.Kind = model::ValueKind::Measure; // a rate of non-money quantities: 人/村
+  return T;
+}
+
+//===----------------------------------------------------------------------===//
+// Facts
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// Reads the facts of the workspace files into the model.
+class FactReader {
+public:
+  FactReader(Resolver &R) : R(R), B(R.B), Diags(R.Diags) {}
+
+  void run(llvm::ArrayRef<ast::File *> Files) {
+    collectUnits(Files);
+    for (ast::File *F : Files)
+      for (ast::Node *N : F->Items)
+        if (auto *C = llvm::dyn_cast<ast::Citation>(N))
+          citation(*C);
+    for (ast::File *F : Files)
+      for (ast::Node *N : F->Items)
+        topLevel(*N);
+  }
+
+private:
+  //===-- units and citations --------------------------------------------===//
+
+  void collectUnits(llvm::ArrayRef<ast::File *> Files) {
+    auto Add = [&](const ast::Unit &U) {
+      model::Unit M;
+      M.Code = U.Id.Value.str();
+      M.Name = U.Name.Value.str();
+      M.Where = U.Range;
+      for (ast::Node *N : U.Items)
+        if (auto *A = llvm::dyn_cast<ast::Attr>(N))
+          if (A->Key.Value == "性质" && !A->Values.empty())
+            M.Nature = A->Values[0].Word.Value.str();
+      for (size_t I = 0; I < B.OrgUnits.size(); ++I)
+        if (B.OrgUnits[I].Name == M.Name) {
+          UnitIndex[&U] = I; // the same unit opened again in another file
+          return;
+        }
+      UnitIndex[&U] = B.OrgUnits.size();
+      B.OrgUnits.push_back(M);
+    };
+    for (ast::File *F : Files)
+      for (ast::Node *N : F->Items) {
+        if (auto *D = llvm::dyn_cast<ast::Department>(N)) {
+          DepartmentName = D->Name.Value.str();
+          for (ast::Node *I : D->Items)
+            if (auto *U = llvm::dyn_cast<ast::Unit>(I))
+              Add(*U);
+        } else if (auto *U = llvm::dyn_cast<ast::Unit>(N)) {
+          Add(*U);
+        }
+      }
+    if (B.OrgUnits.empty()) { // a department without declared units is its own unit
+      model::Unit M;
+      M.Name = DepartmentName;
+      M.Nature = "行政";
+      B.OrgUnits.push_back(M);
+    }
+  }
+
+  void citation(const ast::Citation &C) {
+    model::Citation M;
+    M.Name = C.Name.Value.str();
+    M.Text = C.Document.Value.str();
+    M.Where = C.Document.Range;
+    parseDocument(M.Text, M.Title, M.Number);
+    auto [It, New] = B.Citations.try_emplace(M.Name, M);
+    if (!New)
+      Diags.report(C.Name.Range, diag::DuplicateDeclaration, {"citation", M.Name})
+          .zh({"依据", M.Name})
+          .note(It->second.Where, diag::NoteFirstDeclared);
+  }
+
+public:
+  /// Splits "《title》（issuer〔year〕N号）" into the title and the document number.
+  static void parseDocument(llvm::StringRef Text, std::string &Title, std::string &Number) {
+    size_t Open = Text.find("《"), Close = Text.find("》");
+    if (Open != llvm::StringRef::npos && Close != llvm::StringRef::npos && Close > Open)
+      Title = Text.slice(Open + strlen("《"), Close).str();
+    size_t P = Text.rfind("（");
+    size_t E = Text.rfind("）");
+    if (P != llvm::StringRef::npos && E != llvm::StringRef::npos && E > P) {
+      llvm::StringRef N = Text.slice(P + strlen("（"), E);
+      if (N.endswith("号"))
+        Number = N.str();
+    }
+  }
+
+private:
+  //===-- statements -------------------------------------------------------===//
+
+  void topLevel(const ast::Node &N) {
+    switch (N.Kind) {
+    case ast::NodeKind::Department:
+      for (ast::Node *I : llvm::cast<ast::Department>(N).Items)
+        if (auto *U = llvm::dyn_cast<ast::Unit>(I))
+          unit(*U);
+      return;
+    case ast::NodeKind::Unit:
+      unit(llvm::cast<ast::Unit>(N));
+      return;
+    case ast::NodeKind::Income:
+    case ast::NodeKind::Basic:
+    case ast::NodeKind::Project:
+      if (B.OrgUnits.size() > 1) {
+        Diags.report(headerOf(N), diag::AmbiguousUnit, {std::to_string(B.OrgUnits.size())});
+        return;
+      }
+      fact(N, 0);
+      return;
+    case ast::NodeKind::Declare:
+      declareTop(llvm::cast<ast::Declare>(N));
+      return;
+    case ast::NodeKind::Performance:
+      for (ast::Node *I : llvm::cast<ast::Performance>(N).Items)
+        performanceItem(*I);
+      return;
+    default:
+      return;
+    }
+  }
+
+  /// The first line of a block, for diagnostics about the whole block.
+  Span headerOf(const ast::Node &N) {
+    Span S = N.Range;
+    llvm::StringRef Text = R.SM.getText(S.File).slice(S.Begin, S.End);
+    size_t Eol = Text.find_first_of("\r\n");
+    if (Eol != llvm::StringRef::npos)
+      S.End = S.Begin + static_cast<uint32_t>(Eol);
+    return S;
+  }
+
+  void unit(const ast::Unit &U) {
+    size_t Index = UnitIndex.count(&U) ? UnitIndex[&U] : 0;
+    for (ast::Node *I : U.Items)
+      if (llvm::isa<ast::Income, ast::Basic, ast::Project>(I))
+        fact(*I, Index);
+      else if (auto *D = llvm::dyn_cast<ast::Declare>(I))
+        declareTop(*D);
+  }
+
+  void fact(const ast::Node &N, size_t Unit) {
+    if (auto *I = llvm::dyn_cast<ast::Income>(&N))
+      income(*I);
+    else if (auto *Bs = llvm::dyn_cast<ast::Basic>(&N))
+      basic(*Bs, Unit);
+    else if (auto *P = llvm::dyn_cast<ast::Project>(&N))
+      project(*P, Unit);
+  }
+
+  const model::Fund *fund(const ast::Text &Name) {
+    if (!Name.present())
+      return nullptr;
+    if (const model::Fund *F = B.findFund(Name.Value))
+      return F;
+    std::vector<std::string> Names;
+    for (const model::Fund *F : B.FundOrder)
+      Names.push_back(F->Name);
+    std::string Guess = closest(Name.Value, Names);
+    auto D = Diags.report(Name.Range, diag::UnknownFund,
+                          {Name.Value.str(), Guess.empty() ? "" : "; did you mean '" + Guess + "'?"});
+    D.zh({Name.Value.str(), Guess.empty() ? "" : "；是否应为“" + Guess + "”？"});
+    if (!Guess.empty())
+      D.fixIt(Name.Range, Guess);
+    return nullptr;
+  }
+
+  void income(const ast::Income &I) {
+    for (const ast::IncomeLine *L : I.Lines) {
+      const model::Fund *F = fund(L->Fund);
+      auto Yuan = R.money(L->Amount);
+      if (!F || !Yuan)
+        continue;
+      for (const model::ControlTotal &C : B.Income)
+        if (C.Source == F && C.CarryOver == L->CarryOver) {
+          Diags.report(L->Fund.Range, diag::DuplicateDeclaration,
+                       {"control total of", (L->CarryOver ? "上年结转 " : "") + F->Name})
+              .zh({"控制数", (L->CarryOver ? "上年结转 " : "") + F->Name})
+              .note(C.Where, diag::NoteFirstDeclared);
+          F = nullptr;
+          break;
+        }
+      if (!F)
+        continue;
+      B.Income.push_back({F, L->CarryOver, *Yuan, L->Range, L->Amount.Range});
+    }
+  }
+
+  /// Checks a code written in the budget against its catalogue. True when it may be used.
+  bool code(const model::Catalogue &Cat, const ast::Code &C, const ast::Text &Name,
+            const CodeKind &K) {
+    if (!C.present())
+      return false;
+    llvm::StringRef Code = C.Value;
+    if (Code.size() != K.Length) {
+      Diags.report(C.Range, diag::MalformedCode, {Code.str(), K.LevelEn, K.WhyEn})
+          .zh({Code.str(), K.LevelZh, K.WhyZh});
+      return false;
+    }
+    std::string Year = std::to_string(Cat.Year);
+    if (const model::CatalogueEntry *E = Cat.find(Code)) {
+      if (Name.present() && !E->Name.empty()) {
+        std::string Written = model::normaliseName(Name.Value);
+        bool Same = Written == model::normaliseName(E->Name);
+        for (const std::string &A : E->Aliases)
+          Same |= Written == model::normaliseName(A);
+        if (!Same)
+          Diags.report(Name.Range, diag::NameMismatch, {K.En, Code.str(), E->Name, Name.Value.str()})
+              .zh({K.Zh, Code.str(), E->Name, Name.Value.str()})
+              .fixIt(Name.Range, E->Name);
+      }
+      return true;
+    }
+    // Not in the catalogue: impossible when its 类 (or, in a complete catalogue, any
+    // ancestor) is unknown; otherwise the catalogue may simply lack it.
+    llvm::StringRef Class = Code.take_front(3);
+    if (!Cat.find(Class)) {
+      Diags.report(C.Range, diag::ImpossibleCode, {K.En, Code.str(), "类", Class.str(), Year})
+          .zh({K.Zh, Code.str(), "类", Class.str(), Year});
+      return false;
+    }
+    auto D = Diags.report(C.Range, diag::UnknownCode, {K.En, Code.str(), Year});
+    D.zh({K.Zh, Code.str(), Year});
+    if (Cat.Complete)
+      D.severity(Severity::Error);
+    return true;
+  }
+
+  void basic(const ast::Basic &Bs, size_t Unit) {
+    bool FunctionOk = code(B.Functions, Bs.Function, Bs.Name, FunctionItem);
+    const model::Fund *Source = B.findFund("一般公共预算拨款");
+    bool CarryOver = false;
+    for (ast::Node *I : Bs.Items)
+      if (auto *S = llvm::dyn_cast<ast::FundSource>(I)) {
+        Source = fund(S->Fund);
+        CarryOver = S->CarryOver;
+      }
+    for (ast::Node *I : Bs.Items) {
+      auto *L = llvm::dyn_cast<ast::BasicLine>(I);
+      if (!L)
+        continue;
+      bool EconomicOk = code(B.Economics, L->Economic, L->Name, EconomicItem);
+      auto Yuan = R.money(L->Amount);
+      if (!FunctionOk || !EconomicOk || !Yuan || !Source)
+        continue;
+      std::string Key = std::to_string(Unit) + "|" + Bs.Function.Value.str() + "|" +
+                        L->Economic.Value.str() + "|" + Source->Name + (CarryOver ? "|c" : "");
+      auto [It, New] = BasicLines.try_emplace(Key, L->Range);
+      if (!New) {
+        Diags
+            .report(L->Economic.Range, diag::DuplicateLine,
+                    {Bs.Function.Value.str(), L->Economic.Value.str(), Source->Name})
+            .note(It->second, diag::NoteFirstDeclared);
+        continue;
+      }
+      model::Allocation A;
+      A.UnitIndex = Unit;
+      A.Function = Bs.Function.Value.str();
+      A.Economic = L->Economic.Value.str();
+      A.Source = Source;
+      A.CarryOver = CarryOver;
+      A.Yuan = *Yuan;
+      A.Where = L->Range;
+      B.Allocations.push_back(A);
+    }
+  }
+
+  void project(const ast::Project &P, size_t Unit) {
+    model::Project M;
+    M.Code = P.Id.Value.str();
+    M.Name = P.Name.Value.str();
+    M.UnitIndex = Unit;
+    M.Where = P.Range;
+    M.CodeWhere = P.Id.Range;
+    M.NameWhere = P.Name.Range;
+    // A project is identified by its code, or by its name when it has none.
+    std::string Key = M.Code.empty() ? "name:" + M.Name : M.Code;
+    auto [It, New] = Projects.try_emplace(Key, P.Range);
+    if (!New) {
+      Diags.report(P.Id.present() ? P.Id.Range : P.Name.Range, diag::DuplicateProject,
+                   {M.Code.empty() ? M.Name : M.Code})
+          .note(It->second, diag::NoteFirstDeclared);
+      return;
+    }
+    int Index = static_cast<int>(B.Projects.size());
+    bool FunctionOk = false;
+    std::string Economic;
+    for (ast::Node *I : P.Items) {
+      if (auto *F = llvm::dyn_cast<ast::FunctionRef>(I)) {
+        FunctionOk = code(B.Functions, F->Id, F->Name, FunctionItem);
+        M.Function = F->Id.Value.str();
+        M.FunctionWhere = F->Range;
+      } else if (auto *E = llvm::dyn_cast<ast::EconomicRef>(I)) {
+        if (code(B.Economics, E->Id, E->Name, EconomicItem))
+          Economic = E->Id.Value.str();
+      }
+    }
+    if (M.Function.empty())
+      Diags.report(headerOf(P), diag::ProjectWithoutFunction, {M.Name});
+    bool HasAmount = false;
+    for (ast::Node *I : P.Items) {
+      if (auto *A = llvm::dyn_cast<ast::AmountLine>(I)) {
+        HasAmount = true;
+        const model::Fund *F = fund(A->Fund);
+        auto Yuan = R.money(A->Amount);
+        if (!F || !Yuan || !FunctionOk)
+          continue;
+        if (!M.FirstAmountWhere.isValid())
+          M.FirstAmountWhere = A->Range;
+        model::Allocation Al;
+        Al.UnitIndex = Unit;
+        Al.Function = M.Function;
+        Al.Economic = Economic;
+        Al.Project = Index;
+        Al.Source = F;
+        Al.CarryOver = A->CarryOver;
+        Al.Yuan = *Yuan;
+        Al.Where = A->Range;
+        auto Sum = M.Yuan.add(*Yuan);
+        if (!Sum) {
+          Diags.report(A->Amount.Range, diag::MoneyOverflow, {A->Amount.Number.str()});
+          continue;
+        }
+        M.Yuan = *Sum;
+        M.Allocations.push_back(B.Allocations.size());
+        B.Allocations.push_back(Al);
+      } else if (auto *S = llvm::dyn_cast<ast::Schedule>(I)) {
+        M.ScheduleWhere = S->Range;
+        schedule(*S, M);
+      } else if (auto *G = llvm::dyn_cast<ast::Goal>(I)) {
+        for (const ast::Indicator *Ind : G->Indicators)
+          if (auto X = indicator(*Ind))
+            M.Indicators.push_back(*X);
+      } else if (auto *Ind = llvm::dyn_cast<ast::Indicator>(I)) {
+        if (auto X = indicator(*Ind))
+          M.Indicators.push_back(*X);
+      }
+    }
+    if (!HasAmount)
+      Diags.report(headerOf(P), diag::ProjectWithoutAmount, {M.Name});
+    B.Projects.push_back(std::move(M));
+  }
+
+  void schedule(const ast::Schedule &S, model::Project &M) {
+    for (const ast::SchedulePoint &P : S.Points) {
+      std::string MonthText = P.Month.Number.str() + P.Month.Unit.str();
+      unsigned Month = 0;
+      bool MonthOk = (P.Month.Unit == "月" || P.Month.Unit == "月底") &&
+                     !P.Month.Number.getAsInteger(10, Month) && Month >= 1 && Month <= 12;
+      if (!MonthOk) {
+        Diags.report(P.Month.Range, diag::BadScheduleMonth, {MonthText});
+        continue;
+      }
+      if (P.Share.Unit != "%") {
+        Diags.report(P.Share.Range, diag::BadSchedulePercent,
+                     {P.Share.Number.str() + P.Share.Unit.str()});
+        continue;
+      }
+      auto Share = R.number(P.Share.Number, false, P.Share.NumberRange);
+      if (!Share)
+        continue;
+      M.Schedule.push_back({Month, *Share, Span::cover(P.Month.Range, P.Share.Range)});
+    }
+  }
+
+  /// The framework level of \p Path, or null after reporting BUD110.
+  const model::FrameworkLevel *level(llvm::ArrayRef<ast::Text> Path) {
+    auto Canonical = [](llvm::StringRef N) {
+      std::string S = model::normaliseName(N);
+      if (!llvm::StringRef(S).endswith("指标"))
+        S += "指标";
+      return S;
+    };
+    std::string L1 = Canonical(Path[0].Value), L2 = Canonical(Path[1].Value);
+    std::vector<std::string> Known;
+    for (const model::Framework &F : B.Frameworks)
+      for (const model::FrameworkLevel &L : F.Levels) {
+        if (L.Level1 == L1 && L.Level2 == L2)
+          return &L;
+        Known.push_back(L.Level1.substr(0, L.Level1.size() - strlen("指标")) + "/" +
+                        L.Level2.substr(0, L.Level2.size() - strlen("指标")));
+      }
+    std::string Written = Path[0].Value.str() + "/" + Path[1].Value.str();
+    std::string Guess = closest(Written, Known);
+    Span Where = Span::cover(Path[0].Range, Path[1].Range);
+    auto D = Diags.report(Where, diag::UnknownIndicatorPath,
+                          {Written, Guess.empty() ? "" : "; did you mean '" + Guess + "'?"});
+    D.zh({Written, Guess.empty() ? "" : "；是否应为“" + Guess + "”？"});
+    if (!Guess.empty())
+      D.fixIt(Where, Guess);
+    return nullptr;
+  }
+
+  std::optional<model::Indicator> indicator(const ast::Indicator &I) {
+    model::Indicator M;
+    M.Name = I.Name.Value.str();
+    M.Where = I.Range;
+    if (I.Path.size() == 2) {
+      const model::FrameworkLevel *L = level(I.Path);
+      if (!L)
+        return std::nullopt;
+      M.Level1 = L->Level1;
+      M.Level2 = L->Level2;
+      M.PathWhere = Span::cover(I.Path[0].Range, I.Path[1].Range);
+    } else if (!I.Path.empty()) {
+      return std::nullopt; // reported by the parser (BUD023)
+    }
+    if (I.HasValue) {
+      auto V = R.typed(I.Val);
+      if (!V)
+        return std::nullopt;
+      M.HasValue = true;
+      M.Value = *V;
+    }
+    M.Description = I.Description.Value.str();
+    if (I.Basis.present()) {
+      M.BasisWhere = I.Basis.Range;
+      if (I.Basis.Style == ast::Text::Bare) {
+        auto It = B.Citations.find(I.Basis.Value);
+        if (It == B.Citations.end()) {
+          Diags.report(I.Basis.Range, diag::UnknownCitation, {I.Basis.Value.str()});
+        } else {
+          M.BasisCitation = &It->second;
+          M.BasisText = It->second.Text;
+        }
+      } else {
+        M.BasisText = I.Basis.Value.str();
+      }
+    }
+    return M;
+  }
+
+  void performanceItem(const ast::Node &N) {
+    if (auto *A = llvm::dyn_cast<ast::Area>(&N)) {
+      for (ast::Node *I : A->Items)
+        performanceItem(*I);
+    } else if (auto *G = llvm::dyn_cast<ast::Goal>(&N)) {
+      for (const ast::Indicator *I : G->Indicators)
+        if (auto X = indicator(*I))
+          B.DepartmentIndicators.push_back(*X);
+    } else if (auto *I = llvm::dyn_cast<ast::Indicator>(&N)) {
+      if (auto X = indicator(*I))
+        B.DepartmentIndicators.push_back(*X);
+    }
+  }
+
+  //===-- declared figures -------------------------------------------------===//
+
+  void declareTop(const ast::Declare &D) {
+    model::Declared M;
+    if (declare(D, {}, M))
+      B.DeclaredFigures.push_back(std::move(M));
+  }
+
+  bool declare(const ast::Declare &D, const std::vector<std::string> &Parent, model::Declared &M) {
+    M.Key = Parent;
+    for (const ast::Text &K : D.Key)
+      M.Key.push_back(K.Value.str());
+    M.Where = D.Range;
+    if (D.Amount.present()) {
+      auto Yuan = R.money(D.Amount);
+      if (!Yuan)
+        return false;
+      M.HasAmount = true;
+      M.Yuan = *Yuan;
+      M.AmountWhere = D.Amount.Range;
+      size_t Dot = D.Amount.Number.find('.');
+      M.Decimals = Dot == llvm::StringRef::npos ? 0 : D.Amount.Number.size() - Dot - 1;
+    }
+    for (const ast::Declare *C : D.Children) {
+      model::Declared Child;
+      if (declare(*C, M.Key, Child))
+        M.Children.push_back(std::move(Child));
+    }
+    return true;
+  }
+
+  Resolver &R;
+  model::Budget &B;
+  DiagEngine &Diags;
+  std::string DepartmentName;
+  llvm::DenseMap<const ast::Unit *, size_t> UnitIndex;
+  llvm::StringMap<Span> BasicLines, Projects;
+};
+
+} // namespace
+
+void Resolver::facts(llvm::ArrayRef<ast::File *> Files) { FactReader(*this).run(Files); }
+
+//===----------------------------------------------------------------------===//
+// resolve()
+//===----------------------------------------------------------------------===//
+
+model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast::Context &Ctx,
+                      DiagEngine &Diags) {
+  Resolver R(SM, Diags);
+  // The header: year and money unit decide which standard library and how amounts read.
+  const ast::Budget *Header = nullptr;
+  for (ast::File *F : Files)
+    for (ast::Node *N : F->Items)
+      if (auto *H = llvm::dyn_cast<ast::Budget>(N)) {
+        if (Header) {
+          Diags.report(H->Year.Range, diag::DuplicateDeclaration, {"budget header", "预算"})
+              .zh({"预算声明", "预算"})
+              .note(Header->Range, diag::NoteFirstDeclared);
+          continue;
+        }
+        Header = H;
+      }
+  unsigned Year = 0;
+  if (Header) {
+    Header->Year.Value.getAsInteger(10, Year);
+    R.B.HeaderWhere = Header->Range;
+  } else if (!Files.empty()) {
+    Diags.report({Files[0]->Range.File, 0, 0}, diag::MissingBudgetHeader);
+  }
+  R.B.Year = Year;
+  stdlib::Selection Lib = stdlib::selectFor(Year);
+  if (Header && Lib.Approximate)
+    Diags.report(Header->Year.Range, diag::CatalogueYearApproximate,
+                 {std::to_string(Year), std::to_string(Lib.CatalogueYear)});
+  for (const stdlib::EmbeddedFile &E : Lib.Files) {
+    unsigned ID = SM.addBuffer(E.text(), std::string("<stdlib>/") + E.Path);
+    ast::File *F = syntax::parseFile(SM, ID, Ctx, Diags);
+    for (ast::Node *N : F->Items)
+      if (auto *L = llvm::dyn_cast<ast::Library>(N))
+        R.library(*L, /*FromStdlib=*/true);
+  }
+  for (ast::File *F : Files)
+    for (ast::Node *N : F->Items)
+      if (auto *L = llvm::dyn_cast<ast::Library>(N))
+        R.library(*L, /*FromStdlib=*/false);
+
+  if (Header)
+    for (const ast::Attr *A : Header->Attrs) {
+      if (A->Key.Value == "金额单位" && !A->Values.empty()) {
+        const ast::Value &V = A->Values[0];
+        const model::UnitDef *U = R.B.Units.find(V.Word.Value);
+        if (!U) {
+          R.unknownUnit(V.Word.Value, V.range());
+        } else if (U->Dim != model::Dimension::Money) {
+          Diags.report(V.range(), diag::NotMoney, {V.Word.Value.str(), "元"});
+        } else {
+          std::string Root;
+          if (auto F = R.B.Units.toRoot(U->Name, Decimal::fromRaw(Decimal::One), Root)) {
+            R.B.MoneyUnit = U->Name;
+            R.B.MoneyFactor = *F;
+          }
+        }
+      } else if (A->Key.Value == "地区" && !A->Values.empty()) {
+        const ast::Value &V = A->Values[0];
+        R.B.Region = V.K == ast::Value::Number ? V.Num.Number.str() : V.Word.Value.str();
+      }
+    }
+  R.facts(Files);
+  return std::move(R.B);
+}
+
+} // namespace budc::sema

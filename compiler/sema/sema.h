@@ -1,0 +1,25 @@
+//===- sema.h - From syntax trees to the budget model -----------------------===//
+#pragma once
+
+#include "compiler/ast/ast.h"
+#include "compiler/diag/diagnostics.h"
+#include "compiler/model/model.h"
+#include "compiler/source/source_manager.h"
+
+#include <vector>
+
+namespace budc::sema {
+
+/// Builds the budget of a workspace. Loads the standard library for the budget's year (its
+/// files are added to \p SM and parsed into \p Ctx), applies the workspace's additions to it,
+/// resolves every name, code, unit and amount, and reports what does not resolve (BUD1xx,
+/// BUD2xx). Entities that do not resolve are left out of the model, so that later checks
+/// do not report the same mistake again.
+model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast::Context &Ctx,
+                      DiagEngine &Diags);
+
+/// The closest of \p Candidates to \p Word by edit distance over characters, or "" when none
+/// is close enough to be a plausible typo.
+std::string closest(llvm::StringRef Word, llvm::ArrayRef<std::string> Candidates);
+
+} // namespace budc::sema

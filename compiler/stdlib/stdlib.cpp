@@ -1,0 +1,32 @@
+//===- stdlib.cpp - The standard library embedded in budc -------------------===//
+#include "compiler/stdlib/stdlib.h"
+
+#include <set>
+
+namespace budc::stdlib {
+
+Selection selectFor(unsigned Year) {
+  std::set<unsigned> Years;
+  for (const EmbeddedFile &F : embeddedFiles()) {
+    llvm::StringRef Dir = llvm::StringRef(F.Path).split('/').first;
+    unsigned Y;
+    if (llvm::StringRef(F.Path).contains('/') && !Dir.getAsInteger(10, Y))
+      Years.insert(Y);
+  }
+  Selection S;
+  for (unsigned Y : Years)
+    if (Y <= Year)
+      S.CatalogueYear = Y;
+  if (!S.CatalogueYear && !Years.empty())
+    S.CatalogueYear = *Years.begin();
+  S.Approximate = S.CatalogueYear != Year;
+  std::string Prefix = std::to_string(S.CatalogueYear) + "/";
+  for (const EmbeddedFile &F : embeddedFiles()) {
+    llvm::StringRef P(F.Path);
+    if (!P.contains('/') || P.startswith(Prefix))
+      S.Files.push_back(F);
+  }
+  return S;
+}
+
+} // namespace budc::stdlib

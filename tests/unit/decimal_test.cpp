@@ -1,0 +1,104 @@
+// Unit tests of compiler/model: exact decimals and unit conversion.
+#include "compiler/model/decimal.h"
+#include "compiler/model/model.h"
+
+#include <doctest/doctest.h>
+
+using namespace budc;
+
+static Decimal D(const char *S) {
+  auto V = Decimal::parse(S);
+  REQUIRE(V);
+  return *V;
+}
+
+TEST_CASE("parse keeps four decimals exactly and refuses more") {
+  CHECK(D("1754.54").raw() == 17545400);
+  CHECK(D("0").raw() == 0);
+  CHECK(D("-0.0001").raw() == -1);
+  CHECK(D("1.50000").raw() == 15000); // extra zeros are fine
+  Decimal::ParseError E;
+  CHECK_FALSE(Decimal::parse("1.00001", &E));
+  CHECK(E == Decimal::ParseError::TooPrecise);
+  CHECK_FALSE(Decimal::parse("1.", &E));
+  CHECK(E == Decimal::ParseError::Malformed);
+  CHECK_FALSE(Decimal::parse("12a", &E));
+  CHECK(E == Decimal::ParseError::Malformed);
+  CHECK_FALSE(Decimal::parse("922337203685478", &E)); // × 10^4 overflows int64
+  CHECK(E == Decimal::ParseError::Overflow);
+  CHECK(Decimal::parse("922337203685477"));
+}
+
+TEST_CASE("parseTimes multiplies before it judges precision") {
+  Decimal TenThousand = D("10000");
+  // 0.000001万元 is 0.01元: exact, although it has six decimals itself.
+  auto A = Decimal::parseTimes("0.000001", TenThousand);
+  REQUIRE(A);
+  CHECK(A->toString() == "0.01");
+  CHECK(Decimal::parseTimes("1754.54", TenThousand)->toString() == "17545400");
+  Decimal::ParseError E;
+  CHECK_FALSE(Decimal::parseTimes("0.000000001", TenThousand, &E)); // 0.00001元
+  CHECK(E == Decimal::ParseError::TooPrecise);
+  CHECK_FALSE(Decimal::parseTimes("99999999999999999", TenThousand, &E));
+  CHECK(E == Decimal::ParseError::Overflow);
+}
+
+TEST_CASE("addition and multiplication check for overflow") {
+  Decimal Max = Decimal::fromRaw(INT64_MAX);
+  CHECK_FALSE(Max.add(Decimal::fromRaw(1)));
+  CHECK_FALSE(Decimal::fromRaw(INT64_MIN).sub(Decimal::fromRaw(1)));
+  CHECK_FALSE(Max.mulInt(2));
+  CHECK_FALSE(Max.mul(D("2")));
+  CHECK(D("1.5").add(D("2.25"))->toString() == "3.75");
+  CHECK(D("3.3").mul(D("16"))->toString() == "52.8");
+  CHECK_FALSE(Decimal::fromInt(INT64_MAX / 100));
+}
+
+TEST_CASE("rounding is half-up, away from zero, as finance tables print") {
+  CHECK(D("2.345").toString(2) == "2.35");
+  CHECK(D("2.344").toString(2) == "2.34");
+  CHECK(D("-2.345").toString(2) == "-2.35");
+  CHECK(D("0.005").toString(2) == "0.01");
+  CHECK(D("0.0049").toString(2) == "0.00");
+  CHECK(D("11.8").toString(2) == "11.80");
+  CHECK(D("1754.54").toString(0) == "1755");
+  CHECK(D("1754.5").round(0) == D("1755"));
+  bool Exact;
+  CHECK(D("1").div(D("3"), &Exact)->toString() == "0.3333");
+  CHECK_FALSE(Exact);
+  CHECK(D("2").div(D("3"))->toString() == "0.6667");
+  CHECK(D("52.8").div(D("16"), &Exact)->toString() == "3.3");
+  CHECK(Exact);
+  CHECK_FALSE(D("1").div(D("0")));
+}
+
+TEST_CASE("toString without places gives the shortest exact spelling") {
+  CHECK(D("16").toString() == "16");
+  CHECK(D("0.50").toString() == "0.5");
+  CHECK(D("-0.0001").toString() == "-0.0001");
+}
+
+TEST_CASE("units convert along their chain exactly") {
+  model::UnitTable T;
+  REQUIRE(T.add({"元", model::Dimension::Money, "", Decimal(), {}}));
+  REQUIRE(T.add({"万元", model::Dimension::Money, "元", D("10000"), {}}));
+  REQUIRE(T.add({"亿元", model::Dimension::Money, "万元", D("10000"), {}}));
+  REQUIRE(T.add({"月", model::Dimension::Duration, "", Decimal(), {}}));
+  REQUIRE(T.add({"年", model::Dimension::Duration, "月", D("12"), {}}));
+  CHECK_FALSE(T.add({"元", model::Dimension::Money, "", Decimal(), {}})); // no redefinition
+  std::string Root;
+  CHECK(T.toRoot("亿元", D("1.5"), Root)->toString() == "150000000");
+  CHECK(Root == "元");
+  CHECK(T.toRoot("年", D("2"), Root)->toString() == "24");
+  CHECK(Root == "月");
+  CHECK(T.toRoot("元", D("3"), Root)->toString() == "3");
+  CHECK(T.find("万元")->Dim == model::Dimension::Money);
+  CHECK_FALSE(T.find("万"));
+}
+
+TEST_CASE("names are compared without bracket width and spaces") {
+  CHECK(model::normaliseName("政府办公厅(室)及相关机构事务") ==
+        model::normaliseName("政府办公厅（室）及相关机构事务"));
+  CHECK(model::normaliseName("维修 (护) 费") == "维修（护）费");
+  CHECK(model::normaliseName("行政　运行") == "行政运行");
+}
