@@ -225,6 +225,20 @@ void declared(const model::Budget &B, const Deriver &Dv, const model::Declared &
 } // namespace
 
 void totals(const model::Budget &B, DiagEngine &Diags) {
+  // Amounts are never negative (BUD206), so if neither grand total overflows, no sum of a
+  // part of them does; one check here covers every sum below.
+  Sum AllIncome, AllSpent;
+  for (const model::ControlTotal &C : B.Income)
+    AllIncome.add(C.Yuan);
+  for (const model::Allocation &A : B.Allocations)
+    AllSpent.add(A.Yuan);
+  if (!AllIncome.get() || !AllSpent.get()) {
+    Span Where = !AllIncome.get() ? B.Income.front().Where : B.Allocations.front().Where;
+    Diags.report(Where, diag::MoneyOverflow,
+                 {!AllIncome.get() ? std::string("收入总计") : std::string("支出总计")});
+    return;
+  }
+
   // Allocations per fund source against the control totals.
   std::map<std::pair<std::string, bool>, std::vector<const model::Allocation *>> ByFund;
   for (const model::Allocation &A : B.Allocations)

@@ -390,11 +390,10 @@ private:
           .zh({K.Zh, Code.str(), "类", Class.str(), Year});
       return false;
     }
-    auto D = Diags.report(C.Range, diag::UnknownCode, {K.En, Code.str(), Year});
-    D.zh({K.Zh, Code.str(), Year});
-    if (Cat.Complete)
-      D.severity(Severity::Error);
-    return true;
+    Diags.report(C.Range, Cat.Complete ? diag::UnknownCodeComplete : diag::UnknownCode,
+                 {K.En, Code.str(), Year})
+        .zh({K.Zh, Code.str(), Year});
+    return !Cat.Complete;
   }
 
   void basic(const ast::Basic &Bs, size_t Unit) {
