@@ -18,9 +18,12 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cctype>
+#include <csignal>
+#include <unistd.h>
 #include <exception>
 #include <set>
 #include <optional>
@@ -63,6 +66,9 @@ int main(int Argc, char **Argv) {
   InitLLVM X(Argc, Argv);
   setBugReportMsg("budc crashed. This is a bug in budc, not in your budget: please report it "
                   "with the command line and the input file.\n");
+  // After LLVM's handler has printed the stack trace, end with the documented status 3
+  // instead of the signal's.
+  sys::AddSignalHandler([](void *) { _exit(ExitInternal); }, nullptr);
 
   cl::SubCommand CheckCmd("check", "Check a workspace and report diagnostics");
   cl::SubCommand ParseCmd("parse", "Parse files and print their syntax tree");
@@ -106,6 +112,8 @@ int main(int Argc, char **Argv) {
   cl::alias QuietA("q", cl::desc("Alias for --quiet"), cl::aliasopt(Quiet), cl::cat(Cat));
   cl::opt<bool> DumpAst("dump-ast", cl::desc("Print the syntax tree of each file"),
                         cl::sub(ParseCmd), cl::cat(Cat));
+  cl::opt<bool> DebugCrash("debug-crash", cl::desc("Crash on purpose (to test the crash path)"),
+                           cl::Hidden, cl::sub(CheckCmd));
 
   cl::HideUnrelatedOptions(Cat);
   cl::SetVersionPrinter([](raw_ostream &OS) { OS << "budc 0.1.0\n"; });
@@ -193,6 +201,9 @@ int main(int Argc, char **Argv) {
     else
       Set.erase(*Code);
   }
+
+  if (DebugCrash)
+    std::raise(SIGSEGV); // a fault, handled like any bug
 
   try {
     budc::SourceManager SM;

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Sets up and builds (scripts/setup.sh), runs the whole test suite, then builds again with
+# AddressSanitizer and UndefinedBehaviorSanitizer in build-asan/ and runs the suite there too.
+# BUDC_SKIP_SANITIZERS=1 skips the second half (for a quick local run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+ctest --test-dir build --output-on-failure
+if [ "${BUDC_SKIP_SANITIZERS:-0}" != 1 ]; then
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUDC_SANITIZE=ON >/dev/null
+  cmake --build build-asan -j "$(nproc)"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    ctest --test-dir build-asan --output-on-failure
+fi
