@@ -13,41 +13,7 @@ std::optional<Decimal> Decimal::fromInt(int64_t N) {
 }
 
 std::optional<Decimal> Decimal::parse(llvm::StringRef Text, ParseError *Error) {
-  auto Fail = [&](ParseError E) -> std::optional<Decimal> {
-    if (Error)
-      *Error = E;
-    return std::nullopt;
-  };
-  if (Error)
-    *Error = ParseError::None;
-  bool Neg = Text.consume_front("-");
-  llvm::StringRef Int = Text, Frac;
-  size_t Dot = Text.find('.');
-  if (Dot != llvm::StringRef::npos) {
-    Int = Text.take_front(Dot);
-    Frac = Text.drop_front(Dot + 1);
-    if (Frac.empty())
-      return Fail(ParseError::Malformed);
-  }
-  if (Int.empty() || Int.find_first_not_of("0123456789") != llvm::StringRef::npos ||
-      Frac.find_first_not_of("0123456789") != llvm::StringRef::npos)
-    return Fail(ParseError::Malformed);
-  // Extra decimals are allowed only when they are zeros: 1.50000 is 1.5.
-  if (Frac.size() > Scale) {
-    if (Frac.drop_front(Scale).find_first_not_of('0') != llvm::StringRef::npos)
-      return Fail(ParseError::TooPrecise);
-    Frac = Frac.take_front(Scale);
-  }
-  int64_t V = 0;
-  for (char C : Int)
-    if (llvm::MulOverflow(V, int64_t(10), V) || llvm::AddOverflow(V, int64_t(C - '0'), V))
-      return Fail(ParseError::Overflow);
-  for (unsigned I = 0; I < Scale; ++I) {
-    int64_t D = I < Frac.size() ? Frac[I] - '0' : 0;
-    if (llvm::MulOverflow(V, int64_t(10), V) || llvm::AddOverflow(V, D, V))
-      return Fail(ParseError::Overflow);
-  }
-  return Decimal(Neg ? -V : V);
+  return parseTimes(Text, Decimal(One), Error); // exact iff it has at most Scale decimals
 }
 
 std::optional<Decimal> Decimal::parseTimes(llvm::StringRef Text, Decimal Factor,

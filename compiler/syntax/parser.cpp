@@ -13,7 +13,7 @@
 
 #include "BudLexer.h"
 #include "BudParser.h"
-#include "antlr4-runtime.h"
+#include "budc_antlr4_runtime.h"
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -1473,6 +1473,10 @@ ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx
       B.Suppressions.push_back(suppression(Raw[I].get(), Raw, I, FS));
   std::vector<std::unique_ptr<Token>> Tokens = cleanTokens(std::move(Raw), FS, B);
   if (!checkNesting(Tokens, FS, Opts.MaxNesting))
+    return Empty();
+  // ANTLR's ListTokenSource throws on an empty list: an empty file (or one of only spaces
+  // and invalid characters) has no statements to parse.
+  if (Tokens.empty())
     return Empty();
   ListTokenSource Source(std::move(Tokens));
   CommonTokenStream Stream(&Source);

@@ -1,0 +1,29 @@
+// libFuzzer target: the checker on parsed input, as `budc check` runs it: parse, and when the
+// file parsed without errors, resolve against the standard library and apply every rule.
+#include "compiler/check/check.h"
+#include "compiler/diag/render.h"
+#include "compiler/sema/sema.h"
+#include "compiler/syntax/parser.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
+  budc::SourceManager SM;
+  budc::ast::Context Ctx;
+  budc::DiagEngine Diags;
+  unsigned ID = SM.addBuffer(llvm::StringRef(reinterpret_cast<const char *>(Data), Size), "f.bud");
+  budc::ast::File *F = budc::syntax::parseFile(SM, ID, Ctx, Diags);
+  if (Diags.hasErrors())
+    return 0;
+  std::vector<budc::ast::File *> Files{F};
+  budc::model::Budget B = budc::sema::resolve(Files, SM, Ctx, Diags);
+  budc::check::run(B, Diags);
+  budc::check::applySuppressions(Files, SM, Diags);
+  llvm::raw_null_ostream Null;
+  budc::RenderOptions Opts;
+  budc::renderText(Null, SM, Diags.sorted(), Opts);
+  return 0;
+}
