@@ -79,7 +79,8 @@ void DiagEngine::file(Diagnostic D) {
     ++ErrorCount;
   else if (D.Sev == Severity::Warning)
     ++WarningCount;
-  Diags.push_back(std::move(D));
+  if (Diags.size() < MaxStored)
+    Diags.push_back(std::move(D));
 }
 
 void DiagEngine::removeIf(llvm::function_ref<bool(const Diagnostic &)> Pred) {

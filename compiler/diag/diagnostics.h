@@ -123,6 +123,11 @@ public:
   /// Starts a diagnostic of kind \p K at \p Where with message arguments \p Args.
   DiagBuilder report(Span Where, diag::Kind K, std::vector<std::string> Args = {});
 
+  /// At most this many diagnostics are kept; later ones are only counted, so that hostile
+  /// input (a 10 MB line of invalid characters) cannot exhaust memory. The renderer's error
+  /// limit (default 100) is far below it.
+  static constexpr size_t MaxStored = 10000;
+
   /// Number of errors filed so far.
   unsigned getErrorCount() const { return ErrorCount; }
   /// Number of warnings filed so far.

@@ -5,6 +5,7 @@
 
 #include "llvm/Support/JSON.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace budc {
@@ -17,10 +18,33 @@ std::string renderSnippet(const SourceManager &SM, Span Where) {
   uint32_t End = Where.End > Where.Begin ? Where.End - LineStart : Begin;
   if (End > Line.size())
     End = static_cast<uint32_t>(Line.size());
-
-  std::string Source, Caret;
+  // A very long line (a minified paste, a 10 MB string) is shown as a window around the
+  // caret, cut at character boundaries and marked with "...".
+  constexpr uint32_t Window = 240;
+  std::string Before, After;
+  if (Line.size() > 4 * Window) {
+    auto Boundary = [&](uint32_t P) {
+      while (P > 0 && P < Line.size() && (static_cast<unsigned char>(Line[P]) & 0xC0) == 0x80)
+        --P;
+      return P;
+    };
+    uint32_t From = Begin > Window ? Boundary(Begin - Window) : 0;
+    uint32_t To = std::min<uint32_t>(static_cast<uint32_t>(Line.size()), Boundary(End + Window));
+    if (To < End)
+      To = End;
+    if (From > 0)
+      Before = "...";
+    if (To < Line.size())
+      After = "...";
+    Line = Line.slice(From, To);
+    Begin -= From;
+    End -= From;
+  }
+  std::string Source = Before, Caret(Before.size(), ' ');
   bool CaretDone = false;
   size_t Pos = 0;
+  if (LC.Line == 1 && Line.startswith("\xEF\xBB\xBF") && Begin >= 3)
+    Pos = 3; // the byte-order mark is neither shown nor counted
   while (Pos < Line.size()) {
     unsigned Len;
     int32_t CP = decodeOne(Line, Pos, Len);
@@ -47,7 +71,7 @@ std::string renderSnippet(const SourceManager &SM, Span Where) {
   }
   if (!CaretDone)
     Caret += '^'; // the span starts at the end of the line
-  return Source + "\n" + Caret + "\n";
+  return Source + After + "\n" + Caret + "\n";
 }
 
 namespace {
@@ -147,6 +171,8 @@ void renderText(llvm::raw_ostream &OS, const SourceManager &SM,
     else if (D.Sev == Severity::Warning)
       ++Warnings;
   }
+  Errors = std::max(Errors, Opts.TotalErrors);
+  Warnings = std::max(Warnings, Opts.TotalWarnings);
   for (const Diagnostic &D : Diags) {
     if (Opts.ErrorLimit && D.Sev == Severity::Error && Shown == Opts.ErrorLimit) {
       Diagnostic Stop{diag::TooManyErrors, Severity::Error, {}, {std::to_string(Errors)}, {}, {}, {}};

@@ -14,6 +14,9 @@ struct RenderOptions {
   bool Color = false;       ///< Use terminal colours.
   unsigned ErrorLimit = 0;  ///< Stop after this many errors; 0 prints all.
   bool Summary = true;      ///< Print the closing "N errors" line.
+  /// Totals for the summary when the diagnostics given are fewer than were reported (the
+  /// engine keeps at most DiagEngine::MaxStored); 0 counts the diagnostics given.
+  unsigned TotalErrors = 0, TotalWarnings = 0;
 };
 
 /// The source line under \p Where and a caret line beneath it, each ending in '\n'. Columns

@@ -234,6 +234,8 @@ int main(int Argc, char **Argv) {
         budc::ast::dump(outs(), *F, SM);
 
     std::vector<budc::Diagnostic> Sorted = Diags.sorted();
+    RO.TotalErrors = Diags.getErrorCount();
+    RO.TotalWarnings = Diags.getWarningCount();
     if (CheckCmd && Format == DiagFormat::Json) {
       budc::renderJson(outs(), SM, Sorted, RO);
     } else {

@@ -77,6 +77,9 @@ LineCol SourceManager::getLineCol(unsigned File, uint32_t Offset) const {
   llvm::StringRef Text = getText(File);
   uint32_t Pos = Starts[Line - 1];
   unsigned Column = 1;
+  // A byte-order mark is not a character the user sees.
+  if (Line == 1 && Text.startswith("\xEF\xBB\xBF") && Offset >= 3)
+    Pos = 3;
   // Count code points between the line start and the offset.
   while (Pos < Offset && Pos < Text.size()) {
     unsigned Len;

@@ -86,6 +86,17 @@ private:
         Result.InputError = true;
       return;
     }
+    // A limit that keeps hostile input from exhausting memory: the lexer holds a token per
+    // few bytes. Budgets are split into files far below it.
+    constexpr size_t MaxFileSize = 32u << 20;
+    if ((*Buffer)->getBufferSize() > MaxFileSize) {
+      Diags.report(From, diag::FileTooLarge,
+                   {Path, std::to_string((*Buffer)->getBufferSize() >> 20),
+                    std::to_string(MaxFileSize >> 20)});
+      if (FromArgument)
+        Result.InputError = true;
+      return;
+    }
     unsigned ID = SM.addBuffer(std::move(*Buffer), Path);
     ast::File *F = syntax::parseFile(SM, ID, Ctx, Diags, Opts);
     Result.Files.push_back(F);
