@@ -2,6 +2,7 @@
 #include "compiler/check/check.h"
 
 #include <map>
+#include <tuple>
 
 namespace budc::check {
 namespace {
@@ -239,13 +240,14 @@ void totals(const model::Budget &B, DiagEngine &Diags) {
     return;
   }
 
-  // Allocations per fund source against the control totals.
-  std::map<std::pair<std::string, bool>, std::vector<const model::Allocation *>> ByFund;
+  // Allocations per unit and fund source against the control totals.
+  using FundKey = std::tuple<size_t, std::string, bool>;
+  std::map<FundKey, std::vector<const model::Allocation *>> ByFund;
   for (const model::Allocation &A : B.Allocations)
-    ByFund[{A.Source->Name, A.CarryOver}].push_back(&A);
+    ByFund[{A.UnitIndex, A.Source->Name, A.CarryOver}].push_back(&A);
   for (const model::ControlTotal &C : B.Income) {
     Sum S;
-    auto It = ByFund.find({C.Source->Name, C.CarryOver});
+    auto It = ByFund.find({C.UnitIndex, C.Source->Name, C.CarryOver});
     if (It != ByFund.end())
       for (const model::Allocation *A : It->second)
         S.add(A->Yuan);
@@ -270,14 +272,15 @@ void totals(const model::Budget &B, DiagEngine &Diags) {
   for (const auto &[Key, Allocs] : ByFund) {
     bool Declared = false;
     for (const model::ControlTotal &C : B.Income)
-      Declared |= C.Source->Name == Key.first && C.CarryOver == Key.second;
+      Declared |= C.UnitIndex == std::get<0>(Key) && C.Source->Name == std::get<1>(Key) &&
+                  C.CarryOver == std::get<2>(Key);
     if (Declared)
       continue;
     Sum S;
     for (const model::Allocation *A : Allocs)
       S.add(A->Yuan);
     auto D = Diags.report(Allocs.front()->Where, diag::FundWithoutControlTotal,
-                          {fundLabel(Allocs.front()->Source, Key.second),
+                          {fundLabel(Allocs.front()->Source, std::get<2>(Key)),
                            B.money(S.get().value_or(Decimal()))});
     if (!B.Income.empty())
       D.note(B.Income.front().Where, diag::NoteIncomeHere);

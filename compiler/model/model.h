@@ -160,6 +160,7 @@ struct Unit {
 
 /// A control total (控制数): the income of one fund source.
 struct ControlTotal {
+  size_t UnitIndex = 0;
   const Fund *Source = nullptr;
   bool CarryOver = false;
   Decimal Yuan;

@@ -312,7 +312,7 @@ private:
 
   void fact(const ast::Node &N, size_t Unit) {
     if (auto *I = llvm::dyn_cast<ast::Income>(&N))
-      income(*I);
+      income(*I, Unit);
     else if (auto *Bs = llvm::dyn_cast<ast::Basic>(&N))
       basic(*Bs, Unit);
     else if (auto *P = llvm::dyn_cast<ast::Project>(&N))
@@ -336,14 +336,14 @@ private:
     return nullptr;
   }
 
-  void income(const ast::Income &I) {
+  void income(const ast::Income &I, size_t Unit) {
     for (const ast::IncomeLine *L : I.Lines) {
       const model::Fund *F = fund(L->Fund);
       auto Yuan = R.money(L->Amount);
       if (!F || !Yuan)
         continue;
       for (const model::ControlTotal &C : B.Income)
-        if (C.Source == F && C.CarryOver == L->CarryOver) {
+        if (C.UnitIndex == Unit && C.Source == F && C.CarryOver == L->CarryOver) {
           Diags.report(L->Fund.Range, diag::DuplicateDeclaration,
                        {"control total of", (L->CarryOver ? "上年结转 " : "") + F->Name})
               .zh({"控制数", (L->CarryOver ? "上年结转 " : "") + F->Name})
@@ -353,7 +353,7 @@ private:
         }
       if (!F)
         continue;
-      B.Income.push_back({F, L->CarryOver, *Yuan, L->Range, L->Amount.Range});
+      B.Income.push_back({Unit, F, L->CarryOver, *Yuan, L->Range, L->Amount.Range});
     }
   }
 
