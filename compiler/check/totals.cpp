@@ -30,6 +30,14 @@ std::string fundLabel(const model::Fund *F, bool CarryOver) {
   return (CarryOver ? "上年结转 " : "") + F->Name;
 }
 
+/// The fund's label, prefixed with the unit's name when the department has several units.
+std::string fundLabel(const model::Budget &B, size_t Unit, const model::Fund *F, bool CarryOver) {
+  std::string Label = fundLabel(F, CarryOver);
+  if (B.OrgUnits.size() > 1 && Unit < B.OrgUnits.size())
+    Label = B.OrgUnits[Unit].Name + " " + Label;
+  return Label;
+}
+
 /// What the budget's facts say a declared figure should be.
 class Deriver {
 public:
@@ -257,9 +265,10 @@ void totals(const model::Budget &B, DiagEngine &Diags) {
     Decimal Diff = Spent->sub(C.Yuan).value_or(Decimal());
     bool More = Diff > Decimal();
     auto D = Diags.report(C.AmountWhere, diag::ControlTotalMismatch,
-                          {fundLabel(C.Source, C.CarryOver), B.money(*Spent), B.money(C.Yuan),
-                           B.money(Diff.abs()), More ? "more than declared" : "less than declared"});
-    D.zh({fundLabel(C.Source, C.CarryOver), B.money(*Spent), B.money(C.Yuan),
+                          {fundLabel(B, C.UnitIndex, C.Source, C.CarryOver), B.money(*Spent),
+                           B.money(C.Yuan), B.money(Diff.abs()),
+                           More ? "more than declared" : "less than declared"});
+    D.zh({fundLabel(B, C.UnitIndex, C.Source, C.CarryOver), B.money(*Spent), B.money(C.Yuan),
           B.money(Diff.abs()), More ? "多" : "少"});
     // When one line accounts for the whole difference, point at it.
     if (It != ByFund.end())
@@ -280,7 +289,7 @@ void totals(const model::Budget &B, DiagEngine &Diags) {
     for (const model::Allocation *A : Allocs)
       S.add(A->Yuan);
     auto D = Diags.report(Allocs.front()->Where, diag::FundWithoutControlTotal,
-                          {fundLabel(Allocs.front()->Source, std::get<2>(Key)),
+                          {fundLabel(B, std::get<0>(Key), Allocs.front()->Source, std::get<2>(Key)),
                            B.money(S.get().value_or(Decimal()))});
     if (!B.Income.empty())
       D.note(B.Income.front().Where, diag::NoteIncomeHere);
