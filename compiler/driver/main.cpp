@@ -86,7 +86,7 @@ int main(int Argc, char **Argv) {
       "W", cl::Prefix,
       cl::desc("Warning control: -WNAME, -Wno-NAME, -Werror, -Werror=NAME; NAME is a code "
                "(BUD401) or a name (indicator-kind-mismatch)"),
-      cl::value_desc("…"), cl::sub(CheckCmd), cl::cat(Cat));
+      cl::value_desc("[no-]NAME|error[=NAME]"), cl::sub(CheckCmd), cl::cat(Cat));
   cl::opt<std::string> LangOpt("lang",
                                cl::desc("Language of messages: zh or en (default: from "
                                         "LC_ALL, LC_MESSAGES or LANG)"),
