@@ -4,6 +4,8 @@
 #include "compiler/stdlib/stdlib.h"
 #include "compiler/syntax/parser.h"
 
+#include <algorithm>
+
 namespace budc::sema {
 namespace {
 
@@ -182,6 +184,9 @@ public:
     collectUnits(Files);
     for (ast::File *F : Files)
       for (ast::Node *N : F->Items)
+        attributes(*N);
+    for (ast::File *F : Files)
+      for (ast::Node *N : F->Items)
         if (auto *C = llvm::dyn_cast<ast::Citation>(N))
           citation(*C);
     for (ast::File *F : Files)
@@ -190,6 +195,69 @@ public:
   }
 
 private:
+  //===-- attributes -------------------------------------------------------===//
+
+  /// Reports attributes a block does not know (a typo in 性质 would silently change which
+  /// units count as administrative, for instance).
+  void known(llvm::ArrayRef<ast::Node *> Items, llvm::ArrayRef<std::string> Keys,
+             const char *En, const char *Zh) {
+    for (ast::Node *N : Items)
+      if (auto *A = llvm::dyn_cast<ast::Attr>(N))
+        known(*A, Keys, En, Zh);
+  }
+  void known(const ast::Attr &A, llvm::ArrayRef<std::string> Keys, const char *En,
+             const char *Zh) {
+    if (std::find(Keys.begin(), Keys.end(), A.Key.Value.str()) != Keys.end())
+      return;
+    std::string Guess = closest(A.Key.Value, Keys);
+    auto D = Diags.report(A.Key.Range, diag::UnknownAttribute,
+                          {A.Key.Value.str(), En,
+                           Guess.empty() ? "; known here: " + join(Keys, ", ")
+                                         : "; did you mean '" + Guess + "'?"});
+    D.zh({A.Key.Value.str(), Zh,
+          Guess.empty() ? "；此处可用：" + join(Keys, "、") : "；是否应为“" + Guess + "”？"});
+    if (!Guess.empty())
+      D.fixIt(A.Key.Range, Guess);
+  }
+  static std::string join(llvm::ArrayRef<std::string> Items, const char *Sep) {
+    std::string Out;
+    for (size_t I = 0; I < Items.size(); ++I)
+      Out += (I ? Sep : "") + Items[I];
+    return Out;
+  }
+
+  void attributes(const ast::Node &N) {
+    static const std::vector<std::string> Header{"金额单位", "地区", "模板"},
+        UnitKeys{"性质", "规格", "经费保障"}, DeptKeys{"主管", "性质", "规格", "经费保障"},
+        ProjectKeys{"用途", "备注"},
+        AssetKeys{"截止日期", "上年末固定资产金额", "本年拟购置固定资产总额", "资产"},
+        RowKeys{"采购"},
+        PurchaseKeys{"项目", "品目", "目录序号", "计量单位", "数量", "单价", "采购金额", "中小企业份额"};
+    if (auto *H = llvm::dyn_cast<ast::Budget>(&N)) {
+      for (const ast::Attr *A : H->Attrs)
+        known(*A, Header, "the budget header", "预算声明");
+    } else if (auto *D = llvm::dyn_cast<ast::Department>(&N)) {
+      known(D->Items, DeptKeys, "the department", "部门");
+      for (ast::Node *I : D->Items)
+        attributes(*I);
+    } else if (auto *U = llvm::dyn_cast<ast::Unit>(&N)) {
+      known(U->Items, UnitKeys, "a unit", "单位");
+      for (ast::Node *I : U->Items)
+        attributes(*I);
+    } else if (auto *P = llvm::dyn_cast<ast::Project>(&N)) {
+      known(P->Items, ProjectKeys, "a project", "项目");
+    } else if (auto *As = llvm::dyn_cast<ast::Assets>(&N)) {
+      for (const ast::Attr *A : As->Rows)
+        known(*A, AssetKeys, "the state-assets table", "国有资产");
+    } else if (auto *Pr = llvm::dyn_cast<ast::Procurement>(&N)) {
+      for (const ast::Attr *A : Pr->Rows) {
+        known(*A, RowKeys, "the procurement table", "政府采购");
+        for (const ast::Attr *C : A->Children)
+          known(*C, PurchaseKeys, "a procurement row", "政府采购条目");
+      }
+    }
+  }
+
   //===-- units and citations --------------------------------------------===//
 
   void collectUnits(llvm::ArrayRef<ast::File *> Files) {
