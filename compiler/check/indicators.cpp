@@ -193,15 +193,9 @@ void citations(const model::Budget &B, DiagEngine &Diags) {
     if (I.BasisCitation || I.BasisText.empty())
       return;
     std::string Title, Number;
-    llvm::StringRef T = I.BasisText;
-    size_t Open = T.find("《"), Close = T.find("》");
-    if (Open == llvm::StringRef::npos || Close == llvm::StringRef::npos)
+    model::parseCitation(I.BasisText, Title, Number);
+    if (Title.empty() || Number.empty())
       return;
-    Title = T.slice(Open + strlen("《"), Close).str();
-    size_t P = T.rfind("（"), E = T.rfind("）");
-    if (P == llvm::StringRef::npos || E == llvm::StringRef::npos || E < P)
-      return;
-    Number = T.slice(P + strlen("（"), E).str();
     if (Seen[I.BasisText]) {
       for (Cite &C : ByTitle[Title])
         if (C.Number == Number)

@@ -1,6 +1,8 @@
 //===- model.cpp - The resolved budget: what the source means ---------------===//
 #include "compiler/model/model.h"
 
+#include <cstring>
+
 namespace budc::model {
 
 bool UnitTable::add(UnitDef D) {
@@ -96,6 +98,25 @@ std::string normaliseName(llvm::StringRef Name) {
     Out += C;
   }
   return Out;
+}
+
+std::string canonicalLevel(llvm::StringRef Name) {
+  std::string N = normaliseName(Name);
+  if (!llvm::StringRef(N).endswith("指标"))
+    N += "指标";
+  return N;
+}
+
+void parseCitation(llvm::StringRef Text, std::string &Title, std::string &Number) {
+  size_t Open = Text.find("《"), Close = Text.find("》");
+  if (Open != llvm::StringRef::npos && Close != llvm::StringRef::npos && Close > Open)
+    Title = Text.slice(Open + strlen("《"), Close).str();
+  size_t P = Text.rfind("（"), E = Text.rfind("）");
+  if (P != llvm::StringRef::npos && E != llvm::StringRef::npos && E > P) {
+    llvm::StringRef N = Text.slice(P + strlen("（"), E);
+    if (N.endswith("号"))
+      Number = N.str();
+  }
 }
 
 } // namespace budc::model

@@ -256,4 +256,11 @@ struct Budget {
 /// half- against full-width brackets and spaces.
 std::string normaliseName(llvm::StringRef Name);
 
+/// The canonical spelling of an indicator framework level: 产出 and 产出指标 are 产出指标.
+std::string canonicalLevel(llvm::StringRef Name);
+
+/// Splits a cited document "《title》（issuer〔year〕N号）" into its title and its document number;
+/// either is left empty when absent.
+void parseCitation(llvm::StringRef Text, std::string &Title, std::string &Number);
+
 } // namespace budc::model

@@ -52,14 +52,6 @@ model::Dimension dimensionOf(llvm::StringRef W, bool &Ok) {
   return model::Dimension::Count;
 }
 
-/// 产出 → 产出指标: the canonical spelling of a framework level.
-std::string canonicalLevel(llvm::StringRef Name) {
-  std::string N = model::normaliseName(Name);
-  if (!llvm::StringRef(N).endswith("指标"))
-    N += "指标";
-  return N;
-}
-
 } // namespace
 
 void Resolver::library(const ast::Library &L, bool FromStdlib) {
@@ -181,8 +173,8 @@ void Resolver::library(const ast::Library &L, bool FromStdlib) {
     for (const ast::Attr *L1 : L.Rows)
       for (const ast::Attr *L2 : L1->Children) {
         model::FrameworkLevel Level;
-        Level.Level1 = canonicalLevel(L1->Key.Value);
-        Level.Level2 = canonicalLevel(L2->Key.Value);
+        Level.Level1 = model::canonicalLevel(L1->Key.Value);
+        Level.Level2 = model::canonicalLevel(L2->Key.Value);
         for (const ast::Value &V : L2->Values) {
           if (auto K = model::kindFromWord(V.Word.Value))
             Level.Kinds.push_back(*K);

@@ -302,27 +302,12 @@ private:
     M.Name = C.Name.Value.str();
     M.Text = C.Document.Value.str();
     M.Where = C.Document.Range;
-    parseDocument(M.Text, M.Title, M.Number);
+    model::parseCitation(M.Text, M.Title, M.Number);
     auto [It, New] = B.Citations.try_emplace(M.Name, M);
     if (!New)
       Diags.report(C.Name.Range, diag::DuplicateDeclaration, {"citation", M.Name})
           .zh({"依据", M.Name})
           .note(It->second.Where, diag::NoteFirstDeclared);
-  }
-
-public:
-  /// Splits "《title》（issuer〔year〕N号）" into the title and the document number.
-  static void parseDocument(llvm::StringRef Text, std::string &Title, std::string &Number) {
-    size_t Open = Text.find("《"), Close = Text.find("》");
-    if (Open != llvm::StringRef::npos && Close != llvm::StringRef::npos && Close > Open)
-      Title = Text.slice(Open + strlen("《"), Close).str();
-    size_t P = Text.rfind("（");
-    size_t E = Text.rfind("）");
-    if (P != llvm::StringRef::npos && E != llvm::StringRef::npos && E > P) {
-      llvm::StringRef N = Text.slice(P + strlen("（"), E);
-      if (N.endswith("号"))
-        Number = N.str();
-    }
   }
 
 private:
@@ -603,13 +588,8 @@ private:
 
   /// The framework level of \p Path, or null after reporting BUD110.
   const model::FrameworkLevel *level(llvm::ArrayRef<ast::Text> Path) {
-    auto Canonical = [](llvm::StringRef N) {
-      std::string S = model::normaliseName(N);
-      if (!llvm::StringRef(S).endswith("指标"))
-        S += "指标";
-      return S;
-    };
-    std::string L1 = Canonical(Path[0].Value), L2 = Canonical(Path[1].Value);
+    std::string L1 = model::canonicalLevel(Path[0].Value);
+    std::string L2 = model::canonicalLevel(Path[1].Value);
     std::vector<std::string> Known;
     for (const model::Framework &F : B.Frameworks)
       for (const model::FrameworkLevel &L : F.Levels) {
