@@ -799,33 +799,34 @@ private:
     Q.Range = Q.Range.isValid() ? Span::cover(Q.Range, S) : S;
   }
 
-  ast::Quantity amount(BudParser::AmountContext *C) {
+  /// An amount or a quantity: [comparator] [-] (NUMBER | QUANTITY).
+  ast::Quantity signedNumber(ParserRuleContext *C, BudParser::ComparatorContext *Cmp,
+                             tree::TerminalNode *Minus, tree::TerminalNode *Number) {
     ast::Quantity Q;
     if (!C)
       return Q;
     Q.Range = range(C);
-    Q.Negative = C->MINUS() != nullptr;
-    number(C->NUMBER() ? C->NUMBER() : C->QUANTITY(), Q);
+    Q.Cmp = comparator(Cmp);
+    Q.Negative = Minus != nullptr;
+    number(Number, Q);
     if (Q.Negative && Q.NumberRange.isValid())
-      Q.NumberRange.Begin = FS.span(C->MINUS()->getSymbol()).Begin;
+      Q.NumberRange.Begin = FS.span(Minus->getSymbol()).Begin;
     if (!Q.Number.data())
       Q.Range = {};
     return Q;
   }
 
-  ast::Quantity quantity(BudParser::QuantityContext *C) {
-    ast::Quantity Q;
+  ast::Quantity amount(BudParser::AmountContext *C) {
     if (!C)
-      return Q;
-    Q.Range = range(C);
-    Q.Cmp = comparator(C->comparator());
-    Q.Negative = C->MINUS() != nullptr;
-    number(C->NUMBER() ? C->NUMBER() : C->QUANTITY(), Q);
-    if (Q.Negative && Q.NumberRange.isValid())
-      Q.NumberRange.Begin = FS.span(C->MINUS()->getSymbol()).Begin;
-    if (!Q.Number.data())
-      Q.Range = {};
-    return Q;
+      return {};
+    return signedNumber(C, nullptr, C->MINUS(), C->NUMBER() ? C->NUMBER() : C->QUANTITY());
+  }
+
+  ast::Quantity quantity(BudParser::QuantityContext *C) {
+    if (!C)
+      return {};
+    return signedNumber(C, C->comparator(), C->MINUS(),
+                        C->NUMBER() ? C->NUMBER() : C->QUANTITY());
   }
 
   ast::Quantity bareQuantity(tree::TerminalNode *T) {
