@@ -35,6 +35,7 @@ KW_CATALOGUE   : '科目表' | 'catalogue' ;
 KW_MEASURES    : '计量单位表' | 'measures' ;
 KW_FRAMEWORK   : '指标框架' | 'framework' ;
 KW_FUNDS       : '资金来源表' | 'funds' ;
+KW_TEMPLATE    : '表样' | 'template' ;
 
 // ---- punctuation ----------------------------------------------------------------------
 LBRACE : '{' ;

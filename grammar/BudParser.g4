@@ -105,7 +105,7 @@ declareKey  : keyPart ( SLASH keyPart )* ;
 keyPart     : NAME | NUMBER | STRING | nounKeyword ;
 // Keywords that are also nouns a declared figure can be named by: 声明 功能科目 { 201 … }.
 nounKeyword : KW_FUNCTION | KW_ECONOMIC | KW_BASIC | KW_PROJECT | KW_INCOME | KW_UNIT
-            | KW_DEPARTMENT | KW_BUDGET | KW_CARRYOVER ;
+            | KW_DEPARTMENT | KW_BUDGET | KW_CARRYOVER | KW_AMOUNT ;
 
 sectionStmt   : KW_SECTION name text ;
 glossaryBlock : KW_GLOSSARY LBRACE glossaryBody RBRACE ;
@@ -131,12 +131,15 @@ libraryDecl
     | KW_MEASURES libraryBlock
     | KW_FRAMEWORK name libraryBlock
     | KW_FUNDS libraryBlock
+    | KW_TEMPLATE name libraryBlock
     ;
 // Rows of a library may be keyed by a code. They have their own rule so that a row starting
 // with a number cannot make an amount optional elsewhere (the lists are (item | sep)*).
 libraryBlock : LBRACE libraryBody RBRACE ;
 libraryBody  : ( libraryRow | sep )* ;
-libraryRow   : ( name | NUMBER ) value* libraryBlock? ;
+libraryRow   : ( name | NUMBER | nounKeyword ) libraryValue* libraryBlock? ;
+// Inside library rows keywords are nouns: a table template names 功能科目 and 项目 columns.
+libraryValue : value | nounKeyword ;
 
 // ---- words ------------------------------------------------------------------------------
 name : NAME | STRING ;

@@ -373,12 +373,13 @@ struct Assets : Node {
 ///   计量单位表 { 万元 金额 10000 元 }                       (Measures)
 ///   指标框架 三级 { 产出指标 { 数量指标 计数 度量 百分比 } }   (Framework)
 ///   资金来源表 { 一般公共预算拨款 [财政拨款] [一般公共预算] }  (Funds)
+///   表样 河北2024 { 表 1 部门预算收支总表 { … } }             (Template)
 struct Library : Node {
   BUDC_AST_NODE(Library)
-  enum LibKind : uint8_t { FunctionCatalogue, EconomicCatalogue, Measures, Framework, Funds };
+  enum LibKind : uint8_t { FunctionCatalogue, EconomicCatalogue, Measures, Framework, Funds, Template };
   LibKind What = Measures;
   Code Year;  ///< For catalogues.
-  Text Name;  ///< For frameworks.
+  Text Name;  ///< For frameworks and templates.
   llvm::ArrayRef<Attr *> Rows;
 };
 

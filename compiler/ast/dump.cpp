@@ -328,7 +328,7 @@ void Dumper::node(const Node *N, unsigned Depth) {
   case NodeKind::Library: {
     auto *L = llvm::cast<Library>(N);
     static const char *Kinds[] = {"function-catalogue", "economic-catalogue", "measures",
-                                  "framework", "funds"};
+                                  "framework", "funds", "template"};
     OS << ' ' << Kinds[L->What];
     if (L->Year.present())
       OS << " year=" << L->Year.Value;

@@ -208,6 +208,34 @@ void spanAttributes(llvm::json::OStream &J, const SourceManager &SM, Span Where)
 }
 } // namespace
 
+void jsonDiagnostic(llvm::json::OStream &J, const SourceManager &SM, const Diagnostic &D,
+                    Lang Language) {
+  const DiagInfo &Info = getDiagInfo(D.Kind);
+  J.object([&] {
+    J.attribute("code", formatCode(Info.Code));
+    J.attribute("name", Info.Name);
+    J.attribute("severity", severityName(D.Sev));
+    J.attribute("message", D.message(Language));
+    J.attribute("messageEn", D.message(Lang::En));
+    J.attribute("messageZh", D.message(Lang::Zh));
+    spanAttributes(J, SM, D.Where);
+    J.attributeArray("notes", [&] {
+      for (const DiagNote &N : D.Notes)
+        J.object([&] {
+          J.attribute("message", Diagnostic::noteMessage(N, Language));
+          spanAttributes(J, SM, N.Where);
+        });
+    });
+    J.attributeArray("fixits", [&] {
+      for (const FixIt &F : D.FixIts)
+        J.object([&] {
+          spanAttributes(J, SM, F.Where);
+          J.attribute("replacement", F.Replacement);
+        });
+    });
+  });
+}
+
 void renderJson(llvm::raw_ostream &OS, const SourceManager &SM,
                 llvm::ArrayRef<Diagnostic> Diags, const RenderOptions &Opts) {
   llvm::json::OStream J(OS, 2);
@@ -220,30 +248,7 @@ void renderJson(llvm::raw_ostream &OS, const SourceManager &SM,
           ++Errors;
         else if (D.Sev == Severity::Warning)
           ++Warnings;
-        const DiagInfo &Info = getDiagInfo(D.Kind);
-        J.object([&] {
-          J.attribute("code", formatCode(Info.Code));
-          J.attribute("name", Info.Name);
-          J.attribute("severity", severityName(D.Sev));
-          J.attribute("message", D.message(Opts.Language));
-          J.attribute("messageEn", D.message(Lang::En));
-          J.attribute("messageZh", D.message(Lang::Zh));
-          spanAttributes(J, SM, D.Where);
-          J.attributeArray("notes", [&] {
-            for (const DiagNote &N : D.Notes)
-              J.object([&] {
-                J.attribute("message", Diagnostic::noteMessage(N, Opts.Language));
-                spanAttributes(J, SM, N.Where);
-              });
-          });
-          J.attributeArray("fixits", [&] {
-            for (const FixIt &F : D.FixIts)
-              J.object([&] {
-                spanAttributes(J, SM, F.Where);
-                J.attribute("replacement", F.Replacement);
-              });
-          });
-        });
+        jsonDiagnostic(J, SM, D, Opts.Language);
       }
     });
     J.attribute("errors", Errors);

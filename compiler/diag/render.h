@@ -4,6 +4,7 @@
 #include "compiler/diag/diagnostics.h"
 #include "compiler/source/source_manager.h"
 
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace budc {
@@ -35,6 +36,10 @@ void renderText(llvm::raw_ostream &OS, const SourceManager &SM,
 /// Prints \p Diags as one JSON document (see docs/diagnostics.md).
 void renderJson(llvm::raw_ostream &OS, const SourceManager &SM,
                 llvm::ArrayRef<Diagnostic> Diags, const RenderOptions &Opts);
+
+/// Writes one diagnostic as a JSON object (the elements of renderJson's "diagnostics").
+void jsonDiagnostic(llvm::json::OStream &J, const SourceManager &SM, const Diagnostic &D,
+                    Lang Language);
 
 /// The language named by the environment: LC_ALL, then LC_MESSAGES, then LANG; Chinese when
 /// the first one set starts with "zh", English otherwise.

@@ -1,6 +1,8 @@
 //===- main.cpp - The budc command line ---------------------------------------===//
 //
-// budc check PATH…          parse (and later check) a workspace, report diagnostics
+// budc check PATH…          parse and check a workspace, report diagnostics
+// budc build PATH… [--format F] [-o DIR]
+//                           check, then write the disclosure tables
 // budc parse --dump-ast …   print the syntax tree
 // budc help [COMMAND]       help
 //
@@ -12,10 +14,14 @@
 #include "compiler/sema/sema.h"
 #include "compiler/diag/explain.h"
 #include "compiler/diag/render.h"
+#include "compiler/emit/emit.h"
+#include "compiler/emit/write.h"
+#include "compiler/tables/tables.h"
 #include "compiler/workspace/workspace.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Signals.h"
@@ -48,16 +54,67 @@ EXAMPLES:
   budc check budget.bud --lang=zh          check one file (and what it includes), in Chinese
   budc check ws/ --format=json             diagnostics as JSON on standard output
   budc check ws/ -Wno-BUD408 -Werror=cost-ceiling-below-amount
+  budc build examples/xigang-2024          the disclosure tables as text on standard output
+  budc build ws/ --format html -o out/     out/disclosure.html: the whole disclosure, printable
+  budc build ws/ --format csv --bom -o out/  one CSV file per table (NN-title.csv), for Excel
   budc explain BUD401                      what a code means, with a bad and a good example
   budc parse --dump-ast examples/xigang-2024/projects.bud
 
 EXIT STATUS:
-  0 no errors (warnings allowed), 1 errors found, 2 usage or input error, 3 internal error.
+  0 no errors (warnings allowed), 1 errors found, 2 usage, input or output error,
+  3 internal error.
 
 Run `budc help COMMAND` for a command's options; docs/language.md describes the language.
 )";
 
 enum class DiagFormat { Text, Json };
+
+} // namespace
+
+namespace budc::driver {
+
+/// The files `budc build` writes, named and rendered: one per table (NN-title.ext), plus
+/// disclosure.html for html and budget.json for json. \p ToStdout gives the one stream that
+/// goes to standard output instead.
+std::vector<std::pair<std::string, std::string>>
+render(const model::Budget &B, const tables::Disclosure &D, emit::Format F, bool Bom,
+       bool ToStdout, const SourceManager &SM, ArrayRef<Diagnostic> Diags) {
+  std::vector<std::pair<std::string, std::string>> Out;
+  auto Render = [](auto &&Fn) {
+    std::string S;
+    raw_string_ostream OS(S);
+    Fn(OS);
+    OS.flush();
+    return S;
+  };
+  if (F == emit::Format::Html) {
+    Out.emplace_back("disclosure.html", Render([&](raw_ostream &OS) { emit::html(OS, B, D); }));
+    return Out;
+  }
+  if (F == emit::Format::Json) {
+    Out.emplace_back("budget.json",
+                     Render([&](raw_ostream &OS) { emit::modelJson(OS, B, D, SM, Diags); }));
+    if (ToStdout)
+      return Out;
+    for (const tables::Table &T : D.Tables)
+      Out.emplace_back(tables::fileStem(T) + ".json",
+                       Render([&](raw_ostream &OS) { emit::tableJson(OS, T); }));
+    return Out;
+  }
+  emit::Options O;
+  O.Bom = Bom;
+  for (const tables::Table &T : D.Tables) {
+    std::string Text = Render([&](raw_ostream &OS) { emit::table(OS, T, F, O); });
+    if (ToStdout && F == emit::Format::Text)
+      Text += "\n";
+    Out.emplace_back(tables::fileStem(T) + "." + emit::extension(F).str(), std::move(Text));
+  }
+  return Out;
+}
+
+} // namespace budc::driver
+
+namespace {
 enum class ColorMode { Auto, Always, Never };
 
 } // namespace
@@ -71,13 +128,15 @@ int main(int Argc, char **Argv) {
   sys::AddSignalHandler([](void *) { _exit(ExitInternal); }, nullptr);
 
   cl::SubCommand CheckCmd("check", "Check a workspace and report diagnostics");
+  cl::SubCommand BuildCmd("build", "Check a workspace, then write its disclosure tables");
   cl::SubCommand ParseCmd("parse", "Parse files and print their syntax tree");
   cl::SubCommand HelpCmd("help", "Show help for budc or for one command");
   cl::SubCommand ExplainCmd("explain", "Explain a diagnostic code, with a bad and a good example");
 
   cl::OptionCategory Cat("budc options");
   cl::list<std::string> Paths(cl::Positional, cl::desc("<workspace directory or .bud file>..."),
-                              cl::OneOrMore, cl::sub(CheckCmd), cl::sub(ParseCmd), cl::cat(Cat));
+                              cl::OneOrMore, cl::sub(CheckCmd), cl::sub(BuildCmd), cl::sub(ParseCmd),
+                              cl::cat(Cat));
   cl::list<std::string> HelpTopic(cl::Positional, cl::desc("[command]"), cl::ZeroOrMore,
                                   cl::sub(HelpCmd));
   cl::list<std::string> ExplainCodes(cl::Positional, cl::desc("<BUDnnn>..."), cl::OneOrMore,
@@ -86,29 +145,40 @@ int main(int Argc, char **Argv) {
       "W", cl::Prefix,
       cl::desc("Warning control: -WNAME, -Wno-NAME, -Werror, -Werror=NAME; NAME is a code "
                "(BUD401) or a name (indicator-kind-mismatch)"),
-      cl::value_desc("[no-]NAME|error[=NAME]"), cl::sub(CheckCmd), cl::cat(Cat));
+      cl::value_desc("[no-]NAME|error[=NAME]"), cl::sub(CheckCmd), cl::sub(BuildCmd),
+      cl::cat(Cat));
   cl::opt<std::string> LangOpt("lang",
                                cl::desc("Language of messages: zh or en (default: from "
                                         "LC_ALL, LC_MESSAGES or LANG)"),
-                               cl::value_desc("zh|en"), cl::sub(CheckCmd), cl::sub(ParseCmd),
-                               cl::cat(Cat));
+                               cl::value_desc("zh|en"), cl::sub(CheckCmd), cl::sub(BuildCmd),
+                               cl::sub(ParseCmd), cl::cat(Cat));
   cl::opt<ColorMode> Color(
       "color", cl::desc("Colour diagnostics"), cl::init(ColorMode::Auto),
       cl::values(clEnumValN(ColorMode::Auto, "auto", "when standard error is a terminal"),
                  clEnumValN(ColorMode::Always, "always", "always"),
                  clEnumValN(ColorMode::Never, "never", "never")),
-      cl::sub(CheckCmd), cl::sub(ParseCmd), cl::cat(Cat));
+      cl::sub(CheckCmd), cl::sub(BuildCmd), cl::sub(ParseCmd), cl::cat(Cat));
   cl::opt<DiagFormat> Format(
       "format", cl::desc("How diagnostics are printed"), cl::init(DiagFormat::Text),
       cl::values(clEnumValN(DiagFormat::Text, "text", "for people, on standard error"),
                  clEnumValN(DiagFormat::Json, "json", "one JSON document on standard output")),
       cl::sub(CheckCmd), cl::cat(Cat));
+  cl::opt<std::string> BuildFormat(
+      "format", cl::desc("Output format: text, md, csv, html or json"), cl::init("text"),
+      cl::value_desc("text|md|csv|html|json"), cl::sub(BuildCmd), cl::cat(Cat));
+  cl::opt<std::string> OutDir("o",
+                              cl::desc("Write one file per table (NN-title.ext) into DIR, and "
+                                       "disclosure.html or budget.json; without -o the output "
+                                       "goes to standard output"),
+                              cl::value_desc("DIR"), cl::sub(BuildCmd), cl::cat(Cat));
+  cl::opt<bool> Bom("bom", cl::desc("CSV: start each file with a UTF-8 byte-order mark (Excel)"),
+                    cl::sub(BuildCmd), cl::cat(Cat));
   cl::opt<unsigned> ErrorLimit("error-limit",
                                cl::desc("Stop printing after N errors (0: no limit)"),
                                cl::init(100), cl::value_desc("N"), cl::sub(CheckCmd),
-                               cl::sub(ParseCmd), cl::cat(Cat));
+                               cl::sub(BuildCmd), cl::sub(ParseCmd), cl::cat(Cat));
   cl::opt<bool> Quiet("quiet", cl::desc("Print nothing when there is nothing to report"),
-                      cl::sub(CheckCmd), cl::cat(Cat));
+                      cl::sub(CheckCmd), cl::sub(BuildCmd), cl::cat(Cat));
   cl::alias QuietA("q", cl::desc("Alias for --quiet"), cl::aliasopt(Quiet), cl::cat(Cat));
   cl::opt<bool> DumpAst("dump-ast", cl::desc("Print the syntax tree of each file"),
                         cl::sub(ParseCmd), cl::cat(Cat));
@@ -205,6 +275,16 @@ int main(int Argc, char **Argv) {
   if (DebugCrash)
     std::raise(SIGSEGV); // a fault, handled like any bug
 
+  std::optional<budc::emit::Format> OutFormat;
+  if (BuildCmd) {
+    OutFormat = budc::emit::parseFormat(BuildFormat);
+    if (!OutFormat) {
+      errs() << "budc: error: --format must be text, md, csv, html or json, not '"
+             << BuildFormat << "'\n";
+      return ExitUsage;
+    }
+  }
+
   try {
     budc::SourceManager SM;
     budc::ast::Context Ctx;
@@ -213,8 +293,10 @@ int main(int Argc, char **Argv) {
     budc::Workspace WS = budc::loadWorkspace(Inputs, SM, Ctx, Diags);
     // The checker runs on a workspace that parsed cleanly: after syntax errors the trees
     // are partial and every rule would report their holes again.
-    if (CheckCmd && !Diags.hasErrors() && !WS.InputError) {
-      budc::model::Budget Budget = budc::sema::resolve(WS.Files, SM, Ctx, Diags);
+    std::optional<budc::model::Budget> Resolved;
+    if ((CheckCmd || BuildCmd) && !Diags.hasErrors() && !WS.InputError) {
+      Resolved = budc::sema::resolve(WS.Files, SM, Ctx, Diags);
+      budc::model::Budget &Budget = *Resolved;
       budc::check::run(Budget, Diags);
       budc::check::applySuppressions(WS.Files, SM, Diags);
       Diags.removeIf([&](const budc::Diagnostic &D) {
@@ -229,6 +311,48 @@ int main(int Argc, char **Argv) {
       });
     }
 
+    // build: the tables of a budget without errors, written only when all of them are ready.
+    std::vector<std::pair<std::string, std::string>> Outputs; // file name → content
+    int OutputStatus = ExitOk;
+    if (BuildCmd && !WS.InputError) {
+      if (Diags.hasErrors() || !Resolved) {
+        Diags.report({}, budc::diag::BuildBlocked, {std::to_string(Diags.getErrorCount())});
+      } else if (const budc::model::Template *T = Resolved->findTemplate()) {
+        budc::tables::Disclosure D = budc::tables::build(*Resolved, *T);
+        if (D.Overflow)
+          Diags.report(Resolved->HeaderWhere, budc::diag::MoneyOverflow,
+                       {"the sum of a table cell"})
+              .zh({"表格单元格的合计"});
+        std::vector<budc::Diagnostic> Kept = Diags.sorted();
+        Outputs = budc::driver::render(*Resolved, D, *OutFormat, Bom, OutDir.empty(), SM, Kept);
+      } else {
+        Diags.report(Resolved->HeaderWhere, budc::diag::UnknownTemplate,
+                     {"(none)", "; the standard library has no table template"})
+            .zh({"（无）", "；标准库中没有表样"});
+      }
+      if (Diags.hasErrors()) {
+        Outputs.clear();
+      } else if (!OutDir.empty()) {
+        if (auto Why = budc::emit::makeDirectory(OutDir)) {
+          Diags.report({}, budc::diag::CannotWrite, {OutDir, *Why});
+          OutputStatus = ExitUsage;
+        } else {
+          for (const auto &[Name, Content] : Outputs) {
+            SmallString<256> Path(OutDir);
+            sys::path::append(Path, Name);
+            if (auto Why = budc::emit::writeAtomically(Path, Content)) {
+              Diags.report({}, budc::diag::CannotWrite, {std::string(Path), *Why});
+              OutputStatus = ExitUsage;
+              break;
+            }
+          }
+        }
+      } else {
+        for (const auto &Out : Outputs)
+          outs() << Out.second;
+      }
+    }
+
     if (ParseCmd && DumpAst)
       for (const budc::ast::File *F : WS.Files)
         budc::ast::dump(outs(), *F, SM);
@@ -240,6 +364,12 @@ int main(int Argc, char **Argv) {
       budc::renderJson(outs(), SM, Sorted, RO);
     } else {
       budc::renderText(errs(), SM, Sorted, RO);
+      if (BuildCmd && !Quiet && !OutDir.empty() && !Diags.hasErrors()) {
+        if (RO.Language == budc::Lang::Zh)
+          errs() << "已写出 " << Outputs.size() << " 个文件到 " << OutDir << "\n";
+        else
+          errs() << "wrote " << Outputs.size() << " files to " << OutDir << "\n";
+      }
       if (CheckCmd && !Quiet && Sorted.empty()) {
         unsigned N = static_cast<unsigned>(WS.Files.size());
         if (RO.Language == budc::Lang::Zh)
@@ -249,7 +379,7 @@ int main(int Argc, char **Argv) {
                  << ": no errors, no warnings\n";
       }
     }
-    if (WS.InputError)
+    if (WS.InputError || OutputStatus != ExitOk)
       return ExitUsage;
     return Diags.hasErrors() ? ExitErrors : ExitOk;
   } catch (const std::exception &E) {

@@ -119,4 +119,11 @@ void parseCitation(llvm::StringRef Text, std::string &Title, std::string &Number
   }
 }
 
+const Template *Budget::findTemplate() const {
+  for (const Template &T : Templates)
+    if (TemplateName.empty() || T.Name == TemplateName)
+      return &T;
+  return nullptr;
+}
+
 } // namespace budc::model

@@ -153,6 +153,7 @@ struct Citation {
 /// An organisational unit of the department.
 struct Unit {
   std::string Code, Name, Nature; ///< Nature: 行政, 参公, 事业 …
+  std::string Rank, Funding;      ///< 规格 正科级; 经费保障 财政拨款
   Span Where;
   /// 机关运行经费 counts the 公用经费 of administrative units.
   bool isAdministrative() const { return Nature == "行政" || Nature == "参公"; }
@@ -210,6 +211,8 @@ struct Project {
   std::vector<Indicator> Indicators;  ///< its own and its goals'
   std::vector<SchedulePoint> Schedule;
   Span ScheduleWhere;
+  std::string Purpose;                ///< 用途
+  std::vector<std::string> Goals;     ///< 目标 statements in order
   Span Where, CodeWhere, NameWhere, FunctionWhere, FirstAmountWhere;
 };
 
@@ -223,13 +226,102 @@ struct Declared {
   std::vector<Declared> Children;
 };
 
+/// A narrative section: 说明 部门职责 """…""".
+struct Section {
+  std::string Title, Body;
+  Span Where;
+};
+
+/// A goal of the department's overall performance, with its indicators.
+struct DepartmentGoal {
+  std::string Statement;
+  std::vector<size_t> Indicators; ///< into Budget::DepartmentIndicators
+};
+
+/// A 分项 of the department's overall performance.
+struct PerformanceArea {
+  std::string Name;
+  std::vector<DepartmentGoal> Goals;
+};
+
+/// One fact of the procurement or assets table: key and values as written.
+struct TableFact {
+  std::string Key;
+  std::vector<std::string> Values;
+  std::vector<TableFact> Children;
+};
+
+/// A cell filter of a table template: which allocations a cell adds. Every constraint
+/// that is set must hold; the alternatives inside one constraint are "or".
+struct Filter {
+  std::optional<bool> CarryOver;           ///< 本年 (false) / 上年结转 (true)
+  std::optional<bool> Basic;               ///< 基本 / 项目
+  std::vector<std::string> CostClasses;    ///< 人员经费, 公用经费
+  bool Appropriation = false;              ///< 财政拨款 only
+  std::vector<FundType> FundTypes;         ///< 一般公共预算 …
+  std::vector<std::string> FundNames;      ///< [资金 事业收入]
+  std::vector<std::string> Functions;      ///< [功能 201]: code prefixes
+  std::vector<std::string> Economics;      ///< [经济 302]: code prefixes
+  std::vector<std::string> SanGong;        ///< [三公 公务接待费]
+  bool RunningCosts = false;               ///< 机关运行: 公用经费 of administrative units
+  bool Nothing = false;                    ///< 无, and natures .bud cannot express yet
+};
+
+/// A header cell of a table template.
+struct HeaderCell {
+  std::string Text;
+  unsigned RowSpan = 1, ColSpan = 1;
+};
+
+/// A column of a table template.
+struct TemplateColumn {
+  enum ColumnKind : uint8_t { Code, Label, Amount };
+  ColumnKind Kind = Amount;
+  unsigned Side = 0;   ///< 0 左 (or the only side), 1 右
+  Filter Terms;
+  std::string Zero;    ///< How a zero amount prints; empty: blank.
+};
+
+/// A row specification of a table template.
+struct TemplateRow {
+  enum RowKind : uint8_t { Fixed, Total, FunctionTree, EconomicTree, Panels };
+  RowKind Kind = Fixed;
+  bool Has[2] = {false, false};  ///< Fixed: which sides the row has
+  std::string Label[2];
+  Filter Terms[2];
+  std::vector<unsigned> Levels;  ///< trees: code lengths shown (3 5 7 / 3 5)
+  std::vector<TemplateRow> Sides[2]; ///< Panels: the rows of each side
+};
+
+/// One table of a template.
+struct TableTemplate {
+  unsigned Number = 0;
+  std::string Title;
+  std::vector<std::vector<HeaderCell>> Header;
+  bool ColumnNumbers = false;  ///< 栏次
+  Filter Scope;                ///< 范围
+  std::vector<TemplateColumn> Columns;
+  std::vector<TemplateRow> Rows;
+  std::string EmptyNote;       ///< 空表
+  Span Where;
+};
+
+/// A disclosure template: 表样 河北2024.
+struct Template {
+  std::string Name;
+  std::vector<TableTemplate> Tables;
+  Span Where;
+};
+
 /// The resolved budget of one workspace.
 struct Budget {
   unsigned Year = 0;
   std::string MoneyUnit = "万元";
   Decimal MoneyFactor = Decimal::fromRaw(10000 * Decimal::One); ///< 元 per MoneyUnit
   std::string Region;
-  Span HeaderWhere;
+  std::string TemplateName;  ///< 模板 河北2024; empty: the first template of the library
+  Span HeaderWhere, TemplateWhere;
+  std::string DepartmentCode, DepartmentName;
 
   UnitTable Units;
   llvm::StringMap<Fund> Funds;           ///< by canonical name; entries are stable
@@ -245,6 +337,17 @@ struct Budget {
   std::vector<Project> Projects;
   std::vector<Indicator> DepartmentIndicators;
   std::vector<Declared> DeclaredFigures;
+
+  std::vector<Template> Templates;
+  std::vector<Section> Sections;             ///< 说明, in source order
+  std::vector<Section> PerformanceSections;  ///< 说明 inside 整体绩效
+  std::vector<PerformanceArea> Areas;        ///< 分项; goals outside any 分项 go in an unnamed one
+  std::vector<std::pair<std::string, std::string>> Glossary;
+  bool HasProcurement = false, HasAssets = false;
+  std::vector<TableFact> Procurement, Assets;
+
+  /// The template the budget is published with, or null.
+  const Template *findTemplate() const;
 
   /// An amount in 元 as the budget prints it: in MoneyUnit with two decimals.
   std::string money(Decimal Yuan) const;

@@ -130,6 +130,9 @@ void Resolver::library(const ast::Library &L, bool FromStdlib) {
       Row(*A, "");
     return;
   }
+  case ast::Library::Template:
+    tableTemplate(L);
+    return;
   case ast::Library::Measures: {
     std::vector<std::pair<std::string, Span>> BaseRefs;
     for (const ast::Attr *A : L.Rows) {

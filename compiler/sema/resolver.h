@@ -13,6 +13,8 @@ public:
 
   /// Reads a 科目表, 计量单位表, 指标框架 or 资金来源表 declaration.
   void library(const ast::Library &L, bool FromStdlib);
+  /// Reads a 表样 (table template) declaration.
+  void tableTemplate(const ast::Library &L);
 
   /// Reads the facts of the workspace's files.
   void facts(llvm::ArrayRef<ast::File *> Files);

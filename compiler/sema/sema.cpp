@@ -268,8 +268,14 @@ private:
       M.Where = U.Range;
       for (ast::Node *N : U.Items)
         if (auto *A = llvm::dyn_cast<ast::Attr>(N))
-          if (A->Key.Value == "性质" && !A->Values.empty())
-            M.Nature = A->Values[0].Word.Value.str();
+          if (!A->Values.empty()) {
+            if (A->Key.Value == "性质")
+              M.Nature = A->Values[0].Word.Value.str();
+            else if (A->Key.Value == "规格")
+              M.Rank = A->Values[0].Word.Value.str();
+            else if (A->Key.Value == "经费保障")
+              M.Funding = A->Values[0].Word.Value.str();
+          }
       for (size_t I = 0; I < B.OrgUnits.size(); ++I)
         if (B.OrgUnits[I].Name == M.Name) {
           UnitIndex[&U] = I; // the same unit opened again in another file
@@ -282,6 +288,8 @@ private:
       for (ast::Node *N : F->Items) {
         if (auto *D = llvm::dyn_cast<ast::Department>(N)) {
           DepartmentName = D->Name.Value.str();
+          B.DepartmentName = DepartmentName;
+          B.DepartmentCode = D->Id.Value.str();
           for (ast::Node *I : D->Items)
             if (auto *U = llvm::dyn_cast<ast::Unit>(I))
               Add(*U);
@@ -337,11 +345,41 @@ private:
       return;
     case ast::NodeKind::Performance:
       for (ast::Node *I : llvm::cast<ast::Performance>(N).Items)
-        performanceItem(*I);
+        performanceItem(*I, nullptr);
+      return;
+    case ast::NodeKind::Section: {
+      auto &S = llvm::cast<ast::Section>(N);
+      B.Sections.push_back({S.Title.Value.str(), S.Body.Value.str(), S.Range});
+      return;
+    }
+    case ast::NodeKind::Glossary:
+      for (const ast::GlossaryEntry *E : llvm::cast<ast::Glossary>(N).Entries)
+        B.Glossary.emplace_back(E->Term.Value.str(), E->Definition.Value.str());
+      return;
+    case ast::NodeKind::Procurement:
+      B.HasProcurement = true;
+      for (const ast::Attr *A : llvm::cast<ast::Procurement>(N).Rows)
+        B.Procurement.push_back(tableFact(*A));
+      return;
+    case ast::NodeKind::Assets:
+      B.HasAssets = true;
+      for (const ast::Attr *A : llvm::cast<ast::Assets>(N).Rows)
+        B.Assets.push_back(tableFact(*A));
       return;
     default:
       return;
     }
+  }
+
+  model::TableFact tableFact(const ast::Attr &A) {
+    model::TableFact F;
+    F.Key = A.Key.Value.str();
+    for (const ast::Value &V : A.Values)
+      F.Values.push_back(V.K == ast::Value::Number ? V.Num.Number.str() + V.Num.Unit.str()
+                                                   : V.Word.Value.str());
+    for (const ast::Attr *C : A.Children)
+      F.Children.push_back(tableFact(*C));
+    return F;
   }
 
   /// The first line of a block, for diagnostics about the whole block.
@@ -551,12 +589,16 @@ private:
         M.ScheduleWhere = S->Range;
         schedule(*S, M);
       } else if (auto *G = llvm::dyn_cast<ast::Goal>(I)) {
+        M.Goals.push_back(G->Statement.Value.str());
         for (const ast::Indicator *Ind : G->Indicators)
           if (auto X = indicator(*Ind))
             M.Indicators.push_back(*X);
       } else if (auto *Ind = llvm::dyn_cast<ast::Indicator>(I)) {
         if (auto X = indicator(*Ind))
           M.Indicators.push_back(*X);
+      } else if (auto *At = llvm::dyn_cast<ast::Attr>(I)) {
+        if (At->Key.Value == "用途" && !At->Values.empty())
+          M.Purpose = At->Values[0].Word.Value.str();
       }
     }
     if (!HasAmount)
@@ -648,17 +690,40 @@ private:
     return M;
   }
 
-  void performanceItem(const ast::Node &N) {
+  /// Reads an item of 整体绩效; \p Area is the enclosing 分项 (null at the top).
+  void performanceItem(const ast::Node &N, model::PerformanceArea *Area) {
+    auto CurrentArea = [&]() -> model::PerformanceArea & {
+      if (Area)
+        return *Area;
+      if (B.Areas.empty() || !B.Areas.back().Name.empty())
+        B.Areas.emplace_back();
+      return B.Areas.back();
+    };
     if (auto *A = llvm::dyn_cast<ast::Area>(&N)) {
+      B.Areas.push_back({A->Name.Value.str(), {}});
+      size_t Index = B.Areas.size() - 1;
       for (ast::Node *I : A->Items)
-        performanceItem(*I);
+        performanceItem(*I, &B.Areas[Index]);
+    } else if (auto *S = llvm::dyn_cast<ast::Section>(&N)) {
+      B.PerformanceSections.push_back({S->Title.Value.str(), S->Body.Value.str(), S->Range});
     } else if (auto *G = llvm::dyn_cast<ast::Goal>(&N)) {
+      model::DepartmentGoal Goal{G->Statement.Value.str(), {}};
       for (const ast::Indicator *I : G->Indicators)
-        if (auto X = indicator(*I))
+        if (auto X = indicator(*I)) {
+          Goal.Indicators.push_back(B.DepartmentIndicators.size());
           B.DepartmentIndicators.push_back(*X);
+        }
+      CurrentArea().Goals.push_back(std::move(Goal));
     } else if (auto *I = llvm::dyn_cast<ast::Indicator>(&N)) {
-      if (auto X = indicator(*I))
+      if (auto X = indicator(*I)) {
+        // An indicator directly under a 分项 belongs to the goal before it, or to a goal
+        // without a statement.
+        model::PerformanceArea &Ar = CurrentArea();
+        if (Ar.Goals.empty())
+          Ar.Goals.emplace_back();
+        Ar.Goals.back().Indicators.push_back(B.DepartmentIndicators.size());
         B.DepartmentIndicators.push_back(*X);
+      }
     }
   }
 
@@ -765,11 +830,25 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
             R.B.MoneyFactor = *F;
           }
         }
+      } else if (A->Key.Value == "模板" && !A->Values.empty()) {
+        R.B.TemplateName = A->Values[0].Word.Value.str();
+        R.B.TemplateWhere = A->Values[0].range();
       } else if (A->Key.Value == "地区" && !A->Values.empty()) {
         const ast::Value &V = A->Values[0];
         R.B.Region = V.K == ast::Value::Number ? V.Num.Number.str() : V.Word.Value.str();
       }
     }
+  if (!R.B.TemplateName.empty() && !R.B.findTemplate()) {
+    std::vector<std::string> Names;
+    for (const model::Template &T : R.B.Templates)
+      Names.push_back(T.Name);
+    std::string Guess = closest(R.B.TemplateName, Names);
+    auto D = Diags.report(R.B.TemplateWhere, diag::UnknownTemplate,
+                          {R.B.TemplateName, Guess.empty() ? "" : "; did you mean '" + Guess + "'?"});
+    D.zh({R.B.TemplateName, Guess.empty() ? "" : "；是否应为“" + Guess + "”？"});
+    if (!Guess.empty())
+      D.fixIt(R.B.TemplateWhere, Guess);
+  }
   R.facts(Files);
   return std::move(R.B);
 }

@@ -20,10 +20,11 @@ Selection selectFor(unsigned Year) {
   if (!S.CatalogueYear && !Years.empty())
     S.CatalogueYear = *Years.begin();
   S.Approximate = S.CatalogueYear != Year;
-  std::string Prefix = std::to_string(S.CatalogueYear) + "/";
+  // Files in a year's folder belong to that year; all others (templates/…) to every year.
   for (const EmbeddedFile &F : embeddedFiles()) {
     llvm::StringRef P(F.Path);
-    if (!P.contains('/') || P.startswith(Prefix))
+    unsigned Y;
+    if (!P.contains('/') || P.split('/').first.getAsInteger(10, Y) || Y == S.CatalogueYear)
       S.Files.push_back(F);
   }
   return S;

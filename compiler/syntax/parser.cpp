@@ -130,6 +130,7 @@ const char *keywordSpelling(size_t Type) {
   case BudLexer::KW_MEASURES: return "计量单位表";
   case BudLexer::KW_FRAMEWORK: return "指标框架";
   case BudLexer::KW_FUNDS: return "资金来源表";
+  case BudLexer::KW_TEMPLATE: return "表样";
   default: return nullptr;
   }
 }
@@ -252,7 +253,8 @@ const Words *constructOf(size_t Rule) {
   case BudParser::RuleLibraryDecl:
   case BudParser::RuleLibraryBlock:
   case BudParser::RuleLibraryBody:
-  case BudParser::RuleLibraryRow: return &Library;
+  case BudParser::RuleLibraryRow:
+  case BudParser::RuleLibraryValue: return &Library;
   default: return nullptr;
   }
 }
@@ -309,7 +311,7 @@ std::string describeExpected(const misc::IntervalSet &Set, size_t Rule, Lang L) 
   };
   auto Has = [&](size_t T) { return Set.contains(T); };
   unsigned Keywords = 0;
-  for (size_t T = BudLexer::KW_INCLUDE; T <= BudLexer::KW_FUNDS; ++T)
+  for (size_t T = BudLexer::KW_INCLUDE; T <= BudLexer::KW_TEMPLATE; ++T)
     Keywords += Has(T);
   bool CodeRule = Rule == BudParser::RuleFunctionStmt || Rule == BudParser::RuleEconomicStmt ||
                   Rule == BudParser::RuleBasicBlock || Rule == BudParser::RuleBasicLine ||
@@ -340,7 +342,7 @@ std::string describeExpected(const misc::IntervalSet &Set, size_t Rule, Lang L) 
   } else if (Keywords >= 3) {
     Add({"a statement", "语句"});
   } else {
-    for (size_t T = BudLexer::KW_INCLUDE; T <= BudLexer::KW_FUNDS; ++T)
+    for (size_t T = BudLexer::KW_INCLUDE; T <= BudLexer::KW_TEMPLATE; ++T)
       if (Has(T))
         Items.emplace_back(quote(keywordSpelling(T), Lang::En), quote(keywordSpelling(T), Lang::Zh));
   }
@@ -938,6 +940,9 @@ private:
         N->Year = anyCode(X->NUMBER());
       } else if (X->KW_MEASURES()) {
         N->What = ast::Library::Measures;
+      } else if (X->KW_TEMPLATE()) {
+        N->What = ast::Library::Template;
+        N->Name = name(X->name());
       } else if (X->KW_FRAMEWORK()) {
         N->What = ast::Library::Framework;
         N->Name = name(X->name());
@@ -974,10 +979,23 @@ private:
     if (C && C->libraryBody())
       for (auto *R : C->libraryBody()->libraryRow()) {
         auto *N = node<ast::Attr>(R);
-        N->Key = R->name() ? name(R->name()) : word(R->NUMBER());
+        if (R->name())
+          N->Key = name(R->name());
+        else if (R->NUMBER())
+          N->Key = word(R->NUMBER());
+        else
+          N->Key = word(dynamic_cast<tree::TerminalNode *>(R->nounKeyword()->children[0]));
         std::vector<ast::Value> Values;
-        for (auto *V : R->value())
-          Values.push_back(value(V));
+        for (auto *V : R->libraryValue()) {
+          if (V->value()) {
+            Values.push_back(value(V->value()));
+            continue;
+          }
+          ast::Value W;
+          W.K = ast::Value::Name;
+          W.Word = word(dynamic_cast<tree::TerminalNode *>(V->nounKeyword()->children[0]));
+          Values.push_back(W);
+        }
         N->Values = keep(Values);
         N->HasBlock = R->libraryBlock() != nullptr;
         N->Children = libraryBlock(R->libraryBlock());
@@ -1432,7 +1450,7 @@ bool isCjk(char32_t C) {
 std::u32string foldForLexer(const std::u32string &CodePoints) {
   static const llvm::DenseSet<uint32_t> KeywordChars = [] {
     llvm::DenseSet<uint32_t> Set;
-    for (size_t T = BudLexer::KW_INCLUDE; T <= BudLexer::KW_FUNDS; ++T)
+    for (size_t T = BudLexer::KW_INCLUDE; T <= BudLexer::KW_TEMPLATE; ++T)
       for (char32_t C : decodeUtf8(keywordSpelling(T)).CodePoints)
         Set.insert(C);
     return Set;

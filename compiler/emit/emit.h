@@ -1,0 +1,50 @@
+//===- emit.h - Printing the disclosure: text, Markdown, CSV, HTML, JSON -----===//
+//
+// The tables stage lays the tables out; this stage prints them. Every format prints the same
+// cells: text aligns columns by display width (CJK characters are two columns wide),
+// Markdown and CSV flatten merged cells (the text stays in the first place of a span), HTML
+// keeps the spans and makes one printable page of the whole disclosure, and JSON is the
+// resolved model with the tables (docs/budget.schema.json).
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "compiler/diag/diagnostics.h"
+#include "compiler/source/source_manager.h"
+#include "compiler/tables/tables.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <optional>
+
+namespace budc::emit {
+
+enum class Format : uint8_t { Text, Markdown, Csv, Html, Json };
+
+/// The format named \p Name: text, md, csv, html or json.
+std::optional<Format> parseFormat(llvm::StringRef Name);
+/// The file extension of \p F: txt, md, csv, html, json.
+llvm::StringRef extension(Format F);
+
+struct Options {
+  bool Bom = false; ///< CSV: start with a UTF-8 byte-order mark (for Excel)
+};
+
+/// Prints one table in \p F (Text, Markdown or Csv).
+void table(llvm::raw_ostream &OS, const tables::Table &T, Format F, const Options &O = {});
+
+/// Prints the whole disclosure as one self-contained, printable HTML page.
+void html(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosure &D);
+
+/// Prints one table as a JSON document.
+void tableJson(llvm::raw_ostream &OS, const tables::Table &T);
+
+/// Prints the resolved model, its tables and its diagnostics as one JSON document
+/// (docs/budget.schema.json). Keys come in a fixed order, so equal input gives equal bytes.
+void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosure &D,
+               const SourceManager &SM, llvm::ArrayRef<Diagnostic> Diags);
+
+/// The version of the JSON model's schema.
+constexpr unsigned SchemaVersion = 1;
+
+} // namespace budc::emit

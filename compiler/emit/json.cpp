@@ -1,0 +1,286 @@
+//===- json.cpp - The resolved model and its tables as JSON -----------------===//
+//
+// The layout is docs/budget.schema.json. Keys are written in a fixed order by OStream (never
+// through a hash map), money is an exact decimal string in 元 ("yuan": "17545400"), and
+// nothing depends on time or addresses, so two builds of the same input are byte-identical.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/diag/render.h"
+#include "compiler/emit/emit.h"
+
+#include "llvm/Support/JSON.h"
+
+namespace budc::emit {
+namespace {
+
+using llvm::json::OStream;
+
+llvm::StringRef fundTypeName(model::FundType T) {
+  switch (T) {
+  case model::FundType::General: return "一般公共预算";
+  case model::FundType::GovFund: return "政府性基金";
+  case model::FundType::StateCapital: return "国有资本经营";
+  case model::FundType::SpecialAccount: return "财政专户";
+  case model::FundType::UnitFunds: return "单位资金";
+  case model::FundType::Unknown: return "";
+  }
+  return "";
+}
+
+void place(OStream &J, const SourceManager &SM, Span Where) {
+  if (!Where.isValid()) {
+    J.attribute("source", nullptr);
+    return;
+  }
+  J.attributeObject("source", [&] {
+    LineCol L = SM.getLineCol(Where.File, Where.Begin);
+    J.attribute("file", SM.getPath(Where.File));
+    J.attribute("line", L.Line);
+    J.attribute("column", L.Column);
+  });
+}
+
+void optionalString(OStream &J, llvm::StringRef Key, llvm::StringRef Value) {
+  if (Value.empty())
+    J.attribute(Key, nullptr);
+  else
+    J.attribute(Key, Value);
+}
+
+void value(OStream &J, const model::TypedValue &V) {
+  J.object([&] {
+    J.attribute("kind", model::kindWordEn(V.Kind));
+    optionalString(J, "comparator", ast::spelling(V.Cmp));
+    if (V.Kind == model::ValueKind::Qualitative || V.Kind == model::ValueKind::Date) {
+      J.attribute("number", nullptr);
+      J.attribute("unit", nullptr);
+      J.attribute("text", V.Text);
+    } else {
+      J.attribute("number", V.Number.toString());
+      optionalString(J, "unit", V.Unit);
+      J.attribute("text", nullptr);
+    }
+    if (V.Kind == model::ValueKind::Money || V.Kind == model::ValueKind::MoneyRate)
+      J.attribute("yuan", V.Yuan.toString());
+    else
+      J.attribute("yuan", nullptr);
+    optionalString(J, "per", V.Denominator);
+    J.attribute("written", V.Written);
+  });
+}
+
+void indicator(OStream &J, const SourceManager &SM, const model::Indicator &I) {
+  J.object([&] {
+    optionalString(J, "level1", I.Level1);
+    optionalString(J, "level2", I.Level2);
+    J.attribute("name", I.Name);
+    J.attributeBegin("value");
+    if (I.HasValue)
+      value(J, I.Value);
+    else
+      J.value(nullptr);
+    J.attributeEnd();
+    optionalString(J, "description", I.Description);
+    optionalString(J, "basis", I.BasisText);
+    optionalString(J, "citation", I.BasisCitation ? llvm::StringRef(I.BasisCitation->Name) : "");
+    place(J, SM, I.Where);
+  });
+}
+
+void cells(OStream &J, llvm::StringRef Key, const std::vector<tables::Row> &Rows) {
+  J.attributeArray(Key, [&] {
+    for (const tables::Row &R : Rows)
+      J.array([&] {
+        for (const tables::Cell &C : R)
+          J.object([&] {
+            J.attribute("text", C.Text);
+            J.attribute("rowSpan", C.RowSpan);
+            J.attribute("colSpan", C.ColSpan);
+            if (C.Yuan)
+              J.attribute("yuan", C.Yuan->toString());
+            else
+              J.attribute("yuan", nullptr);
+          });
+      });
+  });
+}
+
+void tableObject(OStream &J, const tables::Table &T) {
+  J.object([&] {
+    J.attribute("number", T.Number);
+    J.attribute("title", T.Title);
+    J.attribute("kind", tables::kindName(T.Kind));
+    if (T.Project >= 0)
+      J.attribute("project", T.Project);
+    else
+      J.attribute("project", nullptr);
+    J.attributeArray("caption", [&] {
+      for (const std::string &C : T.Caption)
+        J.value(C);
+    });
+    J.attribute("width", T.Width);
+    cells(J, "head", T.Head);
+    cells(J, "body", T.Body);
+    J.attributeArray("notes", [&] {
+      for (const std::string &N : T.Notes)
+        J.value(N);
+    });
+  });
+}
+
+} // namespace
+
+void tableJson(llvm::raw_ostream &OS, const tables::Table &T) {
+  OStream J(OS, 2);
+  tableObject(J, T);
+  OS << '\n';
+}
+
+void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosure &D,
+               const SourceManager &SM, llvm::ArrayRef<Diagnostic> Diags) {
+  OStream J(OS, 2);
+  J.object([&] {
+    J.attribute("version", SchemaVersion);
+    J.attribute("generator", "budc");
+    J.attributeObject("budget", [&] {
+      J.attribute("year", B.Year);
+      J.attribute("moneyUnit", B.MoneyUnit);
+      J.attribute("yuanPerMoneyUnit", B.MoneyFactor.toString());
+      optionalString(J, "region", B.Region);
+      const model::Template *T = B.findTemplate();
+      optionalString(J, "template", T ? llvm::StringRef(T->Name) : "");
+      J.attributeObject("department", [&] {
+        optionalString(J, "code", B.DepartmentCode);
+        J.attribute("name", B.DepartmentName);
+      });
+    });
+    J.attributeArray("units", [&] {
+      for (const model::Unit &U : B.OrgUnits)
+        J.object([&] {
+          optionalString(J, "code", U.Code);
+          J.attribute("name", U.Name);
+          optionalString(J, "nature", U.Nature);
+          optionalString(J, "rank", U.Rank);
+          optionalString(J, "funding", U.Funding);
+        });
+    });
+    J.attributeArray("funds", [&] {
+      for (const model::Fund *F : B.FundOrder)
+        J.object([&] {
+          J.attribute("name", F->Name);
+          optionalString(J, "type", fundTypeName(F->Type));
+          J.attribute("appropriation", F->Appropriation);
+        });
+    });
+    J.attributeArray("income", [&] {
+      for (const model::ControlTotal &C : B.Income)
+        J.object([&] {
+          J.attribute("unit", C.UnitIndex);
+          J.attribute("fund", C.Source->Name);
+          J.attribute("carryOver", C.CarryOver);
+          J.attribute("yuan", C.Yuan.toString());
+          place(J, SM, C.Where);
+        });
+    });
+    J.attributeArray("allocations", [&] {
+      for (const model::Allocation &A : B.Allocations)
+        J.object([&] {
+          J.attribute("unit", A.UnitIndex);
+          J.attribute("function", A.Function);
+          optionalString(J, "economic", A.Economic);
+          J.attribute("nature", A.isBasic() ? "basic" : "project");
+          if (A.isBasic())
+            J.attribute("project", nullptr);
+          else
+            J.attribute("project", A.Project);
+          J.attribute("fund", A.Source ? llvm::StringRef(A.Source->Name) : "");
+          J.attribute("carryOver", A.CarryOver);
+          J.attribute("yuan", A.Yuan.toString());
+          place(J, SM, A.Where);
+        });
+    });
+    J.attributeArray("projects", [&] {
+      for (const model::Project &P : B.Projects)
+        J.object([&] {
+          optionalString(J, "code", P.Code);
+          J.attribute("name", P.Name);
+          J.attribute("unit", P.UnitIndex);
+          J.attribute("function", P.Function);
+          J.attribute("yuan", P.Yuan.toString());
+          optionalString(J, "purpose", P.Purpose);
+          J.attributeArray("goals", [&] {
+            for (const std::string &G : P.Goals)
+              J.value(G);
+          });
+          J.attributeArray("schedule", [&] {
+            for (const model::SchedulePoint &S : P.Schedule)
+              J.object([&] {
+                J.attribute("month", S.Month);
+                J.attribute("percent", S.Share.toString());
+              });
+          });
+          J.attributeArray("indicators", [&] {
+            for (const model::Indicator &I : P.Indicators)
+              indicator(J, SM, I);
+          });
+          place(J, SM, P.Where);
+        });
+    });
+    J.attributeObject("performance", [&] {
+      J.attributeArray("sections", [&] {
+        for (const model::Section &S : B.PerformanceSections)
+          J.object([&] {
+            J.attribute("title", S.Title);
+            J.attribute("body", S.Body);
+          });
+      });
+      J.attributeArray("areas", [&] {
+        for (const model::PerformanceArea &A : B.Areas)
+          J.object([&] {
+            optionalString(J, "name", A.Name);
+            J.attributeArray("goals", [&] {
+              for (const model::DepartmentGoal &G : A.Goals)
+                J.object([&] {
+                  optionalString(J, "statement", G.Statement);
+                  J.attributeArray("indicators", [&] {
+                    for (size_t I : G.Indicators)
+                      indicator(J, SM, B.DepartmentIndicators[I]);
+                  });
+                });
+            });
+          });
+      });
+    });
+    J.attributeArray("sections", [&] {
+      for (const model::Section &S : B.Sections)
+        J.object([&] {
+          J.attribute("title", S.Title);
+          J.attribute("body", S.Body);
+        });
+    });
+    J.attributeArray("glossary", [&] {
+      for (const auto &[Term, Definition] : B.Glossary)
+        J.object([&] {
+          J.attribute("term", Term);
+          J.attribute("definition", Definition);
+        });
+    });
+    J.attributeArray("tables", [&] {
+      for (const tables::Table &T : D.Tables)
+        tableObject(J, T);
+    });
+    unsigned Errors = 0, Warnings = 0;
+    J.attributeArray("diagnostics", [&] {
+      for (const Diagnostic &X : Diags) {
+        Errors += X.Sev == Severity::Error;
+        Warnings += X.Sev == Severity::Warning;
+        jsonDiagnostic(J, SM, X, Lang::Zh);
+      }
+    });
+    J.attribute("errors", Errors);
+    J.attribute("warnings", Warnings);
+  });
+  OS << '\n';
+}
+
+} // namespace budc::emit

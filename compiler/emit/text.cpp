@@ -1,0 +1,274 @@
+//===- text.cpp - Tables as aligned text, Markdown and CSV -------------------===//
+#include "compiler/emit/emit.h"
+
+#include "llvm/Support/Unicode.h"
+
+namespace budc::emit {
+
+std::optional<Format> parseFormat(llvm::StringRef Name) {
+  if (Name == "text" || Name == "txt")
+    return Format::Text;
+  if (Name == "md" || Name == "markdown")
+    return Format::Markdown;
+  if (Name == "csv")
+    return Format::Csv;
+  if (Name == "html")
+    return Format::Html;
+  if (Name == "json")
+    return Format::Json;
+  return std::nullopt;
+}
+
+llvm::StringRef extension(Format F) {
+  switch (F) {
+  case Format::Text: return "txt";
+  case Format::Markdown: return "md";
+  case Format::Csv: return "csv";
+  case Format::Html: return "html";
+  case Format::Json: return "json";
+  }
+  return "txt";
+}
+
+namespace {
+
+using tables::Cell;
+using tables::Row;
+
+/// Display width in a terminal: CJK characters take two columns.
+unsigned width(llvm::StringRef S) {
+  int W = llvm::sys::unicode::columnWidthUTF8(S);
+  return W < 0 ? static_cast<unsigned>(S.size()) : static_cast<unsigned>(W);
+}
+
+std::vector<std::string> lines(llvm::StringRef S) {
+  std::vector<std::string> Out;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  S.split(Parts, '\n');
+  for (llvm::StringRef P : Parts)
+    Out.push_back(P.rtrim("\r").str());
+  return Out;
+}
+
+/// Where each grid place's cell starts: the row and column of its top-left corner.
+struct Owner {
+  int Row = -1, Col = -1;
+};
+
+struct Layout {
+  std::vector<std::vector<const Cell *>> Grid;
+  std::vector<std::vector<Owner>> Owners;
+};
+
+Layout layout(const std::vector<Row> &Rows, unsigned Width) {
+  Layout L;
+  L.Grid = tables::grid(Rows, Width);
+  L.Owners.assign(Rows.size(), std::vector<Owner>(Width));
+  for (size_t R = 0; R < Rows.size(); ++R)
+    for (unsigned C = 0; C < Width; ++C)
+      if (const Cell *X = L.Grid[R][C])
+        for (unsigned DR = 0; DR < X->RowSpan && R + DR < Rows.size(); ++DR)
+          for (unsigned DC = 0; DC < X->ColSpan && C + DC < Width; ++DC)
+            L.Owners[R + DR][C + DC] = {static_cast<int>(R), static_cast<int>(C)};
+  return L;
+}
+
+void textTable(llvm::raw_ostream &OS, const tables::Table &T) {
+  std::vector<Row> All = T.Head;
+  size_t HeadRows = All.size();
+  All.insert(All.end(), T.Body.begin(), T.Body.end());
+  Layout L = layout(All, T.Width);
+  // Column widths: single-column cells first, then widen the last column of a span that
+  // does not fit.
+  std::vector<unsigned> W(T.Width, 0);
+  for (int Pass = 0; Pass < 2; ++Pass)
+    for (size_t R = 0; R < All.size(); ++R)
+      for (unsigned C = 0; C < T.Width; ++C) {
+        const Cell *X = L.Grid[R][C];
+        if (!X || (Pass == 0) != (X->ColSpan == 1))
+          continue;
+        unsigned Need = 0;
+        for (const std::string &Line : lines(X->Text))
+          Need = std::max(Need, width(Line));
+        unsigned Have = 0;
+        unsigned Last = std::min(T.Width, C + X->ColSpan) - 1;
+        for (unsigned K = C; K <= Last; ++K)
+          Have += W[K] + (K > C ? 3 : 0);
+        if (Need > Have)
+          W[Last] += Need - Have;
+      }
+  auto Rule = [&] {
+    for (unsigned C = 0; C < T.Width; ++C)
+      OS << '+' << std::string(W[C] + 2, '-');
+    OS << "+\n";
+  };
+  OS << "表" << T.Number << " " << T.Title << "\n";
+  if (!T.Caption.empty()) {
+    for (size_t I = 0; I < T.Caption.size(); ++I)
+      OS << (I ? "    " : "") << T.Caption[I];
+    OS << '\n';
+  }
+  Rule();
+  for (size_t R = 0; R < All.size(); ++R) {
+    // A row is as tall as its tallest cell that starts in it.
+    size_t Height = 1;
+    for (unsigned C = 0; C < T.Width; ++C)
+      if (const Cell *X = L.Grid[R][C])
+        if (X->RowSpan == 1)
+          Height = std::max(Height, lines(X->Text).size());
+    for (size_t Line = 0; Line < Height; ++Line) {
+      for (unsigned C = 0; C < T.Width;) {
+        Owner O = L.Owners[R][C];
+        const Cell *X = O.Row >= 0 ? L.Grid[O.Row][O.Col] : nullptr;
+        unsigned Span = X ? X->ColSpan : 1;
+        unsigned Last = std::min(T.Width, C + Span) - 1;
+        unsigned Have = 0;
+        for (unsigned K = C; K <= Last; ++K)
+          Have += W[K] + (K > C ? 3 : 0);
+        std::string Text;
+        if (X && static_cast<size_t>(O.Row) == R) {
+          std::vector<std::string> Ls = lines(X->Text);
+          if (Line < Ls.size())
+            Text = Ls[Line];
+        }
+        unsigned Pad = Have > width(Text) ? Have - width(Text) : 0;
+        OS << "| ";
+        if (X && X->Amount)
+          OS << std::string(Pad, ' ') << Text;
+        else
+          OS << Text << std::string(Pad, ' ');
+        OS << ' ';
+        C = Last + 1;
+      }
+      OS << "|\n";
+    }
+    if (R + 1 == HeadRows)
+      Rule();
+  }
+  Rule();
+  for (const std::string &N : T.Notes)
+    OS << N << '\n';
+}
+
+std::string mdEscape(llvm::StringRef S) {
+  std::string Out;
+  for (char C : S) {
+    if (C == '|')
+      Out += "\\|";
+    else if (C == '\n')
+      Out += "<br>";
+    else if (C != '\r')
+      Out += C;
+  }
+  return Out;
+}
+
+void markdownTable(llvm::raw_ostream &OS, const tables::Table &T) {
+  OS << "### 表" << T.Number << " " << T.Title << "\n\n";
+  if (!T.Caption.empty()) {
+    for (size_t I = 0; I < T.Caption.size(); ++I)
+      OS << (I ? " · " : "") << mdEscape(T.Caption[I]);
+    OS << "\n\n";
+  }
+  // The Markdown header joins the texts of the header cells above each column; the 栏次
+  // row, when there is one, is the first body row.
+  std::vector<Row> Head = T.Head;
+  std::vector<Row> Body;
+  if (!Head.empty() && !Head.back().empty() && Head.back()[0].Text == "栏次") {
+    Body.push_back(Head.back());
+    Head.pop_back();
+  }
+  Body.insert(Body.end(), T.Body.begin(), T.Body.end());
+  Layout H = layout(Head, T.Width);
+  OS << '|';
+  for (unsigned C = 0; C < T.Width; ++C) {
+    std::string Label;
+    const Cell *Prev = nullptr;
+    for (size_t R = 0; R < Head.size(); ++R) {
+      Owner O = H.Owners[R][C];
+      const Cell *X = O.Row >= 0 ? H.Grid[O.Row][O.Col] : nullptr;
+      if (!X || X == Prev || X->Text.empty())
+        continue;
+      Label += (Label.empty() ? "" : " / ") + X->Text;
+      Prev = X;
+    }
+    OS << ' ' << mdEscape(Label) << " |";
+  }
+  Layout L = layout(Body, T.Width);
+  OS << "\n|";
+  for (unsigned C = 0; C < T.Width; ++C) {
+    bool Amount = false;
+    for (size_t R = 0; R < Body.size(); ++R)
+      Amount |= L.Grid[R][C] && L.Grid[R][C]->Amount;
+    OS << (Amount ? " ---: |" : " --- |");
+  }
+  OS << '\n';
+  for (size_t R = 0; R < Body.size(); ++R) {
+    OS << '|';
+    for (unsigned C = 0; C < T.Width; ++C) {
+      const Cell *X = L.Grid[R][C];
+      OS << ' ' << (X ? mdEscape(X->Text) : "") << " |";
+    }
+    OS << '\n';
+  }
+  for (const std::string &N : T.Notes)
+    OS << '\n' << mdEscape(N) << '\n';
+  OS << '\n';
+}
+
+void csvField(llvm::raw_ostream &OS, llvm::StringRef S) {
+  if (S.find_first_of(",\"\r\n") == llvm::StringRef::npos) {
+    OS << S;
+    return;
+  }
+  OS << '"';
+  for (char C : S)
+    OS << (C == '"' ? "\"\"" : std::string(1, C));
+  OS << '"';
+}
+
+void csvTable(llvm::raw_ostream &OS, const tables::Table &T, const Options &O) {
+  if (O.Bom)
+    OS << "\xEF\xBB\xBF";
+  auto Single = [&](llvm::StringRef S) {
+    csvField(OS, S);
+    OS << "\r\n";
+  };
+  for (const std::string &C : T.Caption)
+    Single(C);
+  for (const std::vector<Row> *Part : {&T.Head, &T.Body}) {
+    Layout L = layout(*Part, T.Width);
+    for (size_t R = 0; R < Part->size(); ++R) {
+      for (unsigned C = 0; C < T.Width; ++C) {
+        if (C)
+          OS << ',';
+        if (const Cell *X = L.Grid[R][C])
+          csvField(OS, X->Text);
+      }
+      OS << "\r\n";
+    }
+  }
+  for (const std::string &N : T.Notes)
+    Single(N);
+}
+
+} // namespace
+
+void table(llvm::raw_ostream &OS, const tables::Table &T, Format F, const Options &O) {
+  switch (F) {
+  case Format::Text:
+    textTable(OS, T);
+    return;
+  case Format::Markdown:
+    markdownTable(OS, T);
+    return;
+  case Format::Csv:
+    csvTable(OS, T, O);
+    return;
+  case Format::Html:
+  case Format::Json:
+    return; // printed by html() and tableJson()
+  }
+}
+
+} // namespace budc::emit

@@ -1,0 +1,63 @@
+//===- tables.h - The disclosure tables, derived from the budget model -------===//
+//
+// Every money cell is a sum over allocations (DOMAIN.md §2): the template says which rows
+// and columns a standard table has, this stage evaluates it against the model. The project
+// performance tables, the department's goals, the units and the procurement and assets
+// tables are laid out here too. The result is format-free: a grid of text cells with spans
+// that the emitters print.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "compiler/model/model.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace budc::tables {
+
+/// One cell. Cells covered by a span to their left or above are not stored (as in HTML).
+struct Cell {
+  std::string Text;
+  unsigned RowSpan = 1, ColSpan = 1;
+  bool Amount = false;            ///< a money cell (right-aligned, a number in spreadsheets)
+  std::optional<Decimal> Yuan;    ///< its exact amount in 元, when it is one
+  bool Emphasis = false;          ///< a label cell of a project table
+};
+
+using Row = std::vector<Cell>;
+
+/// What a table is, for the JSON model and the page layout.
+enum class TableKind : uint8_t { Standard, Units, Goals, Project, Procurement, Assets };
+llvm::StringRef kindName(TableKind K);
+
+struct Table {
+  unsigned Number = 0;              ///< its place in the disclosure: 1 … N
+  std::string Title;
+  TableKind Kind = TableKind::Standard;
+  int Project = -1;                 ///< Project tables: index into Budget::Projects
+  std::vector<std::string> Caption; ///< lines above the table: unit, 预算年度, 单位：万元
+  std::vector<Row> Head, Body;
+  std::vector<std::string> Notes;   ///< lines under the table
+  unsigned Width = 0;               ///< columns
+};
+
+/// All the tables of a disclosure, in publishing order.
+struct Disclosure {
+  std::vector<Table> Tables;
+  bool Overflow = false; ///< a sum did not fit; the cell reads ####
+};
+
+/// Builds the disclosure of \p B with its template \p T.
+Disclosure build(const model::Budget &B, const model::Template &T);
+
+/// The rows \p Rows laid out on a Width-column grid: Grid[r][c] is the cell that starts
+/// there, or null where a span covers the place.
+std::vector<std::vector<const Cell *>> grid(const std::vector<Row> &Rows, unsigned Width);
+
+/// The file-name stem of a table: "01-部门预算收支总表", with characters that file systems
+/// reject replaced.
+std::string fileStem(const Table &T);
+
+} // namespace budc::tables
