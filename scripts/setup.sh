@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian package budc needs that is missing, then configures and builds
 # build/bin/budc. Safe to run again: it installs nothing that is there and rebuilds incrementally.
+# With BUDC_TEST_TOOLS=1 (scripts/test.sh sets it) it also installs what only the tests use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,13 @@ packages=(
   doctest-dev                   # unit tests
   python3                       # lit
 )
+if [ "${BUDC_TEST_TOOLS:-0}" = 1 ]; then
+  packages+=(
+    python3-jsonschema          # validates the JSON model against docs/budget.schema.json
+    chromium                    # renders disclosure.html in tests/browser/render.py
+    fonts-noto-cjk              # so that Chinese renders in the browser's screenshots
+  )
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -4,7 +4,7 @@
 # BUDC_SKIP_SANITIZERS=1 skips the second half (for a quick local run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh
+BUDC_TEST_TOOLS=1 ./scripts/setup.sh
 ctest --test-dir build --output-on-failure
 if [ "${BUDC_SKIP_SANITIZERS:-0}" != 1 ]; then
   cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUDC_SANITIZE=ON >/dev/null

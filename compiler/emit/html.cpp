@@ -36,7 +36,6 @@ const char *Style = R"css(
   h1 { text-align: center; font-size: 1.6em; }
   h2 { border-bottom: 2px solid var(--rule); padding-bottom: .2em; margin-top: 2em; }
   h3 { margin-top: 1.5em; }
-  nav ol { columns: 2; }
   p.body { text-indent: 2em; margin: .4em 0; }
   table.t { border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: .9em; }
   table.t th, table.t td { border: 1px solid var(--rule); padding: .2em .4em; vertical-align: middle; }

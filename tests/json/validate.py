@@ -1,0 +1,82 @@
+#!/usr/bin/python3
+"""Validates `budc build --format json` against docs/budget.schema.json with an independent
+validator (Debian's python3-jsonschema, Draft 2020-12), for the bundled example and for every
+test input that checks clean.
+
+    validate.py BUDC SOURCE_ROOT OUT_DIR
+
+Besides the schema it checks what a schema cannot say: each table file equals the table of
+the same number in budget.json, every money cell's text is its exact amount printed in the
+money unit with two decimals, and the allocations add up to the 收入总计 of table 1.
+"""
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+from decimal import Decimal, ROUND_HALF_UP
+
+import jsonschema
+
+
+def build(budc, workspace, out):
+    shutil.rmtree(out, ignore_errors=True)
+    run = subprocess.run([budc, "build", "-q", "--format", "json", str(workspace), "-o", str(out)],
+                         capture_output=True, text=True)
+    return run.returncode, run.stderr
+
+
+def main(budc, root, out):
+    root, out = pathlib.Path(root), pathlib.Path(out)
+    schema = json.loads((root / "docs/budget.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    model = jsonschema.Draft202012Validator(schema)
+    table = jsonschema.Draft202012Validator(
+        {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/table"})
+
+    candidates = [root / "examples/xigang-2024"] + sorted((root / "tests").rglob("*.bud"))
+    inputs = [ws for ws in candidates
+              if subprocess.run([budc, "check", "-q", str(ws)], capture_output=True).returncode == 0]
+    checked = 0
+    for ws in inputs:
+        dest = out / ws.name
+        status, err = build(budc, ws, dest)
+        if status != 0:
+            sys.exit("%s: budc build failed (%d)\n%s" % (ws, status, err))
+        doc = json.loads((dest / "budget.json").read_text(encoding="utf-8"))
+        errors = sorted(model.iter_errors(doc), key=lambda e: list(e.path))
+        for e in errors[:20]:
+            print("%s: %s at %s" % (ws.name, e.message, "/".join(map(str, e.path))))
+        if errors:
+            sys.exit("%s: %d schema violations" % (ws, len(errors)))
+        factor = Decimal(doc["budget"]["yuanPerMoneyUnit"])
+        by_number = {t["number"]: t for t in doc["tables"]}
+        for f in sorted(dest.glob("[0-9]*.json")):
+            t = json.loads(f.read_text(encoding="utf-8"))
+            for e in table.iter_errors(t):
+                sys.exit("%s: %s" % (f.name, e.message))
+            if t != by_number.get(t["number"]):
+                sys.exit("%s differs from table %d of budget.json" % (f.name, t["number"]))
+        for t in doc["tables"]:
+            for row in t["head"] + t["body"]:
+                for cell in row:
+                    if cell["yuan"] is None or not cell["text"]:
+                        continue
+                    shown = (Decimal(cell["yuan"]) / factor).quantize(Decimal("0.01"), ROUND_HALF_UP)
+                    if cell["text"] != str(shown) and cell["text"] != "0":
+                        sys.exit("%s table %d: cell %r is %s 元" % (ws.name, t["number"], cell["text"], cell["yuan"]))
+        total = sum(Decimal(a["yuan"]) for a in doc["allocations"])
+        t1 = by_number.get(1)
+        if t1 and t1["kind"] == "standard":
+            last = t1["body"][-1]
+            if last[-1]["yuan"] is not None and Decimal(last[-1]["yuan"]) != total:
+                sys.exit("%s: table 1 says 支出总计 %s 元, the allocations add up to %s"
+                         % (ws.name, last[-1]["yuan"], total))
+        checked += 1
+    print("%d budgets valid against docs/budget.schema.json (schema version %d)"
+          % (checked, schema["properties"]["version"]["const"]))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
