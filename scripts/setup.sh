@@ -11,6 +11,7 @@ packages=(
   libantlr4-runtime-dev         # ANTLR C++ runtime 4.9
   llvm-14-dev                   # LLVM ADT/Support: SourceMgr, json, cl, allocators
   llvm-14-tools                 # lit, FileCheck, not, split-file for file tests
+  libxlsxwriter-dev pkg-config  # Excel workbooks
   doctest-dev                   # unit tests
   python3                       # lit
 )
@@ -18,7 +19,10 @@ if [ "${BUDC_TEST_TOOLS:-0}" = 1 ]; then
   packages+=(
     python3-jsonschema          # validates the JSON model against docs/budget.schema.json
     chromium                    # renders disclosure.html in tests/browser/render.py
-    fonts-noto-cjk              # so that Chinese renders in the browser's screenshots
+    fonts-noto-cjk              # so that Chinese renders in screenshots and PDFs
+    python3-openpyxl            # reads the Excel workbook back in tests/xlsx/
+    libreoffice-calc-nogui      # converts the workbook to PDF: it opens without repair
+    poppler-utils               # pdftotext, pdfinfo, pdftoppm for that PDF
   )
 fi
 

@@ -27,6 +27,7 @@
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <cctype>
 #include <csignal>
 #include <unistd.h>
@@ -57,6 +58,7 @@ EXAMPLES:
   budc build examples/xigang-2024          the disclosure tables as text on standard output
   budc build ws/ --format html -o out/     out/disclosure.html: the whole disclosure, printable
   budc build ws/ --format csv --bom -o out/  one CSV file per table (NN-title.csv), for Excel
+  budc build ws/ --format xlsx -o out/     out/disclosure.xlsx: a workbook, a sheet per table
   budc explain BUD401                      what a code means, with a bad and a good example
   budc parse --dump-ast examples/xigang-2024/projects.bud
 
@@ -164,8 +166,8 @@ int main(int Argc, char **Argv) {
                  clEnumValN(DiagFormat::Json, "json", "one JSON document on standard output")),
       cl::sub(CheckCmd), cl::cat(Cat));
   cl::opt<std::string> BuildFormat(
-      "format", cl::desc("Output format: text, md, csv, html or json"), cl::init("text"),
-      cl::value_desc("text|md|csv|html|json"), cl::sub(BuildCmd), cl::cat(Cat));
+      "format", cl::desc("Output format: text, md, csv, html, json or xlsx"), cl::init("text"),
+      cl::value_desc("text|md|csv|html|json|xlsx"), cl::sub(BuildCmd), cl::cat(Cat));
   cl::opt<std::string> OutDir("o",
                               cl::desc("Write one file per table (NN-title.ext) into DIR, and "
                                        "disclosure.html or budget.json; without -o the output "
@@ -279,8 +281,12 @@ int main(int Argc, char **Argv) {
   if (BuildCmd) {
     OutFormat = budc::emit::parseFormat(BuildFormat);
     if (!OutFormat) {
-      errs() << "budc: error: --format must be text, md, csv, html or json, not '"
+      errs() << "budc: error: --format must be text, md, csv, html, json or xlsx, not '"
              << BuildFormat << "'\n";
+      return ExitUsage;
+    }
+    if (*OutFormat == budc::emit::Format::Xlsx && OutDir.empty()) {
+      errs() << "budc: error: --format xlsx writes a workbook: give the directory with -o DIR\n";
       return ExitUsage;
     }
   }
@@ -313,6 +319,7 @@ int main(int Argc, char **Argv) {
 
     // build: the tables of a budget without errors, written only when all of them are ready.
     std::vector<std::pair<std::string, std::string>> Outputs; // file name → content
+    std::optional<budc::tables::Disclosure> Workbook;        // xlsx: written by libxlsxwriter
     int OutputStatus = ExitOk;
     if (BuildCmd && !WS.InputError) {
       if (Diags.hasErrors() || !Resolved) {
@@ -324,7 +331,10 @@ int main(int Argc, char **Argv) {
                        {"the sum of a table cell"})
               .zh({"表格单元格的合计"});
         std::vector<budc::Diagnostic> Kept = Diags.sorted();
-        Outputs = budc::driver::render(*Resolved, D, *OutFormat, Bom, OutDir.empty(), SM, Kept);
+        if (*OutFormat == budc::emit::Format::Xlsx)
+          Workbook = std::move(D);
+        else
+          Outputs = budc::driver::render(*Resolved, D, *OutFormat, Bom, OutDir.empty(), SM, Kept);
       } else {
         Diags.report(Resolved->HeaderWhere, budc::diag::UnknownTemplate,
                      {"(none)", "; the standard library has no table template"})
@@ -332,12 +342,25 @@ int main(int Argc, char **Argv) {
       }
       if (Diags.hasErrors()) {
         Outputs.clear();
+        Workbook.reset();
       } else if (!OutDir.empty()) {
         if (auto Why = budc::emit::makeDirectory(OutDir)) {
           Diags.report({}, budc::diag::CannotWrite, {OutDir, *Why});
           OutputStatus = ExitUsage;
         } else {
+          if (Workbook) {
+            SmallString<256> Path(OutDir);
+            sys::path::append(Path, "disclosure.xlsx");
+            if (auto Why = budc::emit::xlsx(Path, *Resolved, *Workbook)) {
+              Diags.report({}, budc::diag::CannotWrite, {std::string(Path), *Why});
+              OutputStatus = ExitUsage;
+            } else {
+              Outputs.emplace_back("disclosure.xlsx", "");
+            }
+          }
           for (const auto &[Name, Content] : Outputs) {
+            if (Workbook)
+              break; // already written
             SmallString<256> Path(OutDir);
             sys::path::append(Path, Name);
             if (auto Why = budc::emit::writeAtomically(Path, Content)) {
@@ -358,6 +381,10 @@ int main(int Argc, char **Argv) {
         budc::ast::dump(outs(), *F, SM);
 
     std::vector<budc::Diagnostic> Sorted = Diags.sorted();
+    // What became of the output is the last thing said, after the problems that caused it.
+    std::stable_partition(Sorted.begin(), Sorted.end(), [](const budc::Diagnostic &D) {
+      return D.Kind != budc::diag::BuildBlocked && D.Kind != budc::diag::CannotWrite;
+    });
     RO.TotalErrors = Diags.getErrorCount();
     RO.TotalWarnings = Diags.getWarningCount();
     if (CheckCmd && Format == DiagFormat::Json) {

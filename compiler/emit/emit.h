@@ -3,8 +3,9 @@
 // The tables stage lays the tables out; this stage prints them. Every format prints the same
 // cells: text aligns columns by display width (CJK characters are two columns wide),
 // Markdown and CSV flatten merged cells (the text stays in the first place of a span), HTML
-// keeps the spans and makes one printable page of the whole disclosure, and JSON is the
-// resolved model with the tables (docs/budget.schema.json).
+// keeps the spans and makes one printable page of the whole disclosure, Excel keeps them in
+// one workbook with a sheet per table, and JSON is the resolved model with the tables
+// (docs/budget.schema.json).
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -19,11 +20,11 @@
 
 namespace budc::emit {
 
-enum class Format : uint8_t { Text, Markdown, Csv, Html, Json };
+enum class Format : uint8_t { Text, Markdown, Csv, Html, Json, Xlsx };
 
-/// The format named \p Name: text, md, csv, html or json.
+/// The format named \p Name: text, md, csv, html, json or xlsx.
 std::optional<Format> parseFormat(llvm::StringRef Name);
-/// The file extension of \p F: txt, md, csv, html, json.
+/// The file extension of \p F: txt, md, csv, html, json, xlsx.
 llvm::StringRef extension(Format F);
 
 struct Options {
@@ -43,6 +44,11 @@ void tableJson(llvm::raw_ostream &OS, const tables::Table &T);
 /// (docs/budget.schema.json). Keys come in a fixed order, so equal input gives equal bytes.
 void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosure &D,
                const SourceManager &SM, llvm::ArrayRef<Diagnostic> Diags);
+
+/// Writes every table as a sheet of one Excel workbook at \p Path (through a temporary
+/// file and a rename). Returns why it failed, or nullopt.
+std::optional<std::string> xlsx(llvm::StringRef Path, const model::Budget &B,
+                                const tables::Disclosure &D);
 
 /// The version of the JSON model's schema.
 constexpr unsigned SchemaVersion = 1;

@@ -259,10 +259,10 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
         });
     });
     J.attributeArray("glossary", [&] {
-      for (const auto &[Term, Definition] : B.Glossary)
+      for (const auto &Entry : B.Glossary)
         J.object([&] {
-          J.attribute("term", Term);
-          J.attribute("definition", Definition);
+          J.attribute("term", Entry.first);
+          J.attribute("definition", Entry.second);
         });
     });
     J.attributeArray("tables", [&] {

@@ -16,6 +16,8 @@ std::optional<Format> parseFormat(llvm::StringRef Name) {
     return Format::Html;
   if (Name == "json")
     return Format::Json;
+  if (Name == "xlsx")
+    return Format::Xlsx;
   return std::nullopt;
 }
 
@@ -26,6 +28,7 @@ llvm::StringRef extension(Format F) {
   case Format::Csv: return "csv";
   case Format::Html: return "html";
   case Format::Json: return "json";
+  case Format::Xlsx: return "xlsx";
   }
   return "txt";
 }
@@ -267,7 +270,8 @@ void table(llvm::raw_ostream &OS, const tables::Table &T, Format F, const Option
     return;
   case Format::Html:
   case Format::Json:
-    return; // printed by html() and tableJson()
+  case Format::Xlsx:
+    return; // printed by html(), tableJson() and xlsx()
   }
 }
 

@@ -1,7 +1,10 @@
 // libFuzzer target: the checker on parsed input, as `budc check` runs it: parse, and when the
-// file parsed without errors, resolve against the standard library and apply every rule.
+// file parsed without errors, resolve against the standard library and apply every rule;
+// then, as `budc build` does for a budget without errors, build the tables with the
+// template and print them in every format.
 #include "compiler/check/check.h"
 #include "compiler/diag/render.h"
+#include "compiler/emit/emit.h"
 #include "compiler/sema/sema.h"
 #include "compiler/syntax/parser.h"
 
@@ -25,5 +28,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   llvm::raw_null_ostream Null;
   budc::RenderOptions Opts;
   budc::renderText(Null, SM, Diags.sorted(), Opts);
+  if (Diags.hasErrors())
+    return 0;
+  const budc::model::Template *T = B.findTemplate();
+  if (!T)
+    return 0;
+  budc::tables::Disclosure D = budc::tables::build(B, *T);
+  for (budc::emit::Format Fmt : {budc::emit::Format::Text, budc::emit::Format::Markdown,
+                                 budc::emit::Format::Csv})
+    for (const budc::tables::Table &Tb : D.Tables)
+      budc::emit::table(Null, Tb, Fmt);
+  budc::emit::html(Null, B, D);
+  budc::emit::modelJson(Null, B, D, SM, Diags.sorted());
   return 0;
 }
