@@ -24,6 +24,8 @@ if [ "${BUDC_TEST_TOOLS:-0}" = 1 ]; then
     libreoffice-calc-nogui      # converts the workbook to PDF: it opens without repair
     poppler-utils               # pdftotext, pdfinfo, pdftoppm for that PDF
   )
+  # The SARIF validator comes from the npm registry (tests/sarif/package-lock.json).
+  command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
 missing=()

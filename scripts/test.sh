@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDC_TEST_TOOLS=1 ./scripts/setup.sh
+# Microsoft's SARIF validator, pinned by tests/sarif/package-lock.json.
+(cd tests/sarif && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 ctest --test-dir build --output-on-failure
 if [ "${BUDC_SKIP_SANITIZERS:-0}" != 1 ]; then
   cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUDC_SANITIZE=ON >/dev/null

@@ -37,6 +37,16 @@ void renderText(llvm::raw_ostream &OS, const SourceManager &SM,
 void renderJson(llvm::raw_ostream &OS, const SourceManager &SM,
                 llvm::ArrayRef<Diagnostic> Diags, const RenderOptions &Opts);
 
+/// Prints \p Diags as one SARIF 2.1.0 log: the rule catalogue and one result per diagnostic,
+/// for code-scanning services.
+void renderSarif(llvm::raw_ostream &OS, const SourceManager &SM,
+                 llvm::ArrayRef<Diagnostic> Diags, const RenderOptions &Opts);
+
+/// Prints \p Diags as GitHub Actions workflow commands (::error file=…,line=…::…), one per
+/// line, which GitHub turns into annotations on the changed lines.
+void renderGithub(llvm::raw_ostream &OS, const SourceManager &SM,
+                  llvm::ArrayRef<Diagnostic> Diags, const RenderOptions &Opts);
+
 /// Writes one diagnostic as a JSON object (the elements of renderJson's "diagnostics").
 void jsonDiagnostic(llvm::json::OStream &J, const SourceManager &SM, const Diagnostic &D,
                     Lang Language);

@@ -3,6 +3,8 @@
 // budc check PATH…          parse and check a workspace, report diagnostics
 // budc build PATH… [--format F] [-o DIR]
 //                           check, then write the disclosure tables
+// budc fmt [--check|--diff] PATH…
+//                           lay .bud files out canonically
 // budc parse --dump-ast …   print the syntax tree
 // budc help [COMMAND]       help
 //
@@ -16,6 +18,7 @@
 #include "compiler/diag/render.h"
 #include "compiler/emit/emit.h"
 #include "compiler/emit/write.h"
+#include "compiler/format/format.h"
 #include "compiler/tables/tables.h"
 #include "compiler/workspace/workspace.h"
 
@@ -54,11 +57,15 @@ EXAMPLES:
   budc check examples/xigang-2024          check a workspace directory
   budc check budget.bud --lang=zh          check one file (and what it includes), in Chinese
   budc check ws/ --format=json             diagnostics as JSON on standard output
+  budc check ws/ --format=sarif > budc.sarif   SARIF 2.1.0 for code-scanning services
+  budc check ws/ --format=github           annotations on a GitHub pull request
   budc check ws/ -Wno-BUD408 -Werror=cost-ceiling-below-amount
   budc build examples/xigang-2024          the disclosure tables as text on standard output
   budc build ws/ --format html -o out/     out/disclosure.html: the whole disclosure, printable
   budc build ws/ --format csv --bom -o out/  one CSV file per table (NN-title.csv), for Excel
   budc build ws/ --format xlsx -o out/     out/disclosure.xlsx: a workbook, a sheet per table
+  budc fmt examples/xigang-2024            lay every .bud file out canonically, in place
+  budc fmt --check ws/                     list files that are not formatted (exit 1)
   budc explain BUD401                      what a code means, with a bad and a good example
   budc parse --dump-ast examples/xigang-2024/projects.bud
 
@@ -69,7 +76,7 @@ EXIT STATUS:
 Run `budc help COMMAND` for a command's options; docs/language.md describes the language.
 )";
 
-enum class DiagFormat { Text, Json };
+enum class DiagFormat { Text, Json, Sarif, Github };
 
 } // namespace
 
@@ -131,14 +138,15 @@ int main(int Argc, char **Argv) {
 
   cl::SubCommand CheckCmd("check", "Check a workspace and report diagnostics");
   cl::SubCommand BuildCmd("build", "Check a workspace, then write its disclosure tables");
+  cl::SubCommand FmtCmd("fmt", "Lay .bud files out canonically (in place)");
   cl::SubCommand ParseCmd("parse", "Parse files and print their syntax tree");
   cl::SubCommand HelpCmd("help", "Show help for budc or for one command");
   cl::SubCommand ExplainCmd("explain", "Explain a diagnostic code, with a bad and a good example");
 
   cl::OptionCategory Cat("budc options");
   cl::list<std::string> Paths(cl::Positional, cl::desc("<workspace directory or .bud file>..."),
-                              cl::OneOrMore, cl::sub(CheckCmd), cl::sub(BuildCmd), cl::sub(ParseCmd),
-                              cl::cat(Cat));
+                              cl::OneOrMore, cl::sub(CheckCmd), cl::sub(BuildCmd), cl::sub(FmtCmd),
+                              cl::sub(ParseCmd), cl::cat(Cat));
   cl::list<std::string> HelpTopic(cl::Positional, cl::desc("[command]"), cl::ZeroOrMore,
                                   cl::sub(HelpCmd));
   cl::list<std::string> ExplainCodes(cl::Positional, cl::desc("<BUDnnn>..."), cl::OneOrMore,
@@ -153,17 +161,21 @@ int main(int Argc, char **Argv) {
                                cl::desc("Language of messages: zh or en (default: from "
                                         "LC_ALL, LC_MESSAGES or LANG)"),
                                cl::value_desc("zh|en"), cl::sub(CheckCmd), cl::sub(BuildCmd),
-                               cl::sub(ParseCmd), cl::cat(Cat));
+                               cl::sub(FmtCmd), cl::sub(ParseCmd), cl::cat(Cat));
   cl::opt<ColorMode> Color(
       "color", cl::desc("Colour diagnostics"), cl::init(ColorMode::Auto),
       cl::values(clEnumValN(ColorMode::Auto, "auto", "when standard error is a terminal"),
                  clEnumValN(ColorMode::Always, "always", "always"),
                  clEnumValN(ColorMode::Never, "never", "never")),
-      cl::sub(CheckCmd), cl::sub(BuildCmd), cl::sub(ParseCmd), cl::cat(Cat));
+      cl::sub(CheckCmd), cl::sub(BuildCmd), cl::sub(FmtCmd), cl::sub(ParseCmd), cl::cat(Cat));
   cl::opt<DiagFormat> Format(
       "format", cl::desc("How diagnostics are printed"), cl::init(DiagFormat::Text),
       cl::values(clEnumValN(DiagFormat::Text, "text", "for people, on standard error"),
-                 clEnumValN(DiagFormat::Json, "json", "one JSON document on standard output")),
+                 clEnumValN(DiagFormat::Json, "json", "one JSON document on standard output"),
+                 clEnumValN(DiagFormat::Sarif, "sarif",
+                            "a SARIF 2.1.0 log on standard output, for code scanning"),
+                 clEnumValN(DiagFormat::Github, "github",
+                            "GitHub Actions annotations (::error file=…) on standard output")),
       cl::sub(CheckCmd), cl::cat(Cat));
   cl::opt<std::string> BuildFormat(
       "format", cl::desc("Output format: text, md, csv, html, json or xlsx"), cl::init("text"),
@@ -173,14 +185,21 @@ int main(int Argc, char **Argv) {
                                        "disclosure.html or budget.json; without -o the output "
                                        "goes to standard output"),
                               cl::value_desc("DIR"), cl::sub(BuildCmd), cl::cat(Cat));
+  cl::opt<bool> FmtCheck("check",
+                         cl::desc("Change nothing; list the files that are not formatted and "
+                                  "exit 1 if there are any"),
+                         cl::sub(FmtCmd), cl::cat(Cat));
+  cl::opt<bool> FmtDiff("diff", cl::desc("Change nothing; print what would change as a unified diff"),
+                        cl::sub(FmtCmd), cl::cat(Cat));
   cl::opt<bool> Bom("bom", cl::desc("CSV: start each file with a UTF-8 byte-order mark (Excel)"),
                     cl::sub(BuildCmd), cl::cat(Cat));
   cl::opt<unsigned> ErrorLimit("error-limit",
                                cl::desc("Stop printing after N errors (0: no limit)"),
                                cl::init(100), cl::value_desc("N"), cl::sub(CheckCmd),
-                               cl::sub(BuildCmd), cl::sub(ParseCmd), cl::cat(Cat));
+                               cl::sub(BuildCmd), cl::sub(FmtCmd), cl::sub(ParseCmd),
+                               cl::cat(Cat));
   cl::opt<bool> Quiet("quiet", cl::desc("Print nothing when there is nothing to report"),
-                      cl::sub(CheckCmd), cl::sub(BuildCmd), cl::cat(Cat));
+                      cl::sub(CheckCmd), cl::sub(BuildCmd), cl::sub(FmtCmd), cl::cat(Cat));
   cl::alias QuietA("q", cl::desc("Alias for --quiet"), cl::aliasopt(Quiet), cl::cat(Cat));
   cl::opt<bool> DumpAst("dump-ast", cl::desc("Print the syntax tree of each file"),
                         cl::sub(ParseCmd), cl::cat(Cat));
@@ -376,6 +395,41 @@ int main(int Argc, char **Argv) {
       }
     }
 
+    // fmt: every file of a workspace that parses cleanly, only when its meaning is kept.
+    int FmtStatus = ExitOk;
+    unsigned Reformatted = 0;
+    if (FmtCmd && !Diags.hasErrors() && !WS.InputError) {
+      for (const budc::ast::File *F : WS.Files) {
+        unsigned ID = F->Range.File;
+        StringRef Old = SM.getText(ID), Path = SM.getPath(ID);
+        std::string New = budc::format::formatFile(SM, ID);
+        if (New == Old)
+          continue;
+        if (budc::format::meaning(Old, Path) != budc::format::meaning(New, Path)) {
+          errs() << "budc: internal error: the canonical layout of '" << Path
+                 << "' would change its meaning, so nothing was written.\nThis is a bug in "
+                    "budc, not in your budget: please report it with the input file.\n";
+          return ExitInternal;
+        }
+        ++Reformatted;
+        if (FmtCheck || FmtDiff) {
+          if (FmtDiff)
+            outs() << budc::format::unifiedDiff(Path, Path, Old, New);
+          else
+            outs() << Path << "\n";
+          if (FmtCheck)
+            FmtStatus = ExitErrors;
+          continue;
+        }
+        if (auto Why = budc::emit::writeAtomically(Path, New)) {
+          Diags.report({}, budc::diag::CannotWrite, {Path.str(), *Why});
+          FmtStatus = ExitUsage;
+        } else if (!Quiet) {
+          errs() << (RO.Language == budc::Lang::Zh ? "已格式化 " : "formatted ") << Path << "\n";
+        }
+      }
+    }
+
     if (ParseCmd && DumpAst)
       for (const budc::ast::File *F : WS.Files)
         budc::ast::dump(outs(), *F, SM);
@@ -389,6 +443,10 @@ int main(int Argc, char **Argv) {
     RO.TotalWarnings = Diags.getWarningCount();
     if (CheckCmd && Format == DiagFormat::Json) {
       budc::renderJson(outs(), SM, Sorted, RO);
+    } else if (CheckCmd && Format == DiagFormat::Sarif) {
+      budc::renderSarif(outs(), SM, Sorted, RO);
+    } else if (CheckCmd && Format == DiagFormat::Github) {
+      budc::renderGithub(outs(), SM, Sorted, RO);
     } else {
       budc::renderText(errs(), SM, Sorted, RO);
       if (BuildCmd && !Quiet && !OutDir.empty() && !Diags.hasErrors()) {
@@ -406,8 +464,10 @@ int main(int Argc, char **Argv) {
                  << ": no errors, no warnings\n";
       }
     }
-    if (WS.InputError || OutputStatus != ExitOk)
+    if (WS.InputError || OutputStatus != ExitOk || FmtStatus == ExitUsage)
       return ExitUsage;
+    if (FmtStatus != ExitOk)
+      return FmtStatus;
     return Diags.hasErrors() ? ExitErrors : ExitOk;
   } catch (const std::exception &E) {
     errs() << "budc: internal error: " << E.what()

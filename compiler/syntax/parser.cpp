@@ -1508,4 +1508,50 @@ ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx
   return B.file(Tree, SM.getPath(FileID));
 }
 
+std::vector<LexToken> lexFile(const SourceManager &SM, unsigned FileID) {
+  DiagEngine Ignored;
+  FileState FS{SM, FileID, decodeUtf8(SM.getText(FileID)), Ignored};
+  CodePointStream Input(foldForLexer(FS.Decoded.CodePoints), SM.getPath(FileID));
+  BudLexer Lexer(&Input);
+  Lexer.removeErrorListeners();
+  std::vector<LexToken> Out;
+  for (const std::unique_ptr<Token> &T : Lexer.getAllTokens()) {
+    LexToken L;
+    Span S = FS.span(T.get());
+    L.Begin = S.Begin;
+    L.End = S.End;
+    size_t Type = T->getType();
+    if (isKeyword(Type))
+      L.K = LexToken::Keyword;
+    else
+      switch (Type) {
+      case BudLexer::NAME: L.K = LexToken::Name; break;
+      case BudLexer::STRING: L.K = LexToken::String; break;
+      case BudLexer::TEXT_BLOCK: L.K = LexToken::TextBlock; break;
+      case BudLexer::NUMBER: L.K = LexToken::Number; break;
+      case BudLexer::QUANTITY: L.K = LexToken::Quantity; break;
+      case BudLexer::CODE: L.K = LexToken::Code; break;
+      case BudLexer::DATE: L.K = LexToken::Date; break;
+      case BudLexer::LBRACE: L.K = LexToken::LBrace; break;
+      case BudLexer::RBRACE: L.K = LexToken::RBrace; break;
+      case BudLexer::LBRACK: L.K = LexToken::LBrack; break;
+      case BudLexer::RBRACK: L.K = LexToken::RBrack; break;
+      case BudLexer::SEMI: L.K = LexToken::Semi; break;
+      case BudLexer::SLASH: L.K = LexToken::Slash; break;
+      case BudLexer::MINUS: L.K = LexToken::Minus; break;
+      case BudLexer::GE:
+      case BudLexer::LE:
+      case BudLexer::NE:
+      case BudLexer::GT:
+      case BudLexer::LT: L.K = LexToken::Comparator; break;
+      case BudLexer::EQ: L.K = LexToken::Eq; break;
+      case BudLexer::NL: L.K = LexToken::Newline; break;
+      case BudLexer::COMMENT: L.K = LexToken::Comment; break;
+      default: L.K = LexToken::Other; break;
+      }
+    Out.push_back(L);
+  }
+  return Out;
+}
+
 } // namespace budc::syntax

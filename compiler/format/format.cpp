@@ -1,0 +1,280 @@
+//===- format.cpp - The canonical layout of a .bud file ----------------------===//
+//
+// budc fmt works on the tokens of a file that parses cleanly, comments and line breaks
+// included, so it can never drop a character of a string or a comment: every token is
+// copied, only the space between tokens changes. The layout:
+//   - one statement per line (a ';' between statements becomes a line break), two spaces of
+//     indentation per open block, '{' ends its line and '}' stands on its own ("{}" for an
+//     empty block);
+//   - one space between tokens, none inside [tags], around '/' in paths, or between a
+//     comparator and its number; >= <= != are spelled ≥ ≤ ≠;
+//   - in a run of lines of one block that end in an amount, the amounts are right-aligned
+//     in one column, display width counted (a CJK character is two columns);
+//   - comments stay where they are: on their own line (re-indented) or after the code of
+//     their line (two spaces before); one blank line is kept between paragraphs, none at
+//     the start or end of a block or of the file;
+//   - the file keeps its line ends (LF or CRLF) and its byte-order mark.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/format/format.h"
+
+#include "compiler/syntax/parser.h"
+
+#include "llvm/Support/Unicode.h"
+
+namespace budc::format {
+namespace {
+
+using syntax::LexToken;
+
+struct Line {
+  unsigned Depth = 0;
+  std::vector<LexToken> Code;
+  std::string Comment; ///< a trailing comment, or the whole line when Code is empty
+  bool Blank = false;
+  bool OpensBlock() const { return !Code.empty() && Code.back().K == LexToken::LBrace; }
+};
+
+unsigned width(llvm::StringRef S) {
+  int W = llvm::sys::unicode::columnWidthUTF8(S);
+  return W < 0 ? static_cast<unsigned>(S.size()) : static_cast<unsigned>(W);
+}
+
+class Formatter {
+public:
+  Formatter(llvm::StringRef Text, std::vector<LexToken> Tokens)
+      : Text(Text), Tokens(std::move(Tokens)) {}
+
+  std::string run() {
+    split();
+    std::string Eol = Text.contains("\r\n") && firstEolIsCrlf() ? "\r\n" : "\n";
+    std::string Out;
+    if (Text.startswith("\xEF\xBB\xBF"))
+      Out += "\xEF\xBB\xBF";
+    std::vector<std::string> Rendered = render();
+    for (const std::string &L : Rendered)
+      Out += L + Eol;
+    return Out;
+  }
+
+private:
+  llvm::StringRef text(const LexToken &T) const { return Text.slice(T.Begin, T.End); }
+
+  bool firstEolIsCrlf() const {
+    size_t N = Text.find('\n');
+    return N != llvm::StringRef::npos && N > 0 && Text[N - 1] == '\r';
+  }
+
+  //===-- tokens into lines ------------------------------------------------===//
+
+  void flush() {
+    if (!Cur.Code.empty() || !Cur.Comment.empty())
+      Lines.push_back(std::move(Cur));
+    Cur = Line();
+    Cur.Depth = Depth;
+    Open = Closed = false;
+  }
+
+  void blank() {
+    if (Lines.empty() || Lines.back().Blank)
+      return;
+    Line B;
+    B.Blank = true;
+    Lines.push_back(B);
+  }
+
+  void split() {
+    Cur.Depth = 0;
+    unsigned Newlines = 0;
+    for (const LexToken &T : Tokens) {
+      switch (T.K) {
+      case LexToken::Newline:
+        if (!Cur.Code.empty() || !Cur.Comment.empty()) {
+          flush();
+          Newlines = 1;
+        } else if (++Newlines == 2) {
+          blank();
+        }
+        continue;
+      case LexToken::Semi:
+        if (!Cur.Code.empty())
+          flush();
+        continue;
+      case LexToken::Comment:
+        if (Cur.Code.empty()) {
+          Cur.Depth = Depth;
+          Cur.Comment = text(T).rtrim().str();
+          flush();
+        } else {
+          Cur.Comment = text(T).rtrim().str();
+        }
+        Newlines = 0;
+        continue;
+      case LexToken::LBrace:
+        Cur.Code.push_back(T);
+        ++Depth;
+        Open = true; // flushed by the next code token or line break
+        Newlines = 0;
+        continue;
+      case LexToken::RBrace: {
+        if (Open && Cur.OpensBlock() && Cur.Comment.empty()) { // "{}": an empty block
+          Depth = Depth ? Depth - 1 : 0;
+          Cur.Code.push_back(T);
+          Open = false;
+          Closed = true;
+          Newlines = 0;
+          continue;
+        }
+        if (!Cur.Code.empty())
+          flush();
+        Depth = Depth ? Depth - 1 : 0;
+        while (!Lines.empty() && Lines.back().Blank)
+          Lines.pop_back(); // no blank line before '}'
+        // An empty block whose '{' line was already flushed: join them.
+        if (!Lines.empty() && Lines.back().OpensBlock() && Lines.back().Comment.empty() &&
+            Cur.Code.empty()) {
+          Lines.back().Code.push_back(T);
+          Cur = Lines.back();
+          Lines.pop_back();
+        } else {
+          Cur = Line();
+          Cur.Depth = Depth;
+          Cur.Code.push_back(T);
+        }
+        Open = false;
+        Closed = true;
+        Newlines = 0;
+        continue;
+      }
+      default:
+        if (Open || Closed) {
+          flush();
+          Open = false;
+        }
+        if (Cur.Code.empty())
+          Cur.Depth = Depth;
+        Cur.Code.push_back(T);
+        Newlines = 0;
+        continue;
+      }
+    }
+    flush();
+    // No blank line at the start of a block or of the file, nor at the end of the file.
+    std::vector<Line> Kept;
+    for (Line &L : Lines) {
+      if (L.Blank && (Kept.empty() || Kept.back().OpensBlock()))
+        continue;
+      Kept.push_back(std::move(L));
+    }
+    while (!Kept.empty() && Kept.back().Blank)
+      Kept.pop_back();
+    Lines = std::move(Kept);
+  }
+
+  //===-- lines into text --------------------------------------------------===//
+
+  std::string spell(const LexToken &T) const {
+    llvm::StringRef S = text(T);
+    if (T.K == LexToken::Comparator) {
+      if (S == ">=")
+        return "≥";
+      if (S == "<=")
+        return "≤";
+      if (S == "!=")
+        return "≠";
+    }
+    return S.str();
+  }
+
+  static bool spaceBetween(const LexToken &A, const LexToken &B) {
+    if (A.K == LexToken::LBrack || B.K == LexToken::RBrack)
+      return false;
+    if (A.K == LexToken::LBrace && B.K == LexToken::RBrace)
+      return false; // {}
+    if (A.K == LexToken::Slash || B.K == LexToken::Slash)
+      return false;
+    bool Numberish = B.K == LexToken::Number || B.K == LexToken::Quantity ||
+                     B.K == LexToken::Date || B.K == LexToken::Minus;
+    if ((A.K == LexToken::Comparator || A.K == LexToken::Eq) && Numberish)
+      return false;
+    if (A.K == LexToken::Minus && (B.K == LexToken::Number || B.K == LexToken::Quantity))
+      return false;
+    return true;
+  }
+
+  std::string join(llvm::ArrayRef<LexToken> Code) const {
+    std::string Out;
+    for (size_t I = 0; I < Code.size(); ++I) {
+      if (I && spaceBetween(Code[I - 1], Code[I]))
+        Out += ' ';
+      Out += spell(Code[I]);
+    }
+    return Out;
+  }
+
+  /// Whether \p L ends in an amount that lines up with its neighbours'.
+  static bool endsInAmount(const Line &L) {
+    return L.Code.size() >= 2 && L.Code.back().K == LexToken::Number &&
+           L.Code[L.Code.size() - 2].K != LexToken::Minus &&
+           L.Code[L.Code.size() - 2].K != LexToken::Comparator &&
+           L.Code[L.Code.size() - 2].K != LexToken::Eq;
+  }
+
+  std::vector<std::string> render() const {
+    std::vector<std::string> Out(Lines.size());
+    for (size_t I = 0; I < Lines.size();) {
+      const Line &L = Lines[I];
+      if (L.Blank) {
+        ++I;
+        continue;
+      }
+      std::string Indent(2 * L.Depth, ' ');
+      if (!endsInAmount(L)) {
+        std::string S = L.Code.empty() ? L.Comment : join(L.Code);
+        if (!L.Code.empty() && !L.Comment.empty())
+          S += "  " + L.Comment;
+        Out[I++] = Indent + S;
+        continue;
+      }
+      // A run of lines at this depth that end in amounts: align the amounts' right edges.
+      size_t End = I;
+      while (End < Lines.size() && !Lines[End].Blank && Lines[End].Depth == L.Depth &&
+             endsInAmount(Lines[End]))
+        ++End;
+      unsigned Left = 0, Right = 0;
+      for (size_t K = I; K < End; ++K) {
+        const Line &X = Lines[K];
+        Left = std::max(Left, width(join(llvm::ArrayRef<LexToken>(X.Code).drop_back())));
+        Right = std::max(Right, width(text(X.Code.back())));
+      }
+      for (size_t K = I; K < End; ++K) {
+        const Line &X = Lines[K];
+        std::string Head = join(llvm::ArrayRef<LexToken>(X.Code).drop_back());
+        std::string Amount = text(X.Code.back()).str();
+        std::string S = Head + std::string(Left - width(Head) + 1 + Right - width(Amount), ' ') +
+                        Amount;
+        if (!X.Comment.empty())
+          S += "  " + X.Comment;
+        Out[K] = Indent + S;
+      }
+      I = End;
+    }
+    return Out;
+  }
+
+  llvm::StringRef Text;
+  std::vector<LexToken> Tokens;
+  std::vector<Line> Lines;
+  Line Cur;
+  unsigned Depth = 0;
+  bool Open = false;   ///< Cur ends with '{' that is not yet followed by anything
+  bool Closed = false; ///< Cur is a '}' line that a comment may still follow
+};
+
+} // namespace
+
+std::string formatFile(const SourceManager &SM, unsigned FileID) {
+  return Formatter(SM.getText(FileID), syntax::lexFile(SM, FileID)).run();
+}
+
+} // namespace budc::format
