@@ -23,7 +23,9 @@
 #include "compiler/workspace/workspace.h"
 
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/Process.h"
@@ -145,7 +147,7 @@ int main(int Argc, char **Argv) {
 
   cl::OptionCategory Cat("budc options");
   cl::list<std::string> Paths(cl::Positional, cl::desc("<workspace directory or .bud file>..."),
-                              cl::OneOrMore, cl::sub(CheckCmd), cl::sub(BuildCmd), cl::sub(FmtCmd),
+                              cl::ZeroOrMore, cl::sub(CheckCmd), cl::sub(BuildCmd), cl::sub(FmtCmd),
                               cl::sub(ParseCmd), cl::cat(Cat));
   cl::list<std::string> HelpTopic(cl::Positional, cl::desc("[command]"), cl::ZeroOrMore,
                                   cl::sub(HelpCmd));
@@ -203,6 +205,19 @@ int main(int Argc, char **Argv) {
   cl::alias QuietA("q", cl::desc("Alias for --quiet"), cl::aliasopt(Quiet), cl::cat(Cat));
   cl::opt<bool> DumpAst("dump-ast", cl::desc("Print the syntax tree of each file"),
                         cl::sub(ParseCmd), cl::cat(Cat));
+  cl::opt<bool> Containing(
+      "containing",
+      cl::desc("Check the workspace that contains each path (a pre-commit hook passes the "
+               "changed files; sums cross files)"),
+      cl::sub(CheckCmd), cl::cat(Cat));
+  cl::opt<bool> Stdin("stdin",
+                      cl::desc("Read the text of the file named by --stdin-filename from "
+                               "standard input (staged content)"),
+                      cl::sub(CheckCmd), cl::cat(Cat));
+  cl::opt<std::string> StdinFilename("stdin-filename",
+                                     cl::desc("The file whose text --stdin reads; its workspace "
+                                              "is checked"),
+                                     cl::value_desc("PATH"), cl::sub(CheckCmd), cl::cat(Cat));
   cl::opt<bool> DebugCrash("debug-crash", cl::desc("Crash on purpose (to test the crash path)"),
                            cl::Hidden, cl::sub(CheckCmd));
 
@@ -310,12 +325,33 @@ int main(int Argc, char **Argv) {
     }
   }
 
+  // --stdin: the text of one file comes from standard input (a hook checking staged
+  // content); --containing: each path names the workspace that contains it.
+  llvm::StringMap<std::string> Overrides;
+  if (Stdin) {
+    if (StdinFilename.empty()) {
+      errs() << "budc: error: --stdin needs --stdin-filename PATH: the file whose text it is\n";
+      return ExitUsage;
+    }
+    auto Text = MemoryBuffer::getSTDIN();
+    if (!Text) {
+      errs() << "budc: error: cannot read standard input: " << Text.getError().message() << "\n";
+      return ExitUsage;
+    }
+    SmallString<256> Real;
+    if (sys::fs::real_path(StdinFilename, Real)) {
+      errs() << "budc: error: --stdin-filename '" << StdinFilename
+             << "' names no file of the workspace\n";
+      return ExitUsage;
+    }
+    Overrides[Real] = (*Text)->getBuffer().str();
+  }
+  auto RunOnce = [&](const std::vector<std::string> &Inputs) -> int {
   try {
     budc::SourceManager SM;
     budc::ast::Context Ctx;
     budc::DiagEngine Diags;
-    std::vector<std::string> Inputs(Paths.begin(), Paths.end());
-    budc::Workspace WS = budc::loadWorkspace(Inputs, SM, Ctx, Diags);
+    budc::Workspace WS = budc::loadWorkspace(Inputs, SM, Ctx, Diags, {}, &Overrides);
     // The checker runs on a workspace that parsed cleanly: after syntax errors the trees
     // are partial and every rule would report their holes again.
     std::optional<budc::model::Budget> Resolved;
@@ -475,4 +511,35 @@ int main(int Argc, char **Argv) {
               "command line and the input file.\n";
     return ExitInternal;
   }
+  };
+
+  std::vector<std::vector<std::string>> Runs;
+  {
+    std::vector<std::string> Given(Paths.begin(), Paths.end());
+    if (Given.empty() && Stdin)
+      Given.push_back(StdinFilename);
+    if (Given.empty()) {
+      errs() << "budc: error: no workspace given: name a directory or .bud files\n";
+      return ExitUsage;
+    }
+    if (Containing || (Stdin && Paths.empty())) {
+      // One run per workspace, in the order first named.
+      for (const std::string &P : Given) {
+        std::string Root = budc::workspaceRoot(P);
+        bool Seen = false;
+        for (const auto &R : Runs)
+          Seen |= R.front() == Root;
+        if (!Seen)
+          Runs.push_back({Root});
+      }
+    } else {
+      Runs.push_back(Given);
+    }
+  }
+  int Status = ExitOk;
+  for (const std::vector<std::string> &Inputs : Runs) {
+    int S = RunOnce(Inputs);
+    Status = std::max(Status, S);
+  }
+  return Status;
 }

@@ -15,8 +15,8 @@ namespace {
 class Loader {
 public:
   Loader(SourceManager &SM, ast::Context &Ctx, DiagEngine &Diags,
-         const syntax::ParseOptions &Opts)
-      : SM(SM), Ctx(Ctx), Diags(Diags), Opts(Opts) {}
+         const syntax::ParseOptions &Opts, const llvm::StringMap<std::string> *Overrides)
+      : SM(SM), Ctx(Ctx), Diags(Diags), Opts(Opts), Overrides(Overrides) {}
 
   void loadArgument(const std::string &Path) {
     if (llvm::sys::fs::is_directory(Path)) {
@@ -75,8 +75,12 @@ private:
     }
     if (!Loaded.insert(Key).second)
       return;
-    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                              /*RequiresNullTerminator=*/false);
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer = std::make_error_code(std::errc::io_error);
+    if (Overrides && Overrides->count(Key))
+      Buffer = llvm::MemoryBuffer::getMemBufferCopy(Overrides->lookup(Key), Path);
+    else
+      Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                           /*RequiresNullTerminator=*/false);
     if (!Buffer) {
       if (From.isValid())
         Diags.report(From, diag::CannotRead, {Path, Buffer.getError().message()});
@@ -124,6 +128,7 @@ private:
   ast::Context &Ctx;
   DiagEngine &Diags;
   const syntax::ParseOptions &Opts;
+  const llvm::StringMap<std::string> *Overrides;
   Workspace Result;
   llvm::StringSet<> Loaded;
   std::vector<std::string> Stack; ///< Real paths of the files being included, outermost first.
@@ -132,11 +137,66 @@ private:
 } // namespace
 
 Workspace loadWorkspace(llvm::ArrayRef<std::string> Paths, SourceManager &SM, ast::Context &Ctx,
-                        DiagEngine &Diags, const syntax::ParseOptions &Opts) {
-  Loader L(SM, Ctx, Diags, Opts);
+                        DiagEngine &Diags, const syntax::ParseOptions &Opts,
+                        const llvm::StringMap<std::string> *Overrides) {
+  Loader L(SM, Ctx, Diags, Opts, Overrides);
   for (const std::string &P : Paths)
     L.loadArgument(P);
   return L.take();
+}
+
+namespace {
+
+/// Whether a .bud file directly in \p Dir declares the budget header.
+bool holdsHeader(llvm::StringRef Dir) {
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC)) {
+    llvm::StringRef Name = llvm::sys::path::filename(It->path());
+    if (!Name.endswith(".bud") || Name.startswith("."))
+      continue;
+    auto Buffer = llvm::MemoryBuffer::getFile(It->path(), false, false);
+    if (!Buffer || (*Buffer)->getBufferSize() > (32u << 20))
+      continue;
+    llvm::StringRef Text = (*Buffer)->getBuffer();
+    while (!Text.empty()) {
+      auto [Line, Rest] = Text.split('\n');
+      Text = Rest;
+      Line = Line.ltrim(" \t\xEF\xBB\xBF\r");
+      for (llvm::StringRef Word : {"预算", "budget"})
+        if (Line.startswith(Word)) {
+          llvm::StringRef After = Line.drop_front(Word.size()).ltrim(" \t");
+          if (After.size() != Line.size() - Word.size() && !After.empty() && isdigit(After[0]))
+            return true;
+        }
+    }
+  }
+  return false;
+}
+
+} // namespace
+
+std::string workspaceRoot(llvm::StringRef Path) {
+  if (llvm::sys::fs::is_directory(Path))
+    return Path.str();
+  llvm::SmallString<256> Abs(Path);
+  if (llvm::sys::fs::make_absolute(Abs))
+    return Path.str();
+  llvm::sys::path::remove_dots(Abs, true);
+  llvm::StringRef Dir = llvm::sys::path::parent_path(Abs);
+  while (!Dir.empty()) {
+    if (holdsHeader(Dir)) {
+      // Keep the spelling the user gave when the root is the file's own directory.
+      llvm::StringRef Given = llvm::sys::path::parent_path(Path);
+      if (Dir == llvm::sys::path::parent_path(Abs))
+        return Given.empty() ? std::string(".") : Given.str();
+      return Dir.str();
+    }
+    llvm::StringRef Up = llvm::sys::path::parent_path(Dir);
+    if (Up == Dir)
+      break;
+    Dir = Up;
+  }
+  return Path.str();
 }
 
 } // namespace budc

@@ -13,6 +13,8 @@
 #include "compiler/source/source_manager.h"
 #include "compiler/syntax/parser.h"
 
+#include "llvm/ADT/StringMap.h"
+
 #include <string>
 #include <vector>
 
@@ -26,7 +28,15 @@ struct Workspace {
 };
 
 /// Loads and parses the workspace named by \p Paths. Problems are reported to \p Diags.
+/// \p Overrides gives the text of files (by real path) to use instead of what is on disk:
+/// staged content checked by a hook.
 Workspace loadWorkspace(llvm::ArrayRef<std::string> Paths, SourceManager &SM, ast::Context &Ctx,
-                        DiagEngine &Diags, const syntax::ParseOptions &Opts = {});
+                        DiagEngine &Diags, const syntax::ParseOptions &Opts = {},
+                        const llvm::StringMap<std::string> *Overrides = nullptr);
+
+/// The workspace a file belongs to: the nearest directory, from the file's own upward, that
+/// directly holds a .bud file with the budget header (预算 YEAR / budget YEAR); the file
+/// itself when there is none. A directory names itself.
+std::string workspaceRoot(llvm::StringRef Path);
 
 } // namespace budc
