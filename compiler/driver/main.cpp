@@ -5,6 +5,9 @@
 //                           check, then write the disclosure tables
 // budc fmt [--check|--diff] PATH…
 //                           lay .bud files out canonically
+// budc diff OLD NEW | REV1 REV2 -- PATH… | (git's 7 external-diff arguments)
+//                           what changed between two versions, semantically
+// budc git-setup            configure git to use budc diff for *.bud files
 // budc parse --dump-ast …   print the syntax tree
 // budc help [COMMAND]       help
 //
@@ -16,6 +19,7 @@
 #include "compiler/sema/sema.h"
 #include "compiler/diag/explain.h"
 #include "compiler/diag/render.h"
+#include "compiler/diff/semantic.h"
 #include "compiler/emit/emit.h"
 #include "compiler/emit/write.h"
 #include "compiler/format/format.h"
@@ -29,6 +33,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -68,6 +74,9 @@ EXAMPLES:
   budc build ws/ --format xlsx -o out/     out/disclosure.xlsx: a workbook, a sheet per table
   budc fmt examples/xigang-2024            lay every .bud file out canonically, in place
   budc fmt --check ws/                     list files that are not formatted (exit 1)
+  budc diff old/ new/                      what changed, semantically (exit 1 when something did)
+  budc diff HEAD~1 HEAD -- budgets/        the same between two git revisions
+  budc git-setup                           git diff shows budc diff for *.bud files
   budc explain BUD401                      what a code means, with a bad and a good example
   budc parse --dump-ast examples/xigang-2024/projects.bud
 
@@ -128,6 +137,218 @@ render(const model::Budget &B, const tables::Disclosure &D, emit::Format F, bool
 namespace {
 enum class ColorMode { Auto, Always, Never };
 
+
+/// One version of a workspace, loaded and checked, kept alive for the diff.
+struct LoadedVersion {
+  budc::SourceManager SM;
+  budc::ast::Context Ctx;
+  budc::DiagEngine Diags;
+  std::optional<budc::model::Budget> Budget;
+  std::optional<budc::tables::Disclosure> Tables;
+  budc::diff::Version V;
+  bool InputError = false;
+};
+
+std::unique_ptr<LoadedVersion> loadVersion(const std::vector<std::string> &Inputs,
+                                           const llvm::StringMap<std::string> *Overrides,
+                                           budc::Lang L) {
+  auto R = std::make_unique<LoadedVersion>();
+  budc::Workspace WS = budc::loadWorkspace(Inputs, R->SM, R->Ctx, R->Diags, {}, Overrides);
+  R->InputError = WS.InputError;
+  if (!WS.InputError && !R->Diags.hasErrors()) {
+    R->Budget = budc::sema::resolve(WS.Files, R->SM, R->Ctx, R->Diags);
+    budc::check::run(*R->Budget, R->Diags);
+    budc::check::applySuppressions(WS.Files, R->SM, R->Diags);
+    if (const budc::model::Template *T = R->Budget->findTemplate())
+      R->Tables = budc::tables::build(*R->Budget, *T);
+    R->V.Budget = &*R->Budget;
+    if (R->Tables)
+      R->V.Tables = &*R->Tables;
+  }
+  // Diagnostics without their places: a reformatting moves them but changes nothing.
+  static const llvm::Regex LineNumber("line [0-9]+|第 [0-9]+ 行");
+  for (const budc::Diagnostic &D : R->Diags.sorted()) {
+    const char *Sev = D.Sev == budc::Severity::Error     ? "error"
+                      : D.Sev == budc::Severity::Warning ? "warning"
+                                                         : "remark";
+    std::string Msg = D.message(L), Clean;
+    llvm::StringRef Rest = Msg;
+    llvm::SmallVector<llvm::StringRef, 1> M;
+    while (LineNumber.match(Rest, &M)) {
+      size_t At = M[0].data() - Rest.data();
+      Clean += Rest.substr(0, At).str() + (L == budc::Lang::Zh ? "第 N 行" : "line N");
+      Rest = Rest.substr(At + M[0].size());
+    }
+    Clean += Rest.str();
+    R->V.Diagnostics.push_back(std::string(Sev) + " " + budc::formatCode(budc::getDiagInfo(D.Kind).Code) + ": " + Clean);
+  }
+  return R;
+}
+
+/// Runs git with \p Args; its standard output is returned, nullopt when it fails.
+std::optional<std::string> git(llvm::ArrayRef<std::string> Args) {
+  auto Git = sys::findProgramByName("git");
+  if (!Git)
+    return std::nullopt;
+  SmallString<128> Out;
+  if (sys::fs::createTemporaryFile("budc-git", "out", Out))
+    return std::nullopt;
+  std::vector<StringRef> Argv{*Git};
+  for (const std::string &A : Args)
+    Argv.push_back(A);
+  llvm::Optional<StringRef> Redirects[] = {StringRef(""), StringRef(Out), StringRef("")};
+  int RC = sys::ExecuteAndWait(*Git, Argv, llvm::None, Redirects);
+  auto Buffer = MemoryBuffer::getFile(Out);
+  sys::fs::remove(Out);
+  if (RC != 0 || !Buffer)
+    return std::nullopt;
+  return (*Buffer)->getBuffer().str();
+}
+
+/// Writes the .bud files of \p Paths at revision \p Rev under \p Dir; false when git fails.
+bool extractRevision(const std::string &Rev, llvm::ArrayRef<std::string> Paths,
+                     llvm::StringRef Dir) {
+  std::vector<std::string> Args{"ls-tree", "-r", "-z", "--name-only", "--full-tree", Rev, "--"};
+  Args.insert(Args.end(), Paths.begin(), Paths.end());
+  auto List = git(Args);
+  if (!List)
+    return false;
+  for (StringRef Name : llvm::split(StringRef(*List), '\0')) {
+    if (!Name.endswith(".bud"))
+      continue;
+    auto Text = git({"show", Rev + ":" + Name.str()});
+    if (!Text)
+      return false;
+    SmallString<256> Path(Dir);
+    sys::path::append(Path, Name);
+    sys::fs::create_directories(sys::path::parent_path(Path));
+    if (budc::emit::writeAtomically(Path, *Text))
+      return false;
+  }
+  return true;
+}
+
+int runDiff(std::vector<std::string> Args, budc::diff::Format F, const budc::RenderOptions &RO) {
+  // git's external diff: path old-file old-hex old-mode new-file new-hex new-mode. Each side is
+  // the workspace of path with that file's text from git; exit 0 always (git stops otherwise).
+  if (Args.size() == 7) {
+    const std::string &Path = Args[0];
+    auto Read = [](const std::string &File) -> std::string {
+      if (File == "/dev/null")
+        return "";
+      auto B = MemoryBuffer::getFile(File, false, false);
+      return B ? (*B)->getBuffer().str() : "";
+    };
+    llvm::StringMap<std::string> OldText, NewText;
+    SmallString<256> Real;
+    std::vector<std::string> Inputs;
+    if (!sys::fs::real_path(Path, Real)) {
+      OldText[Real] = Read(Args[1]);
+      NewText[Real] = Read(Args[4]);
+      Inputs.push_back(budc::workspaceRoot(Path));
+      auto Old = loadVersion(Inputs, &OldText, RO.Language);
+      auto New = loadVersion(Inputs, &NewText, RO.Language);
+      budc::diff::print(outs(), budc::diff::compare(Old->V, New->V), F, "a/" + Path, "b/" + Path);
+    } else {
+      // The file is gone from the work tree: compare the two texts alone.
+      auto Old = loadVersion({Args[1]}, nullptr, RO.Language);
+      auto New = loadVersion({Args[4]}, nullptr, RO.Language);
+      budc::diff::print(outs(), budc::diff::compare(Old->V, New->V), F, "a/" + Path, "b/" + Path);
+    }
+    return ExitOk;
+  }
+  if (Args.size() < 2) {
+    errs() << "budc: error: budc diff needs OLD NEW, REV1 REV2 [-- PATH…], or git's seven "
+              "external-diff arguments\n";
+    return ExitUsage;
+  }
+  std::vector<std::string> OldInputs{Args[0]}, NewInputs{Args[1]};
+  std::string OldName = Args[0], NewName = Args[1];
+  SmallString<128> Temp;
+  if (!sys::fs::exists(Args[0]) || !sys::fs::exists(Args[1]) || Args.size() > 2) {
+    // Revisions: extract the .bud files of each into a temporary directory.
+    std::vector<std::string> Paths(Args.begin() + 2, Args.end());
+    auto Top = git({"rev-parse", "--show-toplevel"});
+    if (!Top) {
+      errs() << "budc: error: '" << Args[0] << "' and '" << Args[1]
+             << "' are neither paths nor revisions of a git repository here\n";
+      return ExitUsage;
+    }
+    // Paths are relative to the current directory; git ls-tree --full-tree wants them
+    // relative to the top of the repository.
+    SmallString<256> Cwd;
+    sys::fs::current_path(Cwd);
+    std::string Prefix = StringRef(Cwd).drop_front(StringRef(*Top).rtrim("\n").size()).ltrim("/").str();
+    for (std::string &P : Paths)
+      if (!Prefix.empty() && !sys::path::is_absolute(P))
+        P = Prefix + "/" + P;
+    if (sys::fs::createUniqueDirectory("budc-diff", Temp)) {
+      errs() << "budc: error: cannot make a temporary directory\n";
+      return ExitUsage;
+    }
+    SmallString<256> OldDir(Temp), NewDir(Temp);
+    sys::path::append(OldDir, "old");
+    sys::path::append(NewDir, "new");
+    if (!extractRevision(Args[0], Paths, OldDir) || !extractRevision(Args[1], Paths, NewDir)) {
+      errs() << "budc: error: git cannot read the .bud files of '" << Args[0] << "' or '"
+             << Args[1] << "'\n";
+      sys::fs::remove_directories(Temp);
+      return ExitUsage;
+    }
+    auto Inputs = [&](StringRef Dir) {
+      std::vector<std::string> Out;
+      for (const std::string &P : Paths) {
+        SmallString<256> X(Dir);
+        sys::path::append(X, P);
+        if (sys::fs::exists(X))
+          Out.push_back(std::string(X));
+      }
+      if (Paths.empty())
+        Out.push_back(Dir.str());
+      return Out;
+    };
+    OldInputs = Inputs(OldDir);
+    NewInputs = Inputs(NewDir);
+  }
+  // A side with no .bud files is an empty budget (a workspace added or removed).
+  std::unique_ptr<LoadedVersion> Old = OldInputs.empty() ? std::make_unique<LoadedVersion>()
+                                                         : loadVersion(OldInputs, nullptr, RO.Language);
+  std::unique_ptr<LoadedVersion> New = NewInputs.empty() ? std::make_unique<LoadedVersion>()
+                                                         : loadVersion(NewInputs, nullptr, RO.Language);
+  if (!Temp.empty())
+    sys::fs::remove_directories(Temp);
+  if ((Old->InputError && !Old->Budget) || (New->InputError && !New->Budget)) {
+    budc::renderText(errs(), Old->InputError ? Old->SM : New->SM,
+                     (Old->InputError ? Old : New)->Diags.sorted(), RO);
+    return ExitUsage;
+  }
+  budc::diff::Report R = budc::diff::compare(Old->V, New->V);
+  budc::diff::print(outs(), R, F, OldName, NewName);
+  return R.empty() ? ExitOk : ExitErrors;
+}
+
+/// Configures git so that `git diff` shows budc diff for the files .gitattributes marks
+/// `diff=bud`.
+int gitSetup(bool Global) {
+  std::vector<std::string> Scope{"config", Global ? "--global" : "--local"};
+  auto Set = [&](const std::string &Key, const std::string &Value) {
+    std::vector<std::string> Args = Scope;
+    Args.push_back(Key);
+    Args.push_back(Value);
+    return git(Args).has_value();
+  };
+  if (!Set("diff.bud.command", "budc diff") || !Set("diff.bud.binary", "false")) {
+    errs() << "budc: error: git config failed (is this a git repository, and git installed?)\n";
+    return ExitUsage;
+  }
+  outs() << "git config " << Scope[1] << " diff.bud.command 'budc diff'\n"
+         << "Add this line to .gitattributes (at the top of the repository) if it is not there:\n"
+         << "  *.bud diff=bud\n"
+         << "Then `git diff` shows what changed in the budget, not just the lines; "
+            "`git diff --no-ext-diff` shows the lines.\n";
+  return ExitOk;
+}
+
 } // namespace
 
 int main(int Argc, char **Argv) {
@@ -141,6 +362,8 @@ int main(int Argc, char **Argv) {
   cl::SubCommand CheckCmd("check", "Check a workspace and report diagnostics");
   cl::SubCommand BuildCmd("build", "Check a workspace, then write its disclosure tables");
   cl::SubCommand FmtCmd("fmt", "Lay .bud files out canonically (in place)");
+  cl::SubCommand DiffCmd("diff", "Compare two versions of a workspace semantically");
+  cl::SubCommand GitSetupCmd("git-setup", "Configure git to use budc diff for .bud files");
   cl::SubCommand ParseCmd("parse", "Parse files and print their syntax tree");
   cl::SubCommand HelpCmd("help", "Show help for budc or for one command");
   cl::SubCommand ExplainCmd("explain", "Explain a diagnostic code, with a bad and a good example");
@@ -149,6 +372,15 @@ int main(int Argc, char **Argv) {
   cl::list<std::string> Paths(cl::Positional, cl::desc("<workspace directory or .bud file>..."),
                               cl::ZeroOrMore, cl::sub(CheckCmd), cl::sub(BuildCmd), cl::sub(FmtCmd),
                               cl::sub(ParseCmd), cl::cat(Cat));
+  cl::list<std::string> DiffArgs(cl::Positional,
+                                 cl::desc("OLD NEW | REV1 REV2 [-- PATH…] | git's seven "
+                                          "external-diff arguments"),
+                                 cl::ZeroOrMore, cl::sub(DiffCmd));
+  cl::opt<std::string> DiffFormat("format", cl::desc("Report format: text, md or json"),
+                                  cl::init("text"), cl::value_desc("text|md|json"),
+                                  cl::sub(DiffCmd), cl::cat(Cat));
+  cl::opt<bool> GitGlobal("global", cl::desc("Write the user's git configuration"),
+                          cl::sub(GitSetupCmd), cl::cat(Cat));
   cl::list<std::string> HelpTopic(cl::Positional, cl::desc("[command]"), cl::ZeroOrMore,
                                   cl::sub(HelpCmd));
   cl::list<std::string> ExplainCodes(cl::Positional, cl::desc("<BUDnnn>..."), cl::OneOrMore,
@@ -163,7 +395,8 @@ int main(int Argc, char **Argv) {
                                cl::desc("Language of messages: zh or en (default: from "
                                         "LC_ALL, LC_MESSAGES or LANG)"),
                                cl::value_desc("zh|en"), cl::sub(CheckCmd), cl::sub(BuildCmd),
-                               cl::sub(FmtCmd), cl::sub(ParseCmd), cl::cat(Cat));
+                               cl::sub(FmtCmd), cl::sub(DiffCmd), cl::sub(ParseCmd),
+                               cl::cat(Cat));
   cl::opt<ColorMode> Color(
       "color", cl::desc("Colour diagnostics"), cl::init(ColorMode::Auto),
       cl::values(clEnumValN(ColorMode::Auto, "auto", "when standard error is a terminal"),
@@ -267,6 +500,23 @@ int main(int Argc, char **Argv) {
       outs() << *Text;
     }
     return ExitOk;
+  }
+
+  if (GitSetupCmd)
+    return gitSetup(GitGlobal);
+  if (DiffCmd) {
+    std::optional<budc::diff::Format> F;
+    if (DiffFormat == "text")
+      F = budc::diff::Format::Text;
+    else if (DiffFormat == "md" || DiffFormat == "markdown")
+      F = budc::diff::Format::Markdown;
+    else if (DiffFormat == "json")
+      F = budc::diff::Format::Json;
+    if (!F) {
+      errs() << "budc: error: --format must be text, md or json, not '" << DiffFormat << "'\n";
+      return ExitUsage;
+    }
+    return runDiff(std::vector<std::string>(DiffArgs.begin(), DiffArgs.end()), *F, RO);
   }
 
   // -W options: which warnings to drop, and which to turn into errors.
