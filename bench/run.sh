@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures budc on generated workspaces of about 10k, 100k and 1M lines and on the seed
 # example (start-up included): wall time, CPU time, peak RSS, MB/s and lines/s of
-# `budc check`; then Debian's ledger on journals of the same number of lines, side by side.
+# `budc check` and of `budc build --format json`; then Debian's ledger on journals of the same
+# number of lines, side by side, with the ratio of budc check's wall time to ledger's.
 # Usage: bench/run.sh [SIZES…]   (default: 10000 100000 1000000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,11 +28,14 @@ measure() { # label lines bytes command…
 seed_lines=$(cat examples/xigang-2024/*.bud | wc -l)
 seed_bytes=$(cat examples/xigang-2024/*.bud | wc -c)
 measure "budc check (seed example)" "$seed_lines" "$seed_bytes" build/bin/budc check -q examples/xigang-2024
+measure "budc build json (seed)" "$seed_lines" "$seed_bytes" build/bin/budc build -q --format json examples/xigang-2024 -o "$work/seed-json"
 for n in "${sizes[@]}"; do
   bench/generate --lines "$n" --seed 1 -o "$work/ws$n" >/dev/null
   lines=$(find "$work/ws$n" -name '*.bud' -exec cat {} + | wc -l)
   bytes=$(find "$work/ws$n" -name '*.bud' -exec cat {} + | wc -c)
   measure "budc check" "$lines" "$bytes" build/bin/budc check -q "$work/ws$n"
+  budc_wall=$(cut -d' ' -f1 "$work/t")
+  measure "budc build --format json" "$lines" "$bytes" build/bin/budc build -q --format json "$work/ws$n" -o "$work/json$n"
   # A ledger journal of the same number of lines: transactions of 4 lines.
   python3 - "$n" "$work/j$n.ledger" <<'PY'
 import random, sys
@@ -46,4 +50,6 @@ with open(path, "w", encoding="utf-8") as f:
 PY
   jbytes=$(wc -c < "$work/j$n.ledger")
   measure "ledger -f F source" "$n" "$jbytes" ledger -f "$work/j$n.ledger" source
+  ledger_wall=$(cut -d' ' -f1 "$work/t")
+  awk -v b="$budc_wall" -v l="$ledger_wall" 'BEGIN { if (l > 0) printf "%-28s %.1f× ledger'"'"'s wall time\n", "budc check", b / l }' 
 done
