@@ -8,6 +8,9 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <memory>
+#include <vector>
+
 #include "compiler/source/span.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -413,10 +416,23 @@ public:
   /// A copy of \p S that lives as long as the context.
   llvm::StringRef save(llvm::StringRef S) { return Saver.save(S); }
 
-  /// Bytes allocated so far.
-  size_t getBytesAllocated() const { return Alloc.getBytesAllocated(); }
+  /// Bytes allocated so far (children included).
+  size_t getBytesAllocated() const {
+    size_t N = Alloc.getBytesAllocated();
+    for (const auto &C : Children)
+      N += C->getBytesAllocated();
+    return N;
+  }
+
+  /// A context that lives as long as this one, for a parser on another thread (a context
+  /// is not thread-safe; each thread gets its own).
+  Context &child() {
+    Children.push_back(std::make_unique<Context>());
+    return *Children.back();
+  }
 
 private:
+  std::vector<std::unique_ptr<Context>> Children;
   llvm::BumpPtrAllocator Alloc;
   llvm::StringSaver Saver;
 };

@@ -83,6 +83,16 @@ void DiagEngine::file(Diagnostic D) {
     Diags.push_back(std::move(D));
 }
 
+void DiagEngine::absorb(DiagEngine &&Other) {
+  ErrorCount += Other.ErrorCount;
+  WarningCount += Other.WarningCount;
+  for (Diagnostic &D : Other.Diags)
+    if (Diags.size() < MaxStored)
+      Diags.push_back(std::move(D));
+  Other.Diags.clear();
+  Other.ErrorCount = Other.WarningCount = 0;
+}
+
 void DiagEngine::removeIf(llvm::function_ref<bool(const Diagnostic &)> Pred) {
   std::vector<Diagnostic> Kept;
   ErrorCount = WarningCount = 0;

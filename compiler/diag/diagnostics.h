@@ -141,6 +141,9 @@ public:
   std::vector<Diagnostic> sorted() const;
   /// Removes the diagnostics for which \p Pred is true (suppressed ones).
   void removeIf(llvm::function_ref<bool(const Diagnostic &)> Pred);
+  /// Moves the diagnostics of \p Other (a parser's on another thread) to the end of this
+  /// engine, counts included.
+  void absorb(DiagEngine &&Other);
   /// Changes the severity of every diagnostic for which \p Pred gives a new one.
   void remap(llvm::function_ref<std::optional<Severity>(const Diagnostic &)> Pred);
 

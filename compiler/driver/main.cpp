@@ -451,6 +451,11 @@ int main(int Argc, char **Argv) {
                                      cl::desc("The file whose text --stdin reads; its workspace "
                                               "is checked"),
                                      cl::value_desc("PATH"), cl::sub(CheckCmd), cl::cat(Cat));
+  cl::opt<unsigned> Jobs("jobs",
+                         cl::desc("Files parsed at once (default 0: one per core)"),
+                         cl::init(0), cl::value_desc("N"), cl::sub(CheckCmd), cl::sub(BuildCmd),
+                         cl::sub(FmtCmd), cl::cat(Cat));
+  cl::alias JobsA("j", cl::desc("Alias for --jobs"), cl::aliasopt(Jobs), cl::cat(Cat));
   cl::opt<bool> DebugCrash("debug-crash", cl::desc("Crash on purpose (to test the crash path)"),
                            cl::Hidden, cl::sub(CheckCmd));
 
@@ -601,7 +606,9 @@ int main(int Argc, char **Argv) {
     budc::SourceManager SM;
     budc::ast::Context Ctx;
     budc::DiagEngine Diags;
-    budc::Workspace WS = budc::loadWorkspace(Inputs, SM, Ctx, Diags, {}, &Overrides);
+    budc::syntax::ParseOptions PO;
+    PO.Jobs = Jobs;
+    budc::Workspace WS = budc::loadWorkspace(Inputs, SM, Ctx, Diags, PO, &Overrides);
     // The checker runs on a workspace that parsed cleanly: after syntax errors the trees
     // are partial and every rule would report their holes again.
     std::optional<budc::model::Budget> Resolved;

@@ -21,6 +21,8 @@ struct ParseOptions {
   /// Use ANTLR's full-context LL prediction instead of SLL. The grammar is meant to need no
   /// full context; tests parse with both and compare.
   bool FullLL = false;
+  /// Files parsed at once by loadWorkspace; 0 uses every core.
+  unsigned Jobs = 0;
 };
 
 /// Parses file \p FileID of \p SM. Every lexical and syntax error is reported to \p Diags

@@ -6,8 +6,12 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 
 namespace budc {
 namespace {
@@ -18,7 +22,8 @@ public:
          const syntax::ParseOptions &Opts, const llvm::StringMap<std::string> *Overrides)
       : SM(SM), Ctx(Ctx), Diags(Diags), Opts(Opts), Overrides(Overrides) {}
 
-  void loadArgument(const std::string &Path) {
+  /// Phase 1: the files a command-line path names (a directory: every .bud below it).
+  void collect(const std::string &Path) {
     if (llvm::sys::fs::is_directory(Path)) {
       std::vector<std::string> Found;
       std::error_code EC;
@@ -45,18 +50,52 @@ public:
       }
       std::sort(Found.begin(), Found.end());
       for (const std::string &F : Found)
-        loadFile(F, {}, true);
+        if (auto P = read(F, {}, true))
+          Top.push_back(*P);
       return;
     }
-    loadFile(Path, {}, true);
+    if (auto P = read(Path, {}, true))
+      Top.push_back(*P);
+  }
+
+  /// Phase 2: parse the named files, in parallel when there are several; then, in order,
+  /// keep their diagnostics and follow their includes.
+  void parseAll() {
+    std::vector<ast::File *> Parsed(Top.size(), nullptr);
+    unsigned Jobs = Opts.Jobs ? Opts.Jobs : llvm::hardware_concurrency().compute_thread_count();
+    if (Top.size() > 1 && Jobs > 1) {
+      std::vector<DiagEngine> Engines(Top.size());
+      {
+        llvm::ThreadPool Pool(llvm::hardware_concurrency(std::min<size_t>(Jobs, Top.size())));
+        for (size_t I = 0; I < Top.size(); ++I) {
+          ast::Context &C = Ctx.child();
+          Pool.async([&, I, &C] { Parsed[I] = syntax::parseFile(SM, Top[I].ID, C, Engines[I], Opts); });
+        }
+        Pool.wait();
+      }
+      for (DiagEngine &E : Engines)
+        Diags.absorb(std::move(E));
+    } else {
+      for (size_t I = 0; I < Top.size(); ++I)
+        Parsed[I] = syntax::parseFile(SM, Top[I].ID, Ctx, Diags, Opts);
+    }
+    for (size_t I = 0; I < Top.size(); ++I)
+      Files[Top[I].Key] = Parsed[I];
+    for (size_t I = 0; I < Top.size(); ++I)
+      follow(Top[I].Key, Top[I].Path);
   }
 
   Workspace take() { return std::move(Result); }
 
 private:
-  /// Reads and parses \p Path unless it was loaded already, then follows its includes.
-  /// \p From is the include statement that named it (invalid for command-line paths).
-  void loadFile(const std::string &Path, Span From, bool FromArgument) {
+  struct Pending {
+    std::string Path, Key;
+    unsigned ID = 0;
+  };
+
+  /// Reads \p Path into the source manager unless it was read already. \p From is the
+  /// include statement that named it (invalid for command-line paths).
+  std::optional<Pending> read(const std::string &Path, Span From, bool FromArgument) {
     llvm::SmallString<256> Real;
     if (llvm::sys::fs::real_path(Path, Real)) {
       if (FromArgument) {
@@ -66,15 +105,11 @@ private:
       } else {
         Diags.report(From, diag::IncludeNotFound, {Path});
       }
-      return;
+      return std::nullopt;
     }
     std::string Key = Real.str().str();
-    if (std::find(Stack.begin(), Stack.end(), Key) != Stack.end()) {
-      Diags.report(From, diag::IncludeCycle, {Path});
-      return;
-    }
     if (!Loaded.insert(Key).second)
-      return;
+      return std::nullopt;
     llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer = std::make_error_code(std::errc::io_error);
     if (Overrides && Overrides->count(Key))
       Buffer = llvm::MemoryBuffer::getMemBufferCopy(Overrides->lookup(Key), Path);
@@ -88,7 +123,7 @@ private:
         Diags.report({}, diag::CannotRead, {Path, Buffer.getError().message()});
       if (FromArgument)
         Result.InputError = true;
-      return;
+      return std::nullopt;
     }
     // A limit that keeps hostile input from exhausting memory: the lexer holds a token per
     // few bytes. Budgets are split into files far below it.
@@ -99,12 +134,20 @@ private:
                     std::to_string(MaxFileSize >> 20)});
       if (FromArgument)
         Result.InputError = true;
-      return;
+      return std::nullopt;
     }
-    unsigned ID = SM.addBuffer(std::move(*Buffer), Path);
-    ast::File *F = syntax::parseFile(SM, ID, Ctx, Diags, Opts);
-    Result.Files.push_back(F);
+    Pending P{Path, Key, SM.addBuffer(std::move(*Buffer), Path)};
+    return P;
+  }
 
+  /// Adds the parsed file \p Key to the workspace and follows its includes, depth first; an
+  /// include of a file on the way down is a cycle.
+  void follow(const std::string &Key, const std::string &Path) {
+    auto It = Files.find(Key);
+    if (It == Files.end() || !It->second || !Followed.insert(Key).second)
+      return;
+    ast::File *F = It->second;
+    Result.Files.push_back(F);
     Stack.push_back(Key);
     llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
     for (ast::Node *N : F->Items) {
@@ -119,7 +162,18 @@ private:
         llvm::sys::path::append(Target, Inc->Path.Value);
       }
       llvm::sys::path::remove_dots(Target, /*remove_dot_dot=*/true);
-      loadFile(Target.str().str(), Inc->Path.Range, false);
+      llvm::SmallString<256> Real;
+      if (!llvm::sys::fs::real_path(Target, Real) &&
+          std::find(Stack.begin(), Stack.end(), std::string(Real)) != Stack.end()) {
+        Diags.report(Inc->Path.Range, diag::IncludeCycle, {std::string(Target)});
+        continue;
+      }
+      if (auto P = read(Target.str().str(), Inc->Path.Range, false)) {
+        Files[P->Key] = syntax::parseFile(SM, P->ID, Ctx, Diags, Opts);
+        follow(P->Key, P->Path);
+      } else if (!llvm::sys::fs::real_path(Target, Real)) {
+        follow(std::string(Real), Target.str().str()); // named on the command line too
+      }
     }
     Stack.pop_back();
   }
@@ -130,7 +184,9 @@ private:
   const syntax::ParseOptions &Opts;
   const llvm::StringMap<std::string> *Overrides;
   Workspace Result;
-  llvm::StringSet<> Loaded;
+  std::vector<Pending> Top;                 ///< The files the command line names, in order.
+  std::map<std::string, ast::File *> Files; ///< Parsed files by real path.
+  llvm::StringSet<> Loaded, Followed;
   std::vector<std::string> Stack; ///< Real paths of the files being included, outermost first.
 };
 
@@ -141,7 +197,8 @@ Workspace loadWorkspace(llvm::ArrayRef<std::string> Paths, SourceManager &SM, as
                         const llvm::StringMap<std::string> *Overrides) {
   Loader L(SM, Ctx, Diags, Opts, Overrides);
   for (const std::string &P : Paths)
-    L.loadArgument(P);
+    L.collect(P);
+  L.parseAll();
   return L.take();
 }
 
