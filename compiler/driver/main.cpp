@@ -746,7 +746,8 @@ int main(int Argc, char **Argv) {
         if (RO.Language == budc::Lang::Zh)
           errs() << "已写出 " << Outputs.size() << " 个文件到 " << OutDir << "\n";
         else
-          errs() << "wrote " << Outputs.size() << " files to " << OutDir << "\n";
+          errs() << "wrote " << Outputs.size() << (Outputs.size() == 1 ? " file" : " files")
+                 << " to " << OutDir << "\n";
       }
       if (CheckCmd && !Quiet && Sorted.empty()) {
         unsigned N = static_cast<unsigned>(WS.Files.size());
