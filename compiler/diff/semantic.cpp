@@ -43,32 +43,6 @@ std::string unitLabel(const model::Budget &B, size_t Unit) {
   return B.OrgUnits[Unit].Name + " · ";
 }
 
-/// A label for each column of a table: the texts of the header cells above it.
-std::vector<std::string> columnLabels(const tables::Table &T) {
-  std::vector<std::string> Labels(T.Width);
-  std::vector<tables::Row> Head;
-  for (const tables::Row &R : T.Head)
-    if (R.empty() || R[0].Text != "栏次")
-      Head.push_back(R);
-  auto G = tables::grid(Head, T.Width);
-  // Owners: which cell covers each place.
-  for (unsigned C = 0; C < T.Width; ++C) {
-    const tables::Cell *Prev = nullptr;
-    for (size_t R = 0; R < Head.size(); ++R) {
-      const tables::Cell *Owner = nullptr;
-      for (size_t R0 = 0; R0 <= R && !Owner; ++R0)
-        for (unsigned C0 = 0; C0 <= C && !Owner; ++C0)
-          if (const tables::Cell *X = G[R0][C0])
-            if (R0 + X->RowSpan > R && C0 + X->ColSpan > C)
-              Owner = X;
-      if (Owner && Owner != Prev && !Owner->Text.empty())
-        Labels[C] += (Labels[C].empty() ? "" : " / ") + Owner->Text;
-      Prev = Owner;
-    }
-  }
-  return Labels;
-}
-
 Facts facts(const Version &V) {
   Facts F;
   if (!V.Budget)
@@ -91,8 +65,8 @@ Facts facts(const Version &V) {
     for (const tables::Table &T : V.Tables->Tables) {
       if (T.Kind != tables::TableKind::Standard)
         continue;
-      std::vector<std::string> Labels = columnLabels(T);
-      auto G = tables::grid(T.Body, T.Width);
+      std::vector<std::string> Labels = tables::columnLabels(T);
+      auto G = tables::layout(T.Body, T.Width).Grid;
       for (size_t R = 0; R < T.Body.size(); ++R) {
         // A row is named by its text cells (code and name, or the label), not its 序号.
         std::string RowName;
@@ -117,14 +91,19 @@ Facts facts(const Version &V) {
   return F;
 }
 
+/// The keys of two maps, each once, in order.
+template <typename Map> std::set<std::string> keys(const Map &A, const Map &B) {
+  std::set<std::string> Out;
+  for (const auto &KV : A)
+    Out.insert(KV.first);
+  for (const auto &KV : B)
+    Out.insert(KV.first);
+  return Out;
+}
+
 void compareAmounts(const char *Section, const Amounts &Old, const Amounts &New,
                     std::vector<Change> &Out) {
-  std::set<std::string> Keys;
-  for (const auto &KV : Old)
-    Keys.insert(KV.first);
-  for (const auto &KV : New)
-    Keys.insert(KV.first);
-  for (const std::string &K : Keys) {
+  for (const std::string &K : keys(Old, New)) {
     auto O = Old.find(K), N = New.find(K);
     std::optional<Decimal> OV, NV;
     if (O != Old.end())
@@ -212,12 +191,7 @@ void compareTexts(const char *Section, Texts Old, Texts New, std::vector<TextCha
   for (Texts *T : {&Old, &New})
     for (auto It = T->begin(); It != T->end();)
       It = It->second.empty() ? T->erase(It) : std::next(It);
-  std::set<std::string> Keys;
-  for (const auto &KV : Old)
-    Keys.insert(KV.first);
-  for (const auto &KV : New)
-    Keys.insert(KV.first);
-  for (const std::string &K : Keys) {
+  for (const std::string &K : keys(Old, New)) {
     auto O = Old.find(K), N = New.find(K);
     bool HasO = O != Old.end(), HasN = N != New.end();
     if (HasO && HasN && O->second == N->second)

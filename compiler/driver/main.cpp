@@ -632,6 +632,7 @@ int main(int Argc, char **Argv) {
     // build: the tables of a budget without errors, written only when all of them are ready.
     std::vector<std::pair<std::string, std::string>> Outputs; // file name → content
     std::optional<budc::tables::Disclosure> Workbook;        // xlsx: written by libxlsxwriter
+    unsigned Written = 0;                                    // files written to -o DIR
     int OutputStatus = ExitOk;
     if (BuildCmd && !WS.InputError) {
       if (Diags.hasErrors() || !Resolved) {
@@ -660,27 +661,24 @@ int main(int Argc, char **Argv) {
           Diags.report({}, budc::diag::CannotWrite, {OutDir, *Why});
           OutputStatus = ExitUsage;
         } else {
-          if (Workbook) {
-            SmallString<256> Path(OutDir);
-            sys::path::append(Path, "disclosure.xlsx");
-            if (auto Why = budc::emit::xlsx(Path, *Resolved, *Workbook)) {
-              Diags.report({}, budc::diag::CannotWrite, {std::string(Path), *Why});
-              OutputStatus = ExitUsage;
-            } else {
-              Outputs.emplace_back("disclosure.xlsx", "");
-            }
-          }
-          for (const auto &[Name, Content] : Outputs) {
-            if (Workbook)
-              break; // already written
+          auto Write = [&](StringRef Name, auto &&Writer) {
             SmallString<256> Path(OutDir);
             sys::path::append(Path, Name);
-            if (auto Why = budc::emit::writeAtomically(Path, Content)) {
+            if (auto Why = Writer(StringRef(Path))) {
               Diags.report({}, budc::diag::CannotWrite, {std::string(Path), *Why});
               OutputStatus = ExitUsage;
-              break;
+              return false;
             }
-          }
+            ++Written;
+            return true;
+          };
+          if (Workbook)
+            Write("disclosure.xlsx",
+                  [&](StringRef P) { return budc::emit::xlsx(P, *Resolved, *Workbook); });
+          else
+            for (const auto &[Name, Content] : Outputs)
+              if (!Write(Name, [&](StringRef P) { return budc::emit::writeAtomically(P, Content); }))
+                break;
         }
       } else {
         for (const auto &Out : Outputs)
@@ -690,7 +688,6 @@ int main(int Argc, char **Argv) {
 
     // fmt: every file of a workspace that parses cleanly, only when its meaning is kept.
     int FmtStatus = ExitOk;
-    unsigned Reformatted = 0;
     if (FmtCmd && !Diags.hasErrors() && !WS.InputError) {
       for (const budc::ast::File *F : WS.Files) {
         unsigned ID = F->Range.File;
@@ -704,7 +701,6 @@ int main(int Argc, char **Argv) {
                     "budc, not in your budget: please report it with the input file.\n";
           return ExitInternal;
         }
-        ++Reformatted;
         if (FmtCheck || FmtDiff) {
           if (FmtDiff)
             outs() << budc::format::unifiedDiff(Path, Path, Old, New);
@@ -744,9 +740,9 @@ int main(int Argc, char **Argv) {
       budc::renderText(errs(), SM, Sorted, RO);
       if (BuildCmd && !Quiet && !OutDir.empty() && !Diags.hasErrors()) {
         if (RO.Language == budc::Lang::Zh)
-          errs() << "已写出 " << Outputs.size() << " 个文件到 " << OutDir << "\n";
+          errs() << "已写出 " << Written << " 个文件到 " << OutDir << "\n";
         else
-          errs() << "wrote " << Outputs.size() << (Outputs.size() == 1 ? " file" : " files")
+          errs() << "wrote " << Written << (Written == 1 ? " file" : " files")
                  << " to " << OutDir << "\n";
       }
       if (CheckCmd && !Quiet && Sorted.empty()) {

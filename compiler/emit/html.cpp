@@ -67,7 +67,7 @@ void tableHtml(llvm::raw_ostream &OS, const tables::Table &T, bool Heading) {
     OS << "</div>\n";
   }
   OS << "<table class=\"t\" data-table=\"" << T.Number << "\">\n";
-  auto Cells = [&](const tables::Row &R, bool Head, size_t RowIndex) {
+  auto Cells = [&](const tables::Row &R, bool Head) {
     OS << "<tr>";
     bool First = true;
     for (const tables::Cell &C : R) {
@@ -88,18 +88,17 @@ void tableHtml(llvm::raw_ostream &OS, const tables::Table &T, bool Heading) {
       OS << '>' << escape(C.Text) << "</" << Tag << '>';
       First = false;
     }
-    (void)RowIndex;
     OS << "</tr>\n";
   };
   if (!T.Head.empty()) {
     OS << "<thead>\n";
-    for (size_t I = 0; I < T.Head.size(); ++I)
-      Cells(T.Head[I], true, I);
+    for (const tables::Row &R : T.Head)
+      Cells(R, true);
     OS << "</thead>\n";
   }
   OS << "<tbody>\n";
-  for (size_t I = 0; I < T.Body.size(); ++I)
-    Cells(T.Body[I], false, I);
+  for (const tables::Row &R : T.Body)
+    Cells(R, false);
   OS << "</tbody>\n</table>\n";
   for (const std::string &N : T.Notes)
     OS << "<p class=\"note\">" << escape(N) << "</p>\n";

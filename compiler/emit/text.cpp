@@ -36,6 +36,7 @@ llvm::StringRef extension(Format F) {
 namespace {
 
 using tables::Cell;
+using tables::Layout;
 using tables::Row;
 
 /// Display width in a terminal: CJK characters take two columns.
@@ -53,34 +54,11 @@ std::vector<std::string> lines(llvm::StringRef S) {
   return Out;
 }
 
-/// Where each grid place's cell starts: the row and column of its top-left corner.
-struct Owner {
-  int Row = -1, Col = -1;
-};
-
-struct Layout {
-  std::vector<std::vector<const Cell *>> Grid;
-  std::vector<std::vector<Owner>> Owners;
-};
-
-Layout layout(const std::vector<Row> &Rows, unsigned Width) {
-  Layout L;
-  L.Grid = tables::grid(Rows, Width);
-  L.Owners.assign(Rows.size(), std::vector<Owner>(Width));
-  for (size_t R = 0; R < Rows.size(); ++R)
-    for (unsigned C = 0; C < Width; ++C)
-      if (const Cell *X = L.Grid[R][C])
-        for (unsigned DR = 0; DR < X->RowSpan && R + DR < Rows.size(); ++DR)
-          for (unsigned DC = 0; DC < X->ColSpan && C + DC < Width; ++DC)
-            L.Owners[R + DR][C + DC] = {static_cast<int>(R), static_cast<int>(C)};
-  return L;
-}
-
 void textTable(llvm::raw_ostream &OS, const tables::Table &T) {
   std::vector<Row> All = T.Head;
   size_t HeadRows = All.size();
   All.insert(All.end(), T.Body.begin(), T.Body.end());
-  Layout L = layout(All, T.Width);
+  Layout L = tables::layout(All, T.Width);
   // Column widths: single-column cells first, then widen the last column of a span that
   // does not fit.
   std::vector<unsigned> W(T.Width, 0);
@@ -121,15 +99,15 @@ void textTable(llvm::raw_ostream &OS, const tables::Table &T) {
           Height = std::max(Height, lines(X->Text).size());
     for (size_t Line = 0; Line < Height; ++Line) {
       for (unsigned C = 0; C < T.Width;) {
-        Owner O = L.Owners[R][C];
-        const Cell *X = O.Row >= 0 ? L.Grid[O.Row][O.Col] : nullptr;
+        tables::Place O = L.Owner[R][C];
+        const Cell *X = O.X;
         unsigned Span = X ? X->ColSpan : 1;
         unsigned Last = std::min(T.Width, C + Span) - 1;
         unsigned Have = 0;
         for (unsigned K = C; K <= Last; ++K)
           Have += W[K] + (K > C ? 3 : 0);
         std::string Text;
-        if (X && static_cast<size_t>(O.Row) == R) {
+        if (X && O.Row == R) {
           std::vector<std::string> Ls = lines(X->Text);
           if (Line < Ls.size())
             Text = Ls[Line];
@@ -175,29 +153,14 @@ void markdownTable(llvm::raw_ostream &OS, const tables::Table &T) {
   }
   // The Markdown header joins the texts of the header cells above each column; the 栏次
   // row, when there is one, is the first body row.
-  std::vector<Row> Head = T.Head;
   std::vector<Row> Body;
-  if (!Head.empty() && !Head.back().empty() && Head.back()[0].Text == "栏次") {
-    Body.push_back(Head.back());
-    Head.pop_back();
-  }
+  if (!T.Head.empty() && !T.Head.back().empty() && T.Head.back()[0].Text == "栏次")
+    Body.push_back(T.Head.back());
   Body.insert(Body.end(), T.Body.begin(), T.Body.end());
-  Layout H = layout(Head, T.Width);
   OS << '|';
-  for (unsigned C = 0; C < T.Width; ++C) {
-    std::string Label;
-    const Cell *Prev = nullptr;
-    for (size_t R = 0; R < Head.size(); ++R) {
-      Owner O = H.Owners[R][C];
-      const Cell *X = O.Row >= 0 ? H.Grid[O.Row][O.Col] : nullptr;
-      if (!X || X == Prev || X->Text.empty())
-        continue;
-      Label += (Label.empty() ? "" : " / ") + X->Text;
-      Prev = X;
-    }
+  for (const std::string &Label : tables::columnLabels(T))
     OS << ' ' << mdEscape(Label) << " |";
-  }
-  Layout L = layout(Body, T.Width);
+  Layout L = tables::layout(Body, T.Width);
   OS << "\n|";
   for (unsigned C = 0; C < T.Width; ++C) {
     bool Amount = false;
@@ -240,7 +203,7 @@ void csvTable(llvm::raw_ostream &OS, const tables::Table &T, const Options &O) {
   for (const std::string &C : T.Caption)
     Single(C);
   for (const std::vector<Row> *Part : {&T.Head, &T.Body}) {
-    Layout L = layout(*Part, T.Width);
+    Layout L = tables::layout(*Part, T.Width);
     for (size_t R = 0; R < Part->size(); ++R) {
       for (unsigned C = 0; C < T.Width; ++C) {
         if (C)

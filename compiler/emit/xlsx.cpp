@@ -126,12 +126,12 @@ public:
     const lxw_row_t First = 2;
     std::vector<unsigned> Widths(W, 4);
     auto Grid = [&](const std::vector<tables::Row> &Rows, lxw_row_t At, bool IsHead) {
-      auto G = tables::grid(Rows, W);
+      tables::Layout L = tables::layout(Rows, W);
       for (size_t R = 0; R < Rows.size(); ++R)
         for (unsigned C = 0; C < W; ++C) {
-          const Cell *X = G[R][C];
+          const Cell *X = L.Grid[R][C];
           if (!X) {
-            if (!covered(Rows, G, R, C))
+            if (!L.Owner[R][C].X) // a place no cell reaches: a bordered blank
               worksheet_write_blank(WS, At + R, C, IsHead ? Head : Text);
             continue;
           }
@@ -162,10 +162,8 @@ public:
     lxw_row_t After = Body + static_cast<lxw_row_t>(T.Body.size());
     for (size_t I = 0; I < T.Notes.size(); ++I)
       merge(WS, After + I, 0, After + I, W - 1, T.Notes[I], Note);
-    for (unsigned C = 0; C < W; ++C) {
-      lxw_format *Wrap = nullptr;
-      worksheet_set_column(WS, C, C, Widths[C] + 2.5, Wrap);
-    }
+    for (unsigned C = 0; C < W; ++C)
+      worksheet_set_column(WS, C, C, Widths[C] + 2.5, nullptr);
     // Frozen header, A4 pages that repeat it and fit the width.
     worksheet_freeze_panes(WS, Body, 0);
     worksheet_set_paper(WS, 9);
@@ -195,22 +193,10 @@ private:
       worksheet_merge_range(WS, R1, C1, R2, C2, S.c_str(), F);
   }
 
-  /// Whether place (R, C) is covered by a span that starts elsewhere.
-  static bool covered(const std::vector<tables::Row> &Rows,
-                      const std::vector<std::vector<const Cell *>> &G, size_t R, unsigned C) {
-    for (size_t R0 = 0; R0 <= R; ++R0)
-      for (unsigned C0 = 0; C0 <= C; ++C0)
-        if (const Cell *X = G[R0][C0])
-          if (R0 + X->RowSpan > R && C0 + X->ColSpan > C && (R0 != R || C0 != C))
-            return true;
-    (void)Rows;
-    return false;
-  }
-
   /// Project tables: the 二级 indicator of consecutive rows under one 一级 is merged down,
   /// as the hierarchy is printed in the published workbooks (the text formats repeat it).
   void mergeLevel2(lxw_worksheet *WS, const tables::Table &T, lxw_row_t Body) {
-    auto G = tables::grid(T.Body, T.Width);
+    auto G = tables::layout(T.Body, T.Width).Grid;
     size_t Start = 0;
     while (Start < T.Body.size() && !(G[Start][0] && G[Start][0]->Text == "一级指标"))
       ++Start;

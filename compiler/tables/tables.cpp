@@ -18,24 +18,44 @@ llvm::StringRef kindName(TableKind K) {
   return "standard";
 }
 
-std::vector<std::vector<const Cell *>> grid(const std::vector<Row> &Rows, unsigned Width) {
-  std::vector<std::vector<const Cell *>> G(Rows.size(), std::vector<const Cell *>(Width));
-  std::vector<std::vector<bool>> Covered(Rows.size(), std::vector<bool>(Width));
+Layout layout(const std::vector<Row> &Rows, unsigned Width) {
+  Layout L;
+  L.Grid.assign(Rows.size(), std::vector<const Cell *>(Width));
+  L.Owner.assign(Rows.size(), std::vector<Place>(Width));
   for (size_t R = 0; R < Rows.size(); ++R) {
     unsigned C = 0;
     for (const Cell &X : Rows[R]) {
-      while (C < Width && Covered[R][C])
+      while (C < Width && L.Owner[R][C].X)
         ++C;
       if (C >= Width)
         break;
-      G[R][C] = &X;
+      L.Grid[R][C] = &X;
       for (unsigned DR = 0; DR < X.RowSpan && R + DR < Rows.size(); ++DR)
         for (unsigned DC = 0; DC < X.ColSpan && C + DC < Width; ++DC)
-          Covered[R + DR][C + DC] = true;
+          L.Owner[R + DR][C + DC] = {&X, static_cast<unsigned>(R), C};
       C += X.ColSpan;
     }
   }
-  return G;
+  return L;
+}
+
+std::vector<std::string> columnLabels(const Table &T) {
+  std::vector<Row> Head;
+  for (const Row &R : T.Head)
+    if (R.empty() || R[0].Text != "栏次")
+      Head.push_back(R);
+  Layout L = layout(Head, T.Width);
+  std::vector<std::string> Labels(T.Width);
+  for (unsigned C = 0; C < T.Width; ++C) {
+    const Cell *Prev = nullptr;
+    for (size_t R = 0; R < Head.size(); ++R) {
+      const Cell *X = L.Owner[R][C].X;
+      if (X && X != Prev && !X->Text.empty())
+        Labels[C] += (Labels[C].empty() ? "" : " / ") + X->Text;
+      Prev = X;
+    }
+  }
+  return Labels;
 }
 
 std::string fileStem(const Table &T) {

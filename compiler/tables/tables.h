@@ -19,6 +19,10 @@ namespace budc::tables {
 
 /// One cell. Cells covered by a span to their left or above are not stored (as in HTML).
 struct Cell {
+  Cell() = default;
+  Cell(std::string Text, unsigned RowSpan = 1, unsigned ColSpan = 1)
+      : Text(std::move(Text)), RowSpan(RowSpan), ColSpan(ColSpan) {}
+
   std::string Text;
   unsigned RowSpan = 1, ColSpan = 1;
   bool Amount = false;            ///< a money cell (right-aligned, a number in spreadsheets)
@@ -52,9 +56,24 @@ struct Disclosure {
 /// Builds the disclosure of \p B with its template \p T.
 Disclosure build(const model::Budget &B, const model::Template &T);
 
-/// The rows \p Rows laid out on a Width-column grid: Grid[r][c] is the cell that starts
-/// there, or null where a span covers the place.
-std::vector<std::vector<const Cell *>> grid(const std::vector<Row> &Rows, unsigned Width);
+/// A cell and the place where it starts.
+struct Place {
+  const Cell *X = nullptr;
+  unsigned Row = 0, Col = 0;
+};
+
+/// Rows laid out on a grid of Width columns: Grid[r][c] is the cell that starts at (r, c), or
+/// null where a span covers the place; Owner[r][c] is the cell that covers (r, c), wherever it
+/// starts (X null for a place no cell reaches).
+struct Layout {
+  std::vector<std::vector<const Cell *>> Grid;
+  std::vector<std::vector<Place>> Owner;
+};
+Layout layout(const std::vector<Row> &Rows, unsigned Width);
+
+/// A label for each column of \p T: the texts of the header cells over it, top down, joined
+/// by " / " (本年收入 / 小计); the 栏次 row is left out.
+std::vector<std::string> columnLabels(const Table &T);
 
 /// The file-name stem of a table: "01-部门预算收支总表", with characters that file systems
 /// reject replaced.

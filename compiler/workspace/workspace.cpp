@@ -68,8 +68,8 @@ public:
       {
         llvm::ThreadPool Pool(llvm::hardware_concurrency(std::min<size_t>(Jobs, Top.size())));
         for (size_t I = 0; I < Top.size(); ++I) {
-          ast::Context &C = Ctx.child();
-          Pool.async([&, I, &C] { Parsed[I] = syntax::parseFile(SM, Top[I].ID, C, Engines[I], Opts); });
+          ast::Context *C = &Ctx.child(); // one per file: a context is not thread-safe
+          Pool.async([&, I, C] { Parsed[I] = syntax::parseFile(SM, Top[I].ID, *C, Engines[I], Opts); });
         }
         Pool.wait();
       }

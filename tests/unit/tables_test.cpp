@@ -172,17 +172,29 @@ TEST_CASE("a header row must cover 序号 and the columns exactly") {
   CHECK(X.Diags.getDiagnostics()[0].Kind == diag::BadTemplateRow);
 }
 
-TEST_CASE("grid places cells around row and column spans") {
+TEST_CASE("layout places cells around row and column spans and knows who covers each place") {
   std::vector<tables::Row> Rows(2);
   Rows[0] = {{"a", 2, 1}, {"b", 1, 2}};
   Rows[1] = {{"c"}, {"d"}};
-  auto G = tables::grid(Rows, 3);
+  tables::Layout L = tables::layout(Rows, 3);
+  auto &G = L.Grid;
   CHECK(G[0][0]->Text == "a");
   CHECK(G[0][1]->Text == "b");
   CHECK(G[0][2] == nullptr);
   CHECK(G[1][0] == nullptr);
   CHECK(G[1][1]->Text == "c");
   CHECK(G[1][2]->Text == "d");
+  CHECK(L.Owner[1][0].X->Text == "a");
+  CHECK(L.Owner[1][0].Row == 0);
+  CHECK(L.Owner[0][2].X->Text == "b");
+  CHECK(L.Owner[0][2].Col == 1);
+}
+
+TEST_CASE("column labels join the header cells over each column, without 栏次") {
+  tables::Table T;
+  T.Width = 3;
+  T.Head = {{{"序号", 2, 1}, {"本年收入", 1, 2}}, {{"小计"}, {"其他"}}, {{"栏次"}, {"1"}, {"2"}}};
+  CHECK(tables::columnLabels(T) == std::vector<std::string>{"序号", "本年收入 / 小计", "本年收入 / 其他"});
 }
 
 TEST_CASE("text output aligns CJK by display width and CSV quotes what it must") {
