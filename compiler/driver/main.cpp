@@ -613,7 +613,9 @@ int main(int Argc, char **Argv) {
     // are partial and every rule would report their holes again.
     std::optional<budc::model::Budget> Resolved;
     if ((CheckCmd || BuildCmd) && !Diags.hasErrors() && !WS.InputError) {
-      Resolved = budc::sema::resolve(WS.Files, SM, Ctx, Diags);
+      budc::sema::ResolveOptions RO2;
+      RO2.Templates = static_cast<bool>(BuildCmd); // check needs only the templates' names
+      Resolved = budc::sema::resolve(WS.Files, SM, Ctx, Diags, RO2);
       budc::model::Budget &Budget = *Resolved;
       budc::check::run(Budget, Diags);
       budc::check::applySuppressions(WS.Files, SM, Diags);

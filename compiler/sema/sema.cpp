@@ -4,6 +4,8 @@
 #include "compiler/stdlib/stdlib.h"
 #include "compiler/syntax/parser.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 #include <algorithm>
 
 namespace budc::sema {
@@ -775,7 +777,7 @@ void Resolver::facts(llvm::ArrayRef<ast::File *> Files) { FactReader(*this).run(
 //===----------------------------------------------------------------------===//
 
 model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast::Context &Ctx,
-                      DiagEngine &Diags) {
+                      DiagEngine &Diags, const ResolveOptions &Opts) {
   Resolver R(SM, Diags);
   // The header: year and money unit decide which standard library and how amounts read.
   const ast::Budget *Header = nullptr;
@@ -803,6 +805,17 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
     Diags.report(Header->Year.Range, diag::CatalogueYearApproximate,
                  {std::to_string(Year), std::to_string(Lib.CatalogueYear)});
   for (const stdlib::EmbeddedFile &E : Lib.Files) {
+    if (!Opts.Templates && llvm::StringRef(E.Path).startswith("templates/")) {
+      // Only the names: a line "表样 NAME {" declares one. Parsing the layouts is start-up
+      // time that only budc build and budc diff need.
+      for (llvm::StringRef Line : llvm::split(E.text(), '\n'))
+        if (Line.consume_front("表样 ")) {
+          model::Template T;
+          T.Name = Line.take_until([](char C) { return C == ' ' || C == '{'; }).str();
+          R.B.Templates.push_back(std::move(T));
+        }
+      continue;
+    }
     unsigned ID = SM.addBuffer(E.text(), std::string("<stdlib>/") + E.Path);
     ast::File *F = syntax::parseFile(SM, ID, Ctx, Diags);
     for (ast::Node *N : F->Items)

@@ -10,13 +10,19 @@
 
 namespace budc::sema {
 
+struct ResolveOptions {
+  /// Read the standard library's table templates (表样) in full. `budc check` needs only
+  /// their names (to check 模板), which are taken from the text without parsing it.
+  bool Templates = true;
+};
+
 /// Builds the budget of a workspace. Loads the standard library for the budget's year (its
 /// files are added to \p SM and parsed into \p Ctx), applies the workspace's additions to it,
 /// resolves every name, code, unit and amount, and reports what does not resolve (BUD1xx,
 /// BUD2xx). Entities that do not resolve are left out of the model, so that later checks
 /// do not report the same mistake again.
 model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast::Context &Ctx,
-                      DiagEngine &Diags);
+                      DiagEngine &Diags, const ResolveOptions &Opts = {});
 
 /// The closest of \p Candidates to \p Word by edit distance over characters, or "" when none
 /// is close enough to be a plausible typo.
