@@ -1,41 +1,45 @@
 // BudLexer.g4 — tokens of the .bud budget language. Syntax only, no actions.
 //
-// Keywords have a Chinese spelling and an English alias. Keywords are listed before NAME,
-// so an exact keyword wins a tie, while a longer word that merely begins with a keyword
-// (项目支出, 单位资金) is a NAME by the longest-match rule.
+// Keywords have a Chinese spelling and an English alias. Only the English aliases are lexer
+// rules: the lexer sees every CJK character folded into one code point (see "Folded input"
+// below), so a Chinese keyword is lexed as a NAME, and the parser's token clean-up gives a NAME
+// whose text is exactly a keyword's Chinese spelling that keyword's type
+// (compiler/syntax/parser.cpp). That is the longest-match rule either way: a longer word that
+// merely begins with a keyword (项目支出, 单位资金) stays a NAME. The English aliases are listed
+// before NAME, so an exact alias wins the tie.
 lexer grammar BudLexer;
 
 // ---- keywords -------------------------------------------------------------------------
-KW_INCLUDE     : '引入' | 'include' ;
-KW_BUDGET      : '预算' | 'budget' ;
-KW_DEPARTMENT  : '部门' | 'department' ;
-KW_UNIT        : '单位' | 'unit' ;
-KW_INCOME      : '收入' | 'income' ;
-KW_CARRYOVER   : '上年结转' | 'carryover' ;
-KW_BASIC       : '基本支出' | 'basic' ;
-KW_SOURCE      : '来源' | 'source' ;
-KW_PROJECT     : '项目' | 'project' ;
-KW_FUNCTION    : '功能科目' | 'function' ;
-KW_ECONOMIC    : '经济科目' | 'economic' ;
-KW_AMOUNT      : '金额' | 'amount' ;
-KW_SCHEDULE    : '支出计划' | 'schedule' ;
-KW_GOAL        : '目标' | 'goal' ;
-KW_INDICATOR   : '指标' | 'indicator' ;
-KW_DESC        : '描述' | 'desc' ;
-KW_BASIS       : '依据' | 'basis' ;
-KW_DECLARE     : '声明' | 'declare' ;
-KW_SECTION     : '说明' | 'section' ;
-KW_GLOSSARY    : '名词解释' | 'glossary' ;
-KW_PERFORMANCE : '整体绩效' | 'performance' ;
-KW_AREA        : '分项' | 'area' ;
-KW_PROCUREMENT : '政府采购' | 'procurement' ;
-KW_ASSETS      : '国有资产' | 'assets' ;
+KW_INCLUDE     : 'include' ;
+KW_BUDGET      : 'budget' ;
+KW_DEPARTMENT  : 'department' ;
+KW_UNIT        : 'unit' ;
+KW_INCOME      : 'income' ;
+KW_CARRYOVER   : 'carryover' ;
+KW_BASIC       : 'basic' ;
+KW_SOURCE      : 'source' ;
+KW_PROJECT     : 'project' ;
+KW_FUNCTION    : 'function' ;
+KW_ECONOMIC    : 'economic' ;
+KW_AMOUNT      : 'amount' ;
+KW_SCHEDULE    : 'schedule' ;
+KW_GOAL        : 'goal' ;
+KW_INDICATOR   : 'indicator' ;
+KW_DESC        : 'desc' ;
+KW_BASIS       : 'basis' ;
+KW_DECLARE     : 'declare' ;
+KW_SECTION     : 'section' ;
+KW_GLOSSARY    : 'glossary' ;
+KW_PERFORMANCE : 'performance' ;
+KW_AREA        : 'area' ;
+KW_PROCUREMENT : 'procurement' ;
+KW_ASSETS      : 'assets' ;
 // Declarations of the standard library (and of a workspace's additions to it).
-KW_CATALOGUE   : '科目表' | 'catalogue' ;
-KW_MEASURES    : '计量单位表' | 'measures' ;
-KW_FRAMEWORK   : '指标框架' | 'framework' ;
-KW_FUNDS       : '资金来源表' | 'funds' ;
-KW_TEMPLATE    : '表样' | 'template' ;
+KW_CATALOGUE   : 'catalogue' ;
+KW_MEASURES    : 'measures' ;
+KW_FRAMEWORK   : 'framework' ;
+KW_FUNDS       : 'funds' ;
+KW_TEMPLATE    : 'template' ;
 
 // ---- punctuation ----------------------------------------------------------------------
 LBRACE : '{' ;
@@ -45,9 +49,9 @@ RBRACE : '}' ;
 SEMI   : ';' ;
 SLASH  : '/' ;
 MINUS  : '-' ;
-GE     : '\u2265' | '>=' ;      // ≥
-LE     : '\u2264' | '<=' ;      // ≤
-NE     : '\u2260' | '!=' ;      // ≠
+GE     : GE_SIGN | '>=' ;
+LE     : LE_SIGN | '<=' ;
+NE     : NE_SIGN | '!=' ;
 EQ     : '=' ;
 GT     : '>' ;
 LT     : '<' ;
@@ -72,24 +76,41 @@ NAME     : NAME_START NAME_CHAR* ;
 
 // ---- layout ---------------------------------------------------------------------------
 NL       : '\r\n' | '\n' | '\r' ;
-WS       : [ \t\u3000\uFEFF]+ -> skip ;
+WS       : ( [ \t] | WIDE_SPACE )+ -> skip ;
 // Comments are kept on the hidden channel: "// budc:allow BUDnnn reason" suppresses a warning.
 COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN) ;
 
 // A full-width twin of an ASCII character (＝ ； ０ …); reported, then mapped or dropped.
-FULLWIDTH : [\uFF01-\uFF5E] ;
+FULLWIDTH : WIDE_OPEN_PAREN | WIDE_CLOSE_PAREN | WIDE_OTHER ;
 // Anything else is reported as an invalid character and dropped.
 ERROR_CHAR : . ;
 
 fragment ESC        : '\\' . ;
 fragment DIGIT      : [0-9] ;
 fragment DIGITS     : [0-9]+ ;
-// U+007F stands for every CJK character that occurs in no keyword: the parser folds them into
-// it before lexing (compiler/syntax/parser.cpp), because ANTLR's lexer caches DFA edges only
-// for code points below 128 and simulates its ATN for every other character.
-fragment CJK        : [\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{2FFFF}\u007F] ;
-fragment NAME_START : CJK | [a-zA-Z_] | [\uFF08\u3010\u3014\u300A\u300C\u201C\u2018] ;
+fragment NAME_START : CJK | [a-zA-Z_] | WIDE_OPEN_PAREN | OPENING ;
 // Inside a bare name: （）【】〔〕《》「」“”‘’ 、 and · are ordinary text.
-fragment NAME_CHAR  : NAME_START | [0-9] | [\uFF09\u3011\u3015\u300B\u300D\u201D\u2019\u3001\u00B7] ;
-fragment UNIT_START : CJK | [a-zA-Z] | '%' | '\u2030' ;
-fragment UNIT_CHAR  : UNIT_START | '/' | '.' | '\u00B7' ;
+fragment NAME_CHAR  : NAME_START | [0-9] | WIDE_CLOSE_PAREN | CLOSING | MIDDLE_DOT ;
+fragment UNIT_START : CJK | [a-zA-Z] | '%' | PER_MILLE ;
+fragment UNIT_CHAR  : UNIT_START | '/' | '.' | MIDDLE_DOT ;
+
+// ---- folded input ---------------------------------------------------------------------
+// ANTLR's lexer caches DFA edges only for code points below 128 and simulates its ATN for
+// every other character, which made lexing Chinese text several times slower than ASCII. So
+// the parser (compiler/syntax/parser.cpp, foldForLexer) hands the lexer one code point below
+// 128 per class of characters that the rules above treat alike, and reads every token's text
+// from the original buffer. Real control characters and U+007F become U+0001, like every
+// other character no rule names: an invalid character (ERROR_CHAR) outside strings and
+// comments.
+fragment CJK              : '\u007F' ;  // U+3400–4DBF, U+4E00–9FFF, U+F900–FAFF, U+20000–2FFFF
+fragment WIDE_OPEN_PAREN  : '\u000E' ;  // （ (also a full-width twin of '(')
+fragment OPENING          : '\u000F' ;  // 【 〔 《 「 “ ‘
+fragment WIDE_CLOSE_PAREN : '\u0010' ;  // ） (also a full-width twin of ')')
+fragment CLOSING          : '\u0011' ;  // 】 〕 》 」 ” ’ 、
+fragment MIDDLE_DOT       : '\u0012' ;  // ·
+fragment PER_MILLE        : '\u0013' ;  // ‰
+fragment GE_SIGN          : '\u0014' ;  // ≥
+fragment LE_SIGN          : '\u0015' ;  // ≤
+fragment NE_SIGN          : '\u0016' ;  // ≠
+fragment WIDE_SPACE       : '\u0017' ;  // U+3000 ideographic space, U+FEFF byte-order mark
+fragment WIDE_OTHER       : '\u0018' ;  // the other full-width twins U+FF01–FF5E

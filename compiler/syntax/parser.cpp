@@ -16,6 +16,7 @@
 #include "budc_antlr4_runtime.h"
 
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 #include <algorithm>
@@ -1443,28 +1444,73 @@ bool isCjk(char32_t C) {
          (C >= 0xF900 && C <= 0xFAFF) || (C >= 0x20000 && C <= 0x2FFFF);
 }
 
-/// The code points the lexer sees: every CJK character that occurs in no keyword becomes
-/// U+007F, which the grammar counts as CJK, so the lexer's DFA cache (code points < 128)
-/// covers it; a real U+007F becomes U+0001 (an invalid character either way). Tokens keep
-/// their positions, and their text is always read from the original buffer.
+/// The code points the lexer sees (grammar/BudLexer.g4, "folded input"): one code point below
+/// 128 for each class of characters the lexer's rules treat alike, so that its DFA cache, which
+/// covers only code points below 128, serves every character. Tokens keep their positions, and
+/// their text is always read from the original buffer.
 std::u32string foldForLexer(const std::u32string &CodePoints) {
-  static const llvm::DenseSet<uint32_t> KeywordChars = [] {
-    llvm::DenseSet<uint32_t> Set;
-    for (size_t T = BudLexer::KW_INCLUDE; T <= BudLexer::KW_TEMPLATE; ++T)
-      for (char32_t C : decodeUtf8(keywordSpelling(T)).CodePoints)
-        Set.insert(C);
-    return Set;
-  }();
   std::u32string Out = CodePoints;
   for (char32_t &C : Out) {
-    if (C < 0x7F)
+    if (C >= 0x20 && C < 0x7F)
       continue;
-    if (C == 0x7F)
-      C = 0x01;
-    else if (isCjk(C) && !KeywordChars.count(C))
+    if (C == '\t' || C == '\n' || C == '\r')
+      continue;
+    if (isCjk(C)) {
       C = 0x7F;
+      continue;
+    }
+    switch (C) {
+    case 0xFF08: C = 0x0E; break;                       // （
+    case 0x3010: case 0x3014: case 0x300A: case 0x300C: // 【 〔 《 「
+    case 0x201C: case 0x2018: C = 0x0F; break;          // “ ‘
+    case 0xFF09: C = 0x10; break;                       // ）
+    case 0x3011: case 0x3015: case 0x300B: case 0x300D: // 】 〕 》 」
+    case 0x201D: case 0x2019: case 0x3001: C = 0x11; break; // ” ’ 、
+    case 0x00B7: C = 0x12; break;                       // ·
+    case 0x2030: C = 0x13; break;                       // ‰
+    case 0x2265: C = 0x14; break;                       // ≥
+    case 0x2264: C = 0x15; break;                       // ≤
+    case 0x2260: C = 0x16; break;                       // ≠
+    case 0x3000: case 0xFEFF: C = 0x17; break;          // wide spaces
+    default:
+      C = (C >= 0xFF01 && C <= 0xFF5E) ? char32_t(0x18) : char32_t(0x01); // full-width twin, or invalid
+    }
   }
   return Out;
+}
+
+/// The keyword a NAME spells exactly (its Chinese spelling), or NAME.
+size_t keywordOf(llvm::StringRef Text) {
+  static const llvm::StringMap<size_t> Keywords = [] {
+    llvm::StringMap<size_t> Map;
+    for (size_t T = BudLexer::KW_INCLUDE; T <= BudLexer::KW_TEMPLATE; ++T)
+      Map[keywordSpelling(T)] = T;
+    return Map;
+  }();
+  if (Text.size() > 15) // the longest keyword has five characters
+    return BudLexer::NAME;
+  auto It = Keywords.find(Text);
+  return It == Keywords.end() ? size_t(BudLexer::NAME) : It->second;
+}
+
+/// The lexer of one file over its folded text. Tokens point at both (error recovery asks a
+/// token for its source), so it outlives them.
+struct FileLexer {
+  CodePointStream Input;
+  BudLexer Lexer;
+  explicit FileLexer(const FileState &FS)
+      : Input(foldForLexer(FS.Decoded.CodePoints), FS.SM.getPath(FS.FileID)), Lexer(&Input) {
+    Lexer.removeErrorListeners(); // ERROR_CHAR makes the lexer total; nothing reaches it
+  }
+};
+
+/// Every token of a file, Chinese keywords told apart from names.
+std::vector<std::unique_ptr<Token>> lexAll(const FileState &FS, FileLexer &L) {
+  std::vector<std::unique_ptr<Token>> Tokens = L.Lexer.getAllTokens();
+  for (std::unique_ptr<Token> &T : Tokens)
+    if (T->getType() == BudLexer::NAME)
+      static_cast<CommonToken *>(T.get())->setType(keywordOf(FS.textOf(T.get())));
+  return Tokens;
 }
 
 } // namespace
@@ -1482,10 +1528,8 @@ ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx
   };
   // ANTLR reports through exceptions; they are caught inside the runtime and the error
   // strategy. Anything that still escapes is a bug in budc and reaches the driver's handler.
-  CodePointStream Input(foldForLexer(FS.Decoded.CodePoints), SM.getPath(FileID));
-  BudLexer Lexer(&Input);
-  Lexer.removeErrorListeners(); // ERROR_CHAR makes the lexer total; nothing reaches it
-  std::vector<std::unique_ptr<Token>> Raw = Lexer.getAllTokens();
+  FileLexer L(FS);
+  std::vector<std::unique_ptr<Token>> Raw = lexAll(FS, L);
   for (size_t I = 0; I < Raw.size(); ++I)
     if (Raw[I]->getType() == BudLexer::COMMENT &&
         FS.textOf(Raw[I].get()).drop_front(2).ltrim().startswith("budc:allow"))
@@ -1511,11 +1555,9 @@ ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx
 std::vector<LexToken> lexFile(const SourceManager &SM, unsigned FileID) {
   DiagEngine Ignored;
   FileState FS{SM, FileID, decodeUtf8(SM.getText(FileID)), Ignored};
-  CodePointStream Input(foldForLexer(FS.Decoded.CodePoints), SM.getPath(FileID));
-  BudLexer Lexer(&Input);
-  Lexer.removeErrorListeners();
+  FileLexer Lexer(FS);
   std::vector<LexToken> Out;
-  for (const std::unique_ptr<Token> &T : Lexer.getAllTokens()) {
+  for (const std::unique_ptr<Token> &T : lexAll(FS, Lexer)) {
     LexToken L;
     Span S = FS.span(T.get());
     L.Begin = S.Begin;

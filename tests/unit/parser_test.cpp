@@ -216,3 +216,25 @@ TEST_CASE("SLL prediction parses the example and every test input exactly as ful
     CHECK(SllErrors == LlErrors);
   }
 }
+
+TEST_CASE("the folded lexer tells keywords, names and every character class apart") {
+  // The lexer sees one code point per class of characters (grammar/BudLexer.g4, "folded
+  // input"); tokens still split where the characters say and read their original text.
+  SourceManager SM;
+  llvm::StringRef Text = "项目 项目支出 project projects 金额（万元） 【注】、“两委”·甲 ≥95% ≤3‰ ≠1 "
+                         "上年结转 上年　结转 ５ \x01 \x7f";
+  unsigned ID = SM.addBuffer(Text, "t.bud");
+  std::vector<syntax::LexToken> Tokens = syntax::lexFile(SM, ID);
+  std::vector<std::pair<syntax::LexToken::Kind, std::string>> Got;
+  for (const syntax::LexToken &T : Tokens)
+    Got.emplace_back(T.K, Text.slice(T.Begin, T.End).str());
+  using K = syntax::LexToken;
+  std::vector<std::pair<syntax::LexToken::Kind, std::string>> Want = {
+      {K::Keyword, "项目"},         {K::Name, "项目支出"},      {K::Keyword, "project"},
+      {K::Name, "projects"},        {K::Name, "金额（万元）"},  {K::Name, "【注】、“两委”·甲"},
+      {K::Comparator, "≥"},         {K::Quantity, "95%"},       {K::Comparator, "≤"},
+      {K::Quantity, "3‰"},          {K::Comparator, "≠"},       {K::Number, "1"},
+      {K::Keyword, "上年结转"},     {K::Name, "上年"},          {K::Name, "结转"},
+      {K::Other, "５"},             {K::Other, "\x01"},         {K::Other, "\x7f"}};
+  CHECK(Got == Want);
+}
