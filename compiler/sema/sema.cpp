@@ -594,10 +594,10 @@ private:
         M.Goals.push_back(G->Statement.Value.str());
         for (const ast::Indicator *Ind : G->Indicators)
           if (auto X = indicator(*Ind))
-            M.Indicators.push_back(*X);
+            M.Indicators.push_back(std::move(*X));
       } else if (auto *Ind = llvm::dyn_cast<ast::Indicator>(I)) {
         if (auto X = indicator(*Ind))
-          M.Indicators.push_back(*X);
+          M.Indicators.push_back(std::move(*X));
       } else if (auto *At = llvm::dyn_cast<ast::Attr>(I)) {
         if (At->Key.Value == "用途" && !At->Values.empty())
           M.Purpose = At->Values[0].Word.Value.str();
@@ -713,7 +713,7 @@ private:
       for (const ast::Indicator *I : G->Indicators)
         if (auto X = indicator(*I)) {
           Goal.Indicators.push_back(B.DepartmentIndicators.size());
-          B.DepartmentIndicators.push_back(*X);
+          B.DepartmentIndicators.push_back(std::move(*X));
         }
       CurrentArea().Goals.push_back(std::move(Goal));
     } else if (auto *I = llvm::dyn_cast<ast::Indicator>(&N)) {
@@ -724,7 +724,7 @@ private:
         if (Ar.Goals.empty())
           Ar.Goals.emplace_back();
         Ar.Goals.back().Indicators.push_back(B.DepartmentIndicators.size());
-        B.DepartmentIndicators.push_back(*X);
+        B.DepartmentIndicators.push_back(std::move(*X));
       }
     }
   }

@@ -1493,6 +1493,52 @@ size_t keywordOf(llvm::StringRef Text) {
   return It == Keywords.end() ? size_t(BudLexer::NAME) : It->second;
 }
 
+/// ANTLR's lexer simulator with a lock-free fast path. The runtime looks up every DFA edge in
+/// a hash map under a process-wide lock (a mutex and a condition variable), once per character;
+/// with files lexed on several threads the lock was contended. DFA states and their edges are
+/// never removed or changed once added, so each thread keeps its own copy of the edges it has
+/// seen, in flat arrays indexed by state number and (folded) character, and asks the runtime
+/// only on a miss.
+class CachingLexerSimulator final : public atn::LexerATNSimulator {
+public:
+  explicit CachingLexerSimulator(Lexer *L)
+      : LexerATNSimulator(L, L->getATN(), shared(L->getATN()).DFAs,
+                          shared(L->getATN()).Contexts) {}
+
+private:
+  /// The lexer's DFA, shared by every thread (the generated lexer's own is private).
+  struct Shared {
+    std::vector<dfa::DFA> DFAs;
+    atn::PredictionContextCache Contexts;
+  };
+  static Shared &shared(const atn::ATN &ATN) {
+    static Shared S = [&] {
+      Shared Out;
+      for (size_t I = 0; I < ATN.getNumberOfDecisions(); ++I)
+        Out.DFAs.emplace_back(ATN.getDecisionState(I), I);
+      return Out;
+    }();
+    return S;
+  }
+
+  dfa::DFAState *getExistingTargetState(dfa::DFAState *S, size_t T) override {
+    using Row = std::array<dfa::DFAState *, 128>;
+    thread_local std::vector<Row> Edges;
+    if (T >= 128 || S->stateNumber < 0)
+      return LexerATNSimulator::getExistingTargetState(S, T);
+    size_t N = static_cast<size_t>(S->stateNumber);
+    if (N < Edges.size() && Edges[N][T])
+      return Edges[N][T];
+    dfa::DFAState *Target = LexerATNSimulator::getExistingTargetState(S, T);
+    if (Target) {
+      if (N >= Edges.size())
+        Edges.resize(N + 1, Row{});
+      Edges[N][T] = Target;
+    }
+    return Target;
+  }
+};
+
 /// The lexer of one file over its folded text. Tokens point at both (error recovery asks a
 /// token for its source), so it outlives them.
 struct FileLexer {
@@ -1501,6 +1547,8 @@ struct FileLexer {
   explicit FileLexer(const FileState &FS)
       : Input(foldForLexer(FS.Decoded.CodePoints), FS.SM.getPath(FS.FileID)), Lexer(&Input) {
     Lexer.removeErrorListeners(); // ERROR_CHAR makes the lexer total; nothing reaches it
+    // setInterpreter deletes the generated interpreter; the lexer deletes ours.
+    Lexer.setInterpreter(new CachingLexerSimulator(&Lexer));
   }
 };
 
