@@ -105,7 +105,9 @@ declareKey  : keyPart ( SLASH keyPart )* ;
 keyPart     : NAME | NUMBER | STRING | nounKeyword ;
 // Keywords that are also nouns a declared figure can be named by: 声明 功能科目 { 201 … }.
 nounKeyword : KW_FUNCTION | KW_ECONOMIC | KW_BASIC | KW_PROJECT | KW_INCOME | KW_UNIT
-            | KW_DEPARTMENT | KW_BUDGET | KW_CARRYOVER | KW_AMOUNT ;
+            | KW_DEPARTMENT | KW_BUDGET | KW_CARRYOVER | KW_AMOUNT | KW_SCHEDULE | KW_GOAL
+            | KW_INDICATOR | KW_DESC | KW_BASIS | KW_PERFORMANCE | KW_AREA | KW_PROCUREMENT
+            | KW_ASSETS | KW_SECTION | KW_GLOSSARY ;
 
 sectionStmt   : KW_SECTION name text ;
 glossaryBlock : KW_GLOSSARY LBRACE glossaryBody RBRACE ;

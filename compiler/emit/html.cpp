@@ -122,12 +122,6 @@ const model::Section *section(const model::Budget &B, llvm::StringRef Title) {
   return nullptr;
 }
 
-const tables::Table *tableOf(const tables::Disclosure &D, tables::TableKind K) {
-  for (const tables::Table &T : D.Tables)
-    if (T.Kind == K)
-      return &T;
-  return nullptr;
-}
 
 } // namespace
 
@@ -137,72 +131,66 @@ void html(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosur
      << "<meta name=\"generator\" content=\"budc\">\n<title>" << escape(Title) << "</title>\n<style>"
      << Style << "</style>\n</head>\n<body>\n<h1>" << escape(Title) << "</h1>\n";
 
-  // Part one follows the 河北 outline; each heading takes the narrative section of that
-  // title and the tables that belong to it. Sections with other titles follow at the end.
-  struct Heading {
-    const char *Text;
-    const char *Section;
-    std::optional<tables::TableKind> Kind;
-  };
-  static const Heading Outline[] = {
-      {"一、部门职责及机构设置情况", "部门职责", tables::TableKind::Units},
-      {"二、部门预算安排的总体情况", "总体情况", std::nullopt},
-      {"三、机关运行经费安排情况", "机关运行经费", std::nullopt},
-      {"四、财政拨款“三公”经费预算情况及增减变化原因", "三公经费", std::nullopt},
-      {"五、部门整体绩效目标", nullptr, tables::TableKind::Goals},
-      {"六、部门主管专项资金预算安排情况及绩效目标", "专项资金", std::nullopt},
-      {"七、部门项目预算安排情况及绩效目标", nullptr, tables::TableKind::Project},
-      {"八、政府采购预算情况", nullptr, tables::TableKind::Procurement},
-      {"九、国有资产信息", nullptr, tables::TableKind::Assets},
-      {"十、名词解释", nullptr, std::nullopt},
-      {"十一、其他需要说明的事项", "其他事项", std::nullopt},
-  };
+  // The template's outline: part one shows, under each heading, the narrative sections and
+  // the tables it names; sections no heading names follow at the end. Part two holds every
+  // table part one does not. Without an outline every table is in part two.
+  const model::Template *Tpl = B.findTemplate();
+  const model::Outline *Page = Tpl && Tpl->Page.Present ? &Tpl->Page : nullptr;
+  std::string PartOne = Page ? tables::fill(B, Page->PartOne) : "";
+  std::string PartTwo = Page && !Page->PartTwo.empty() ? tables::fill(B, Page->PartTwo)
+                                                       : "第二部分 " + Title + "表";
+  if (Page)
+    OS << "<nav>\n<h2>目录</h2>\n<ol>\n<li><a href=\"#part1\">" << escape(PartOne)
+       << "</a></li>\n<li><a href=\"#part2\">" << escape(PartTwo) << "</a></li>\n</ol>\n</nav>\n";
 
-  OS << "<nav>\n<h2>目录</h2>\n<ol>\n<li><a href=\"#part1\">第一部分 " << escape(Title)
-     << "信息公开情况说明</a></li>\n<li><a href=\"#part2\">第二部分 " << escape(Title)
-     << "表</a></li>\n</ol>\n</nav>\n";
-
-  OS << "<h2 id=\"part1\">第一部分 " << escape(Title) << "信息公开情况说明</h2>\n";
   std::vector<std::string> Used;
-  if (const model::Section *S = section(B, "公开说明")) {
-    paragraphs(OS, S->Body);
-    Used.push_back(S->Title);
-  }
-  for (const Heading &H : Outline) {
-    OS << "<h3>" << H.Text << "</h3>\n";
-    if (H.Section)
-      if (const model::Section *S = section(B, H.Section)) {
-        if (llvm::StringRef(H.Text).startswith("一、"))
-          OS << "<p><strong>部门职责：</strong></p>\n";
+  std::vector<const tables::Table *> Placed;
+  auto Show = [&](const model::OutlineItem &I) {
+    switch (I.Kind) {
+    case model::OutlineItem::Section:
+      if (const model::Section *S = section(B, I.Name)) {
+        if (!I.Lead.empty())
+          OS << "<p><strong>" << escape(I.Lead) << "</strong></p>\n";
         paragraphs(OS, S->Body);
         Used.push_back(S->Title);
       }
-    if (llvm::StringRef(H.Text).startswith("三、"))
+      break;
+    case model::OutlineItem::Table: {
+      bool First = true;
       for (const tables::Table &T : D.Tables)
-        if (T.Title == "机关运行经费明细表")
-          tableHtml(OS, T, true);
-    if (llvm::StringRef(H.Text).startswith("五、")) {
+        if (T.Template == I.Name) {
+          if (First && !I.Lead.empty())
+            OS << "<p><strong>" << escape(I.Lead) << "</strong></p>\n";
+          First = false;
+          // A table per project carries its title in its caption.
+          tableHtml(OS, T, T.Kind != tables::TableKind::Project);
+          Placed.push_back(&T);
+        }
+      break;
+    }
+    case model::OutlineItem::Performance:
       for (const model::Section &S : B.PerformanceSections) {
         OS << "<p><strong>" << escape(S.Title) << "</strong></p>\n";
         paragraphs(OS, S.Body);
       }
-    }
-    if (llvm::StringRef(H.Text).startswith("十、")) {
+      break;
+    case model::OutlineItem::Glossary: {
       unsigned N = 0;
       for (const auto &[Term, Definition] : B.Glossary)
         OS << "<p class=\"body\">" << ++N << "、" << escape(Term) << "：" << escape(Definition)
            << "</p>\n";
+      break;
     }
-    if (H.Kind) {
-      if (*H.Kind == tables::TableKind::Project) {
-        for (const tables::Table &T : D.Tables)
-          if (T.Kind == *H.Kind)
-            tableHtml(OS, T, false);
-      } else if (const tables::Table *T = tableOf(D, *H.Kind)) {
-        if (*H.Kind == tables::TableKind::Units)
-          OS << "<p><strong>机构设置：</strong></p>\n";
-        tableHtml(OS, *T, true);
-      }
+    }
+  };
+  if (Page) {
+    OS << "<h2 id=\"part1\">" << escape(PartOne) << "</h2>\n";
+    for (const model::OutlineItem &I : Page->Preface)
+      Show(I);
+    for (const model::OutlineHeading &H : Page->Headings) {
+      OS << "<h3>" << escape(H.Text) << "</h3>\n";
+      for (const model::OutlineItem &I : H.Items)
+        Show(I);
     }
   }
   for (const model::Section &S : B.Sections)
@@ -211,10 +199,10 @@ void html(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosur
       paragraphs(OS, S.Body);
     }
 
-  OS << "<h2 id=\"part2\">第二部分 " << escape(Title) << "表</h2>\n";
+  OS << "<h2 id=\"part2\">" << escape(PartTwo) << "</h2>\n";
   for (const tables::Table &T : D.Tables)
-    if (T.Kind == tables::TableKind::Standard && T.Title != "机关运行经费明细表")
-      tableHtml(OS, T, true);
+    if (std::find(Placed.begin(), Placed.end(), &T) == Placed.end())
+      tableHtml(OS, T, T.Kind != tables::TableKind::Project);
   OS << "</body>\n</html>\n";
 }
 

@@ -293,10 +293,40 @@ struct TemplateRow {
   std::vector<TemplateRow> Sides[2]; ///< Panels: the rows of each side
 };
 
-/// One table of a template.
+/// A cell of a listing table's fixed row (格), or a field of its record rows (逐行).
+/// Texts may name fields in braces: "{项目名称}绩效目标表".
+struct TemplateCell {
+  enum CellKind : uint8_t { Plain, Label, Money, Field };
+  CellKind Kind = Plain;
+  std::string Text;  ///< Plain, Label: the text; Money: the amount's name; Field: the field
+  unsigned RowSpan = 1, ColSpan = 1;
+  bool Emphasis = false; ///< Label cells, and fields marked [标签]
+  std::string Zero;      ///< Money: how a zero amount prints; empty: blank
+  Span Where;
+};
+
+/// A row specification of a listing table.
+struct ListingRow {
+  enum RowKind : uint8_t { Fixed, Records, Schedule };
+  RowKind Kind = Fixed;
+  std::vector<TemplateCell> Cells; ///< Fixed (格): the cells; Records: one field per column
+  std::string Source;              ///< Records: 单位, 整体绩效, 政府采购, 资产 or 指标
+  std::string Label;               ///< Schedule: the label of its two rows
+  Span Where;
+};
+
+/// One table of a template: a standard table (列 and 行, a 序号 column, money summed over
+/// allocations) or a listing table (格, 逐行 and 支出计划 rows over the budget's records).
 struct TableTemplate {
-  unsigned Number = 0;
-  std::string Title;
+  unsigned Number = 0;         ///< 0: the number after the tables before it
+  std::string Title;           ///< may name fields in braces
+  bool Listing = false;
+  bool PerProject = false;     ///< 每项目: one table per project
+  unsigned Width = 0;          ///< Listing: columns (列数, or the header's width)
+  bool HasCaption = false;     ///< 标注 given: these lines replace the standard caption
+  std::vector<std::string> Caption;
+  std::vector<std::string> Notes; ///< 注: lines printed under the table
+  std::vector<ListingRow> Lines;  ///< Listing: its rows
   std::vector<std::vector<HeaderCell>> Header;
   bool ColumnNumbers = false;  ///< 栏次
   Filter Scope;                ///< 范围
@@ -306,10 +336,33 @@ struct TableTemplate {
   Span Where;
 };
 
+/// What a heading of part one of the disclosure page shows, in order.
+struct OutlineItem {
+  enum ItemKind : uint8_t { Section, Table, Performance, Glossary };
+  ItemKind Kind = Section;
+  std::string Name; ///< Section: the narrative's title; Table: the template table's title
+  std::string Lead; ///< a line in bold before it (部门职责：), or empty
+};
+
+struct OutlineHeading {
+  std::string Text;
+  std::vector<OutlineItem> Items;
+};
+
+/// The page's outline: part one, narrative and the tables placed in it under headings; part
+/// two, every other table. Titles may name budget fields in braces.
+struct Outline {
+  bool Present = false;           ///< 第一部分 given; without it every table is in part two
+  std::string PartOne, PartTwo;
+  std::vector<OutlineItem> Preface; ///< before the first heading
+  std::vector<OutlineHeading> Headings;
+};
+
 /// A disclosure template: 表样 河北2024.
 struct Template {
   std::string Name;
   std::vector<TableTemplate> Tables;
+  Outline Page;
   Span Where;
 };
 

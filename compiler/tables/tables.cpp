@@ -83,6 +83,66 @@ struct Line {
   Side S[2];
 };
 
+const model::TableFact *fact(const std::vector<model::TableFact> &Facts, llvm::StringRef Key) {
+  for (const model::TableFact &F : Facts)
+    if (F.Key == Key)
+      return &F;
+  return nullptr;
+}
+
+std::string factText(const model::TableFact *F) {
+  return F && !F->Values.empty() ? F->Values[0] : "";
+}
+
+/// The value of a field a text names in braces (checked by sema).
+std::string fieldValue(const model::Budget &B, int Project, unsigned Ordinal, llvm::StringRef F) {
+  if (F == "部门编码")
+    return B.DepartmentCode;
+  if (F == "部门名称")
+    return B.DepartmentName;
+  if (F == "年度")
+    return std::to_string(B.Year);
+  if (F == "金额单位")
+    return B.MoneyUnit;
+  if (F == "截止日期")
+    return factText(fact(B.Assets, "截止日期"));
+  if (Project < 0)
+    return "";
+  const model::Project &P = B.Projects[static_cast<size_t>(Project)];
+  if (F == "序号")
+    return std::to_string(Ordinal);
+  if (F == "项目编码")
+    return P.Code;
+  if (F == "项目名称")
+    return P.Name;
+  if (F == "用途")
+    return P.Purpose;
+  if (F == "绩效目标") {
+    std::string Goals;
+    for (size_t I = 0; I < P.Goals.size(); ++I)
+      Goals += (I ? "\n" : "") + std::to_string(I + 1) + "." + P.Goals[I];
+    return Goals;
+  }
+  return "";
+}
+
+/// \p Text with every {field} replaced by its value.
+std::string fillFields(const model::Budget &B, int Project, unsigned Ordinal,
+                     llvm::StringRef Text) {
+  std::string Out;
+  while (!Text.empty()) {
+    size_t Open = Text.find('{');
+    size_t Close = Open == llvm::StringRef::npos ? Open : Text.find('}', Open);
+    if (Close == llvm::StringRef::npos) {
+      Out += Text.str();
+      break;
+    }
+    Out += Text.take_front(Open).str() + fieldValue(B, Project, Ordinal, Text.slice(Open + 1, Close));
+    Text = Text.drop_front(Close + 1);
+  }
+  return Out;
+}
+
 /// Evaluates one standard table.
 class Evaluator {
 public:
@@ -96,14 +156,20 @@ public:
   Table run() {
     Table Out;
     Out.Number = T.Number;
-    Out.Title = T.Title;
+    Out.Title = fillFields(B, -1, 0, T.Title);
+    Out.Template = T.Title;
     Out.Kind = TableKind::Standard;
     Out.Width = static_cast<unsigned>(T.Columns.size()) + 1;
     Out.Caption = caption(B);
+    if (T.HasCaption) {
+      Out.Caption.clear();
+      for (const std::string &C : T.Caption)
+        Out.Caption.push_back(fillFields(B, -1, 0, C));
+    }
     for (const auto &H : T.Header) {
       Row R;
       for (const model::HeaderCell &C : H)
-        R.push_back({C.Text, C.RowSpan, C.ColSpan});
+        R.push_back({fillFields(B, -1, 0, C.Text), C.RowSpan, C.ColSpan});
       Out.Head.push_back(std::move(R));
     }
     if (T.ColumnNumbers) {
@@ -151,9 +217,11 @@ public:
       }
       Out.Body.push_back(std::move(R));
     }
+    for (const std::string &N : T.Notes)
+      Out.Notes.push_back(fillFields(B, -1, 0, N));
     if (!AnyAmount && !T.EmptyNote.empty()) {
       Out.Body.assign(1, Row(Out.Width));
-      Out.Notes.push_back(T.EmptyNote);
+      Out.Notes.push_back(fillFields(B, -1, 0, T.EmptyNote));
     }
     return Out;
   }
@@ -331,24 +399,6 @@ private:
 // Tables laid out here: units, goals, projects, procurement, assets
 //===----------------------------------------------------------------------===//
 
-Cell label(std::string Text, unsigned ColSpan = 1, unsigned RowSpan = 1) {
-  Cell C{std::move(Text), RowSpan, ColSpan};
-  C.Emphasis = true;
-  return C;
-}
-
-Cell text(std::string Text, unsigned ColSpan = 1, unsigned RowSpan = 1) {
-  return Cell{std::move(Text), RowSpan, ColSpan};
-}
-
-Cell money(const model::Budget &B, Decimal Yuan, bool ZeroBlank = true) {
-  Cell C;
-  C.Amount = true;
-  C.Yuan = Yuan;
-  C.Text = ZeroBlank && Yuan.isZero() ? "" : Evaluator::amount(B, Yuan);
-  return C;
-}
-
 /// How an indicator's value is printed: as written, without the spaces a writer may put
 /// between comparator and number.
 std::string valueText(const model::Indicator &I) {
@@ -363,200 +413,269 @@ std::string valueText(const model::Indicator &I) {
   return Out;
 }
 
-Table unitsTable(const model::Budget &B) {
-  Table T;
-  T.Kind = TableKind::Units;
-  T.Title = "部门机构设置情况";
-  T.Width = 4;
-  T.Head.push_back({text("单位名称"), text("单位性质"), text("单位规格"), text("经费保障形式")});
-  for (const model::Unit &U : B.OrgUnits)
-    T.Body.push_back({text(U.Name), text(U.Nature), text(U.Rank), text(U.Funding)});
-  return T;
-}
+/// Evaluates one listing table of a template (格, 逐行, 支出计划 rows), for the whole budget
+/// or for one project.
+class Listing {
+public:
+  Listing(const model::Budget &B, const model::TableTemplate &T, int Project, unsigned Ordinal)
+      : B(B), T(T), Project(Project), Ordinal(Ordinal) {}
 
-Table goalsTable(const model::Budget &B) {
-  Table T;
-  T.Kind = TableKind::Goals;
-  T.Title = "部门整体绩效目标表";
-  T.Width = 5;
-  T.Caption = {B.DepartmentCode + B.DepartmentName, "预算年度：" + std::to_string(B.Year)};
-  T.Head.push_back({text("序号"), text("分项"), text("绩效目标"), text("绩效指标"), text("指标值")});
-  unsigned Seq = 0;
-  for (const model::PerformanceArea &A : B.Areas) {
-    unsigned AreaRows = 0;
-    for (const model::DepartmentGoal &G : A.Goals)
-      AreaRows += std::max<size_t>(1, G.Indicators.size());
-    if (!AreaRows)
-      continue;
-    bool FirstOfArea = true;
-    for (const model::DepartmentGoal &G : A.Goals) {
-      unsigned GoalRows = static_cast<unsigned>(std::max<size_t>(1, G.Indicators.size()));
-      for (unsigned K = 0; K < GoalRows; ++K) {
+  /// Whether the budget has what the table lists: 整体绩效, 政府采购 and 国有资产 tables are
+  /// published only by departments that declare those blocks.
+  static bool applies(const model::Budget &B, const model::TableTemplate &T) {
+    for (const model::ListingRow &L : T.Lines)
+      if (L.Kind == model::ListingRow::Records) {
+        if (L.Source == "整体绩效" && B.Areas.empty())
+          return false;
+        if (L.Source == "政府采购" && !B.HasProcurement)
+          return false;
+        if (L.Source == "资产" && !B.HasAssets)
+          return false;
+      }
+    return true;
+  }
+
+  Table run() {
+    Table Out;
+    Out.Number = T.Number;
+    Out.Title = fill(T.Title);
+    Out.Template = T.Title;
+    Out.Kind = T.PerProject ? TableKind::Project : TableKind::Standard;
+    Out.Project = Project;
+    for (const model::ListingRow &L : T.Lines)
+      if (L.Kind == model::ListingRow::Records && !T.PerProject) {
+        Out.Kind = L.Source == "单位"       ? TableKind::Units
+                   : L.Source == "整体绩效" ? TableKind::Goals
+                   : L.Source == "政府采购" ? TableKind::Procurement
+                                            : TableKind::Assets;
+        break;
+      }
+    Out.Width = T.Width;
+    for (const std::string &C : T.Caption)
+      Out.Caption.push_back(fill(C));
+    for (const auto &H : T.Header) {
+      Row R;
+      for (const model::HeaderCell &C : H)
+        R.push_back({fill(C.Text), C.RowSpan, C.ColSpan});
+      Out.Head.push_back(std::move(R));
+    }
+    bool Listed = false, AnyRecord = false;
+    for (const model::ListingRow &L : T.Lines) {
+      switch (L.Kind) {
+      case model::ListingRow::Fixed: {
         Row R;
-        if (FirstOfArea)
-          R.push_back(text(std::to_string(++Seq), 1, AreaRows));
-        if (FirstOfArea)
-          R.push_back(label(A.Name, 1, AreaRows));
-        FirstOfArea = false;
-        if (K == 0)
-          R.push_back(text(G.Statement, 1, GoalRows));
-        if (K < G.Indicators.size()) {
-          const model::Indicator &I = B.DepartmentIndicators[G.Indicators[K]];
-          R.push_back(text(I.Name));
-          R.push_back(text(valueText(I)));
-        } else {
-          R.push_back(text(""));
-          R.push_back(text(""));
+        for (const model::TemplateCell &C : L.Cells)
+          R.push_back(C.Kind == model::TemplateCell::Money ? money(C) : text(C, fill(C.Text)));
+        Out.Body.push_back(std::move(R));
+        break;
+      }
+      case model::ListingRow::Schedule:
+        schedule(L, Out);
+        break;
+      case model::ListingRow::Records: {
+        Listed = true;
+        size_t Before = Out.Body.size();
+        records(L, Out);
+        AnyRecord |= Out.Body.size() != Before;
+        break;
+      }
+      }
+    }
+    for (const std::string &N : T.Notes)
+      Out.Notes.push_back(fill(N));
+    if (Listed && !AnyRecord && !T.EmptyNote.empty()) {
+      Out.Body.push_back(Row(Out.Width));
+      Out.Notes.push_back(fill(T.EmptyNote));
+    }
+    return Out;
+  }
+
+private:
+  const model::Project &project() const { return B.Projects[static_cast<size_t>(Project)]; }
+
+  std::string fill(llvm::StringRef Text) const { return fillFields(B, Project, Ordinal, Text); }
+
+  static Cell text(const model::TemplateCell &C, std::string Value) {
+    Cell X{std::move(Value), C.RowSpan, C.ColSpan};
+    X.Emphasis = C.Emphasis;
+    return X;
+  }
+
+  Cell money(const model::TemplateCell &C) const {
+    Decimal Yuan;
+    if (Project >= 0) {
+      const model::Project &P = project();
+      if (C.Text == "预算数") {
+        Yuan = P.Yuan;
+      } else {
+        bool Fiscal = C.Text == "财政资金";
+        for (size_t A : P.Allocations) {
+          const model::Allocation &Al = B.Allocations[A];
+          if ((Al.Source && Al.Source->Appropriation) == Fiscal)
+            if (auto S = Yuan.add(Al.Yuan))
+              Yuan = *S; // parts of the project's amount, which fits
         }
-        T.Body.push_back(std::move(R));
+      }
+    }
+    Cell X{Yuan.isZero() ? C.Zero : Evaluator::amount(B, Yuan), C.RowSpan, C.ColSpan};
+    X.Amount = true;
+    X.Yuan = Yuan;
+    return X;
+  }
+
+  /// 支出计划: months across the columns after the label (the last takes what is left),
+  /// shares under them; nothing when the project has no schedule.
+  void schedule(const model::ListingRow &L, Table &Out) const {
+    const model::Project &P = project();
+    if (P.Schedule.empty())
+      return;
+    Cell Label{L.Label, 2, 1};
+    Label.Emphasis = true;
+    Row Months{Label}, Shares;
+    unsigned Columns = Out.Width - 1;
+    size_t N = std::min<size_t>(P.Schedule.size(), Columns);
+    for (size_t I = 0; I < N; ++I) {
+      unsigned Span = I + 1 == N ? static_cast<unsigned>(Columns - (N - 1)) : 1;
+      Cell Month{std::to_string(P.Schedule[I].Month) + "月底", 1, Span};
+      Month.Emphasis = true;
+      Months.push_back(std::move(Month));
+      Shares.push_back({P.Schedule[I].Share.toString() + "%", 1, Span});
+    }
+    Out.Body.push_back(std::move(Months));
+    Out.Body.push_back(std::move(Shares));
+  }
+
+  void records(const model::ListingRow &L, Table &Out) const {
+    const auto &Fields = L.Cells;
+    if (L.Source == "单位") {
+      for (const model::Unit &U : B.OrgUnits) {
+        Row R;
+        for (const model::TemplateCell &F : Fields)
+          R.push_back(text(F, F.Text == "编码"   ? U.Code
+                              : F.Text == "名称" ? U.Name
+                              : F.Text == "性质" ? U.Nature
+                              : F.Text == "规格" ? U.Rank
+                                                 : U.Funding));
+        Out.Body.push_back(std::move(R));
+      }
+    } else if (L.Source == "政府采购" || L.Source == "资产") {
+      bool Assets = L.Source == "资产";
+      for (const model::TableFact &X : Assets ? B.Assets : B.Procurement) {
+        if (Assets && X.Key != "资产")
+          continue;
+        Row R;
+        for (const model::TemplateCell &F : Fields)
+          R.push_back(text(F, Assets && F.Text == "名称" ? factText(&X)
+                                                         : factText(fact(X.Children, F.Text))));
+        Out.Body.push_back(std::move(R));
+      }
+    } else if (L.Source == "整体绩效") {
+      goals(Fields, Out);
+    } else if (L.Source == "指标") {
+      const auto &Is = project().Indicators;
+      for (size_t I = 0; I < Is.size(); ++I) {
+        Row R;
+        for (const model::TemplateCell &F : Fields) {
+          if (F.Text == "一级") {
+            // A run of equal 一级 merges into one cell.
+            if (I > 0 && Is[I].Level1 == Is[I - 1].Level1)
+              continue;
+            unsigned Span = 1;
+            while (I + Span < Is.size() && Is[I + Span].Level1 == Is[I].Level1)
+              ++Span;
+            Cell X = text(F, Is[I].Level1);
+            X.RowSpan = Span;
+            R.push_back(std::move(X));
+            continue;
+          }
+          R.push_back(text(F, F.Text == "二级"   ? Is[I].Level2 // repeated on every row, as published
+                              : F.Text == "名称" ? Is[I].Name
+                              : F.Text == "描述" ? Is[I].Description
+                              : F.Text == "指标值" ? valueText(Is[I])
+                                                   : Is[I].BasisText));
+        }
+        Out.Body.push_back(std::move(R));
       }
     }
   }
-  return T;
-}
 
-Table projectTable(const model::Budget &B, size_t Index, unsigned Ordinal) {
-  const model::Project &P = B.Projects[Index];
-  Table T;
-  T.Kind = TableKind::Project;
-  T.Project = static_cast<int>(Index);
-  T.Title = P.Name + "绩效目标表";
-  T.Width = 7;
-  T.Caption = {std::to_string(Ordinal) + "、" + P.Name + "绩效目标表", "单位：" + B.MoneyUnit};
-  Decimal Fiscal, Other;
-  for (size_t A : P.Allocations) {
-    const model::Allocation &Al = B.Allocations[A];
-    Decimal &Part = Al.Source && Al.Source->Appropriation ? Fiscal : Other;
-    if (auto S = Part.add(Al.Yuan))
-      Part = *S;
-  }
-  T.Body.push_back({label("项目编码"), text(P.Code), label("项目名称"), text(P.Name, 4)});
-  T.Body.push_back({label("预算规模及资金用途", 1, 2), label("预算数"), money(B, P.Yuan, false),
-                    label("其中：财政资金"), money(B, Fiscal, false), label("其他资金"),
-                    money(B, Other)});
-  T.Body.push_back({text(P.Purpose, 6)});
-  if (!P.Schedule.empty()) {
-    // Months share the six columns; the last takes what is left.
-    Row Months{label("资金支出计划（%）", 1, 2)}, Shares;
-    size_t N = std::min<size_t>(P.Schedule.size(), 6);
-    for (size_t I = 0; I < N; ++I) {
-      unsigned Span = I + 1 == N ? static_cast<unsigned>(6 - (N - 1)) : 1;
-      Months.push_back(label(std::to_string(P.Schedule[I].Month) + "月底", Span));
-      Shares.push_back(text(P.Schedule[I].Share.toString() + "%", Span));
+  /// The department's goals: 序号 and 分项 merge over an area's rows, 目标 over its goal's.
+  void goals(const std::vector<model::TemplateCell> &Fields, Table &Out) const {
+    unsigned Seq = 0;
+    for (const model::PerformanceArea &A : B.Areas) {
+      unsigned AreaRows = 0;
+      for (const model::DepartmentGoal &G : A.Goals)
+        AreaRows += static_cast<unsigned>(std::max<size_t>(1, G.Indicators.size()));
+      if (!AreaRows)
+        continue;
+      ++Seq;
+      bool FirstOfArea = true;
+      for (const model::DepartmentGoal &G : A.Goals) {
+        unsigned GoalRows = static_cast<unsigned>(std::max<size_t>(1, G.Indicators.size()));
+        for (unsigned K = 0; K < GoalRows; ++K) {
+          const model::Indicator *I =
+              K < G.Indicators.size() ? &B.DepartmentIndicators[G.Indicators[K]] : nullptr;
+          Row R;
+          for (const model::TemplateCell &F : Fields) {
+            if (F.Text == "序号" || F.Text == "分项") {
+              if (!FirstOfArea)
+                continue;
+              Cell X = text(F, F.Text == "序号" ? std::to_string(Seq) : A.Name);
+              X.RowSpan = AreaRows;
+              R.push_back(std::move(X));
+            } else if (F.Text == "目标") {
+              if (K != 0)
+                continue;
+              Cell X = text(F, G.Statement);
+              X.RowSpan = GoalRows;
+              R.push_back(std::move(X));
+            } else {
+              R.push_back(text(F, !I ? "" : F.Text == "指标" ? I->Name : valueText(*I)));
+            }
+          }
+          FirstOfArea = false;
+          Out.Body.push_back(std::move(R));
+        }
+      }
     }
-    T.Body.push_back(std::move(Months));
-    T.Body.push_back(std::move(Shares));
   }
-  std::string Goals;
-  for (size_t I = 0; I < P.Goals.size(); ++I)
-    Goals += (I ? "\n" : "") + std::to_string(I + 1) + "." + P.Goals[I];
-  T.Body.push_back({label("绩效目标"), text(Goals, 6)});
-  T.Body.push_back({label("一级指标"), label("二级指标"), label("三级指标"), label("绩效指标描述"),
-                    label("指标值"), label("指标值确定依据", 2)});
-  const auto &Is = P.Indicators;
-  for (size_t I = 0; I < Is.size(); ++I) {
-    Row R;
-    if (I == 0 || Is[I].Level1 != Is[I - 1].Level1) {
-      unsigned Span = 1;
-      while (I + Span < Is.size() && Is[I + Span].Level1 == Is[I].Level1)
-        ++Span;
-      R.push_back(text(Is[I].Level1, 1, Span));
-    }
-    R.push_back(text(Is[I].Level2)); // repeated on every row, as published
-    R.push_back(text(Is[I].Name));
-    R.push_back(text(Is[I].Description));
-    R.push_back(text(valueText(Is[I])));
-    R.push_back(text(Is[I].BasisText, 2));
-    T.Body.push_back(std::move(R));
-  }
-  return T;
-}
 
-const model::TableFact *fact(const std::vector<model::TableFact> &Facts, llvm::StringRef Key) {
-  for (const model::TableFact &F : Facts)
-    if (F.Key == Key)
-      return &F;
-  return nullptr;
-}
-
-std::string factText(const model::TableFact *F) {
-  return F && !F->Values.empty() ? F->Values[0] : "";
-}
-
-Table procurementTable(const model::Budget &B) {
-  Table T;
-  T.Kind = TableKind::Procurement;
-  T.Title = "部门政府采购预算";
-  T.Width = 8;
-  T.Caption = {B.DepartmentCode + B.DepartmentName, "单位：" + B.MoneyUnit};
-  T.Head.push_back({text("政府采购项目来源"), text("采购物品名称"), text("政府采购目录序号"),
-                    text("计量单位"), text("数量"), text("单价"),
-                    text("政府采购金额（当年部门预算安排资金）"),
-                    text(std::to_string(B.Year) + "年预留中小微企业份额")});
-  static const char *Keys[] = {"项目", "品目", "目录序号", "计量单位", "数量", "单价", "采购金额",
-                               "中小企业份额"};
-  for (const model::TableFact &F : B.Procurement) {
-    Row R;
-    for (const char *K : Keys)
-      R.push_back(text(factText(fact(F.Children, K))));
-    T.Body.push_back(std::move(R));
-  }
-  T.Notes.push_back("注：同一采购目录序号的物品，其单价会因配置规格不同而变动，均符合资产配置标准。"
-                    "涉密采购事项按照相关规定执行。");
-  if (T.Body.empty()) {
-    T.Body.push_back(Row(T.Width));
-    T.Notes.push_back("注：无政府采购预算，空表列示。");
-  }
-  return T;
-}
-
-Table assetsTable(const model::Budget &B) {
-  Table T;
-  T.Kind = TableKind::Assets;
-  T.Title = "部门固定资产占用情况表";
-  T.Width = 3;
-  std::string Date = factText(fact(B.Assets, "截止日期"));
-  T.Caption = {B.DepartmentCode + B.DepartmentName, "截止时间：" + Date};
-  T.Head.push_back({text("项目"), text("数量"), text("价值（金额单位：" + B.MoneyUnit + "）")});
-  for (const model::TableFact &F : B.Assets)
-    if (F.Key == "资产")
-      T.Body.push_back({text(F.Values.empty() ? "" : F.Values[0]),
-                        text(factText(fact(F.Children, "数量"))),
-                        text(factText(fact(F.Children, "价值")))});
-  if (T.Body.empty()) {
-    T.Body.push_back(Row(T.Width));
-    T.Notes.push_back("注：无固定资产占用情况，空表列示。");
-  }
-  return T;
-}
+  const model::Budget &B;
+  const model::TableTemplate &T;
+  int Project;
+  unsigned Ordinal;
+};
 
 } // namespace
 
+std::string fill(const model::Budget &B, llvm::StringRef Text) {
+  return fillFields(B, -1, 0, Text);
+}
+
 Disclosure build(const model::Budget &B, const model::Template &T) {
   Disclosure D;
-  std::vector<const model::TableTemplate *> Standard;
+  // Numbered tables first, by number; then the others in the template's order.
+  std::vector<const model::TableTemplate *> Order;
   for (const model::TableTemplate &X : T.Tables)
-    Standard.push_back(&X);
-  std::stable_sort(Standard.begin(), Standard.end(),
-                   [](auto *A, auto *C) { return A->Number < C->Number; });
+    Order.push_back(&X);
+  std::stable_sort(Order.begin(), Order.end(), [](auto *A, auto *C) {
+    return (A->Number ? A->Number : UINT_MAX) < (C->Number ? C->Number : UINT_MAX);
+  });
   unsigned Next = 1;
-  for (const model::TableTemplate *X : Standard) {
-    D.Tables.push_back(Evaluator(B, *X, D.Overflow).run());
-    Next = std::max(Next, X->Number + 1);
-  }
   auto Add = [&](Table Tb) {
-    Tb.Number = Next++;
+    Tb.Number = Tb.Number ? Tb.Number : Next;
+    Next = std::max(Next, Tb.Number + 1);
     D.Tables.push_back(std::move(Tb));
   };
-  Add(unitsTable(B));
-  if (!B.Areas.empty())
-    Add(goalsTable(B));
-  for (size_t I = 0; I < B.Projects.size(); ++I)
-    Add(projectTable(B, I, static_cast<unsigned>(I + 1)));
-  if (B.HasProcurement)
-    Add(procurementTable(B));
-  if (B.HasAssets)
-    Add(assetsTable(B));
+  for (const model::TableTemplate *X : Order) {
+    if (!X->Listing)
+      Add(Evaluator(B, *X, D.Overflow).run());
+    else if (X->PerProject)
+      for (size_t I = 0; I < B.Projects.size(); ++I)
+        Add(Listing(B, *X, static_cast<int>(I), static_cast<unsigned>(I + 1)).run());
+    else if (Listing::applies(B, *X))
+      Add(Listing(B, *X, -1, 0).run());
+  }
   return D;
 }
 

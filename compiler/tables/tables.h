@@ -1,10 +1,10 @@
 //===- tables.h - The disclosure tables, derived from the budget model -------===//
 //
 // Every money cell is a sum over allocations (DOMAIN.md §2): the template says which rows
-// and columns a standard table has, this stage evaluates it against the model. The project
-// performance tables, the department's goals, the units and the procurement and assets
-// tables are laid out here too. The result is format-free: a grid of text cells with spans
-// that the emitters print.
+// and columns a standard table has, this stage evaluates it against the model. Listing
+// tables (units, the department's goals, one per project, procurement, assets) are laid
+// out from their template's fixed rows and the budget's records. The result is format-free:
+// a grid of text cells with spans that the emitters print.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -39,6 +39,7 @@ llvm::StringRef kindName(TableKind K);
 struct Table {
   unsigned Number = 0;              ///< its place in the disclosure: 1 … N
   std::string Title;
+  std::string Template;             ///< the title of its table in the template
   TableKind Kind = TableKind::Standard;
   int Project = -1;                 ///< Project tables: index into Budget::Projects
   std::vector<std::string> Caption; ///< lines above the table: unit, 预算年度, 单位：万元
@@ -52,6 +53,9 @@ struct Disclosure {
   std::vector<Table> Tables;
   bool Overflow = false; ///< a sum did not fit; the cell reads ####
 };
+
+/// \p Text with every budget field it names in braces ({部门名称}, {年度} …) replaced.
+std::string fill(const model::Budget &B, llvm::StringRef Text);
 
 /// Builds the disclosure of \p B with its template \p T.
 Disclosure build(const model::Budget &B, const model::Template &T);
