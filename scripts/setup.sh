@@ -12,6 +12,7 @@ packages=(
   llvm-14-dev                   # LLVM ADT/Support: SourceMgr, json, cl, allocators
   llvm-14-tools                 # lit, FileCheck, not, split-file for file tests
   libxlsxwriter-dev pkg-config  # Excel workbooks
+  libmimalloc-dev               # a faster malloc for the budc binary
   doctest-dev                   # unit tests
   python3                       # lit
 )
