@@ -548,6 +548,13 @@ private:
     int Index = static_cast<int>(B.Projects.size());
     bool FunctionOk = false;
     std::string Economic;
+    size_t Indicators = 0; // exactly, so that the vector holds no spare room
+    for (ast::Node *I : P.Items)
+      if (auto *G = llvm::dyn_cast<ast::Goal>(I))
+        Indicators += G->Indicators.size();
+      else
+        Indicators += llvm::isa<ast::Indicator>(I);
+    M.Indicators.reserve(Indicators);
     for (ast::Node *I : P.Items) {
       if (auto *F = llvm::dyn_cast<ast::FunctionRef>(I)) {
         FunctionOk = code(B.Functions, F->Id, F->Name, FunctionItem);
