@@ -1,6 +1,7 @@
 //===- sema.cpp - From syntax trees to the budget model ---------------------===//
 #include "compiler/sema/resolver.h"
 
+#include "compiler/ast/pack.h"
 #include "compiler/stdlib/stdlib.h"
 #include "compiler/syntax/parser.h"
 
@@ -824,7 +825,10 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
       continue;
     }
     unsigned ID = SM.addBuffer(E.text(), std::string("<stdlib>/") + E.Path);
-    ast::File *F = syntax::parseFile(SM, ID, Ctx, Diags);
+    // Its syntax tree was parsed when budc was built; parse only a file that has none.
+    ast::File *F = ast::unpack(stdlib::packedTree(E.Path), ID, Ctx);
+    if (!F)
+      F = syntax::parseFile(SM, ID, Ctx, Diags);
     for (ast::Node *N : F->Items)
       if (auto *L = llvm::dyn_cast<ast::Library>(N))
         R.library(*L, /*FromStdlib=*/true);

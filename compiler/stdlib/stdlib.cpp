@@ -30,4 +30,13 @@ Selection selectFor(unsigned Year) {
   return S;
 }
 
+llvm::StringRef packedTree(llvm::StringRef Path) {
+  for (const EmbeddedFile &F : packedFiles()) {
+    llvm::StringRef P(F.Path);
+    if (P.consume_back(".ast") && P == Path)
+      return F.text();
+  }
+  return {};
+}
+
 } // namespace budc::stdlib

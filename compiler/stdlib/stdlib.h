@@ -19,6 +19,13 @@ using budc::EmbeddedFile;
 /// Every embedded file, sorted by path.
 llvm::ArrayRef<EmbeddedFile> embeddedFiles();
 
+/// The packed syntax trees (compiler/ast/pack.h) of the embedded files that parse cleanly,
+/// as "<path>.ast", sorted by path; defined in budc_stdlib_packed.
+llvm::ArrayRef<EmbeddedFile> packedFiles();
+
+/// The packed syntax tree of the embedded file \p Path, or empty when it has none.
+llvm::StringRef packedTree(llvm::StringRef Path);
+
 /// The files for a budget of \p Year, and the catalogue year chosen (0 when there is none).
 struct Selection {
   std::vector<EmbeddedFile> Files;
