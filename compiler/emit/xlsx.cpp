@@ -12,6 +12,7 @@
 #include "compiler/emit/emit.h"
 
 #include "llvm/Support/ConvertUTF.h"
+#include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Unicode.h"
@@ -25,6 +26,59 @@ namespace budc::emit {
 namespace {
 
 using tables::Cell;
+
+// libxlsxwriter is opened on first use, not linked: most runs of budc write no workbook, and
+// loading it (with minizip and libcrypto) took a quarter of the start-up of a small check.
+// Each function it provides is a pointer of the same name here, which the code below calls as
+// it would call the library.
+#define BUDC_XLSX_FUNCTIONS(X) \
+  X(format_set_align) \
+  X(format_set_bg_color) \
+  X(format_set_bold) \
+  X(format_set_border) \
+  X(format_set_font_size) \
+  X(format_set_num_format) \
+  X(format_set_text_wrap) \
+  X(lxw_strerror) \
+  X(workbook_add_format) \
+  X(workbook_add_worksheet) \
+  X(workbook_close) \
+  X(workbook_new_opt) \
+  X(workbook_set_properties) \
+  X(worksheet_center_horizontally) \
+  X(worksheet_fit_to_pages) \
+  X(worksheet_freeze_panes) \
+  X(worksheet_merge_range) \
+  X(worksheet_repeat_rows) \
+  X(worksheet_set_column) \
+  X(worksheet_set_landscape) \
+  X(worksheet_set_paper) \
+  X(worksheet_set_row) \
+  X(worksheet_write_blank) \
+  X(worksheet_write_number) \
+  X(worksheet_write_string)
+#define BUDC_XLSX_POINTER(F) decltype(&::F) F = nullptr;
+BUDC_XLSX_FUNCTIONS(BUDC_XLSX_POINTER)
+#undef BUDC_XLSX_POINTER
+
+/// Loads the library once; an error message when it or one of its functions is missing.
+std::optional<std::string> loadLibrary() {
+  static const std::optional<std::string> Error = []() -> std::optional<std::string> {
+    std::string Why;
+    auto Lib = llvm::sys::DynamicLibrary::getPermanentLibrary(BUDC_XLSXWRITER_LIBRARY, &Why);
+    if (!Lib.isValid())
+      return "cannot load " BUDC_XLSXWRITER_LIBRARY " (Debian package libxlsxwriter4): " + Why;
+#define BUDC_XLSX_LOAD(F)                                                                     \
+  F = reinterpret_cast<decltype(F)>(Lib.getAddressOfSymbol(#F));                              \
+  if (!F)                                                                                     \
+    return std::string(BUDC_XLSXWRITER_LIBRARY " has no function " #F);
+    BUDC_XLSX_FUNCTIONS(BUDC_XLSX_LOAD)
+#undef BUDC_XLSX_LOAD
+    return std::nullopt;
+  }();
+  return Error;
+}
+#undef BUDC_XLSX_FUNCTIONS
 
 unsigned displayWidth(llvm::StringRef S) {
   unsigned Widest = 0;
@@ -228,6 +282,8 @@ private:
 
 std::optional<std::string> xlsx(llvm::StringRef Path, const model::Budget &B,
                                 const tables::Disclosure &D) {
+  if (auto Error = loadLibrary())
+    return Error;
   // libxlsxwriter writes to a file name: a temporary one next to Path, renamed into place.
   llvm::SmallString<256> Temp(llvm::sys::path::parent_path(Path));
   llvm::sys::path::append(Temp, ".budc-%%%%%%%%.xlsx");
