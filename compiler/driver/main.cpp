@@ -452,7 +452,7 @@ int main(int Argc, char **Argv) {
                                               "is checked"),
                                      cl::value_desc("PATH"), cl::sub(CheckCmd), cl::cat(Cat));
   cl::opt<unsigned> Jobs("jobs",
-                         cl::desc("Files parsed at once (default 0: one per core)"),
+                         cl::desc("Files parsed at once (default 0: one per core, at most one per 256 KiB)"),
                          cl::init(0), cl::value_desc("N"), cl::sub(CheckCmd), cl::sub(BuildCmd),
                          cl::sub(FmtCmd), cl::cat(Cat));
   cl::alias JobsA("j", cl::desc("Alias for --jobs"), cl::aliasopt(Jobs), cl::cat(Cat));
