@@ -16,10 +16,12 @@
 #include "budc_antlr4_runtime.h"
 
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstring>
 
@@ -1493,49 +1495,81 @@ size_t keywordOf(llvm::StringRef Text) {
   return It == Keywords.end() ? size_t(BudLexer::NAME) : It->second;
 }
 
-/// ANTLR's lexer simulator with a lock-free fast path. The runtime looks up every DFA edge in
-/// a hash map under a process-wide lock (a mutex and a condition variable), once per character;
-/// with files lexed on several threads the lock was contended. DFA states and their edges are
-/// never removed or changed once added, so each thread keeps its own copy of the edges it has
-/// seen, in flat arrays indexed by state number and (folded) character, and asks the runtime
-/// only on a miss.
-class CachingLexerSimulator final : public atn::LexerATNSimulator {
-public:
-  explicit CachingLexerSimulator(Lexer *L)
-      : LexerATNSimulator(L, L->getATN(), shared(L->getATN()).DFAs,
-                          shared(L->getATN()).Contexts) {}
+/// The DFA of a recognizer's ATN, shared by every thread (the generated recognizers' own are
+/// private), one per grammar: \p Tag tells them apart.
+template <class Tag> struct SharedDFA {
+  std::vector<dfa::DFA> DFAs;
+  atn::PredictionContextCache Contexts;
 
-private:
-  /// The lexer's DFA, shared by every thread (the generated lexer's own is private).
-  struct Shared {
-    std::vector<dfa::DFA> DFAs;
-    atn::PredictionContextCache Contexts;
-  };
-  static Shared &shared(const atn::ATN &ATN) {
-    static Shared S = [&] {
-      Shared Out;
+  static SharedDFA &get(const atn::ATN &ATN) {
+    static SharedDFA S = [&] {
+      SharedDFA Out;
       for (size_t I = 0; I < ATN.getNumberOfDecisions(); ++I)
         Out.DFAs.emplace_back(ATN.getDecisionState(I), I);
       return Out;
     }();
     return S;
   }
+};
 
-  dfa::DFAState *getExistingTargetState(dfa::DFAState *S, size_t T) override {
-    using Row = std::array<dfa::DFAState *, 128>;
-    thread_local std::vector<Row> Edges;
-    if (T >= 128 || S->stateNumber < 0)
-      return LexerATNSimulator::getExistingTargetState(S, T);
+/// Per-thread copies of DFA edges. ANTLR 4.9 looks every DFA edge up in a hash map under a
+/// process-wide lock (a mutex and a condition variable): once per character in the lexer,
+/// once per prediction step in the parser, and with files parsed on several threads the lock
+/// was contended. DFA states and their edges are never removed or changed once added, so each
+/// thread keeps the edges it has seen in flat arrays, indexed by decision, state number and
+/// symbol, and asks the runtime (under its lock) only on a miss.
+template <size_t Symbols> class EdgeCache {
+public:
+  using Lookup = llvm::function_ref<dfa::DFAState *()>;
+
+  /// The target of edge \p Symbol from \p S in decision \p Decision's DFA, from this
+  /// thread's copy or else from \p Runtime (which returns null while it has none).
+  static dfa::DFAState *get(size_t Decision, dfa::DFAState *S, size_t Symbol, Lookup Runtime) {
+    using Row = std::array<dfa::DFAState *, Symbols>;
+    thread_local std::vector<std::vector<Row>> Edges;
+    if (Symbol >= Symbols || S->stateNumber < 0)
+      return Runtime();
     size_t N = static_cast<size_t>(S->stateNumber);
-    if (N < Edges.size() && Edges[N][T])
-      return Edges[N][T];
-    dfa::DFAState *Target = LexerATNSimulator::getExistingTargetState(S, T);
+    if (Decision < Edges.size() && N < Edges[Decision].size() && Edges[Decision][N][Symbol])
+      return Edges[Decision][N][Symbol];
+    dfa::DFAState *Target = Runtime();
     if (Target) {
-      if (N >= Edges.size())
-        Edges.resize(N + 1, Row{});
-      Edges[N][T] = Target;
+      if (Decision >= Edges.size())
+        Edges.resize(Decision + 1);
+      if (N >= Edges[Decision].size())
+        Edges[Decision].resize(N + 1, Row{});
+      Edges[Decision][N][Symbol] = Target;
     }
     return Target;
+  }
+};
+
+/// The lexer's ATN simulator with the per-thread edge cache (folded input: symbols < 128).
+class CachingLexerSimulator final : public atn::LexerATNSimulator {
+public:
+  explicit CachingLexerSimulator(Lexer *L)
+      : LexerATNSimulator(L, L->getATN(), SharedDFA<BudLexer>::get(L->getATN()).DFAs,
+                          SharedDFA<BudLexer>::get(L->getATN()).Contexts) {}
+
+private:
+  dfa::DFAState *getExistingTargetState(dfa::DFAState *S, size_t T) override {
+    return EdgeCache<128>::get(0, S, T, [&] { return LexerATNSimulator::getExistingTargetState(S, T); });
+  }
+};
+
+/// The parser's ATN simulator with the per-thread edge cache; symbols are token types + 1
+/// (EOF is 0), as in the runtime's own edge maps.
+class CachingParserSimulator final : public atn::ParserATNSimulator {
+public:
+  explicit CachingParserSimulator(Parser *P)
+      : ParserATNSimulator(P, P->getATN(), SharedDFA<BudParser>::get(P->getATN()).DFAs,
+                           SharedDFA<BudParser>::get(P->getATN()).Contexts) {}
+
+private:
+  dfa::DFAState *getExistingTargetState(dfa::DFAState *Previous, size_t T) override {
+    return EdgeCache<64>::get(_dfa->decision, Previous, T + 1, [&] {
+      return ParserATNSimulator::getExistingTargetState(Previous, T);
+    });
   }
 };
 
@@ -1592,6 +1626,8 @@ ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx
   ListTokenSource Source(std::move(Tokens));
   CommonTokenStream Stream(&Source);
   BudParser Parser(&Stream);
+  // setInterpreter deletes the generated interpreter; the parser deletes ours.
+  Parser.setInterpreter(new CachingParserSimulator(&Parser));
   Parser.removeErrorListeners();
   Parser.setErrorHandler(std::make_shared<ErrorStrategy>(FS));
   Parser.getInterpreter<atn::ParserATNSimulator>()->setPredictionMode(
