@@ -1557,8 +1557,8 @@ private:
   }
 };
 
-/// The parser's ATN simulator with the per-thread edge cache; symbols are token types + 1
-/// (EOF is 0), as in the runtime's own edge maps.
+/// The parser's ATN simulator with the per-thread edge cache; the cache's symbols are token
+/// types + 1, so that EOF (-1) is 0.
 class CachingParserSimulator final : public atn::ParserATNSimulator {
 public:
   explicit CachingParserSimulator(Parser *P)
