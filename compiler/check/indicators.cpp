@@ -40,13 +40,13 @@ std::string percent(Decimal D) { return D.toString() + "%"; }
 
 void indicatorValue(const model::Budget &B, const model::Indicator &I, DiagEngine &Diags) {
   if (!I.HasValue) {
-    Diags.report(I.Where, diag::IndicatorWithoutValue, {I.Name});
+    Diags.report(I.Where, diag::IndicatorWithoutValue, {I.Name.str()});
     return;
   }
   const model::TypedValue &V = I.Value;
   if (V.Kind == model::ValueKind::Percent &&
       (V.Number.isNegative() || V.Number > *Decimal::fromInt(100)))
-    Diags.report(V.Where, diag::PercentOutOfRange, {V.Written});
+    Diags.report(V.Where, diag::PercentOutOfRange, {V.Written.str()});
   if (I.Level2.empty())
     return;
   const model::FrameworkLevel *L = findLevel(B, I);
@@ -57,8 +57,8 @@ void indicatorValue(const model::Budget &B, const model::Indicator &I, DiagEngin
       return;
   Diags
       .report(V.Where, diag::IndicatorKindMismatch,
-              {model::kindWordEn(V.Kind).str(), V.Written, I.Level2, joinKinds(L->Kinds, Lang::En)})
-      .zh({model::kindWord(V.Kind).str(), V.Written, I.Level2, joinKinds(L->Kinds, Lang::Zh)});
+              {model::kindWordEn(V.Kind).str(), V.Written.str(), I.Level2.str(), joinKinds(L->Kinds, Lang::En)})
+      .zh({model::kindWord(V.Kind).str(), V.Written.str(), I.Level2.str(), joinKinds(L->Kinds, Lang::Zh)});
 }
 
 void project(const model::Budget &B, const model::Project &P, DiagEngine &Diags) {
@@ -89,13 +89,13 @@ void project(const model::Budget &B, const model::Project &P, DiagEngine &Diags)
     auto Limit = P.Yuan.mul(*Decimal::parse("1.5"));
     if (C < P.Yuan)
       Diags.report(Ceiling->Value.Where, diag::CostCeilingBelowAmount,
-                   {Ceiling->Value.Written, B.money(P.Yuan)})
+                   {Ceiling->Value.Written.str(), B.money(P.Yuan)})
           .note(P.FirstAmountWhere, diag::NoteProjectAmount, {B.money(P.Yuan)});
     else if (Limit && C > *Limit) {
       auto Ratio = C.div(P.Yuan);
       Diags
           .report(Ceiling->Value.Where, diag::CostCeilingFarAbove,
-                  {Ceiling->Value.Written, Ratio ? Ratio->toString(2) : "?", B.money(P.Yuan)})
+                  {Ceiling->Value.Written.str(), Ratio ? Ratio->toString(2) : "?", B.money(P.Yuan)})
           .note(P.FirstAmountWhere, diag::NoteProjectAmount, {B.money(P.Yuan)});
     }
   }
@@ -103,7 +103,7 @@ void project(const model::Budget &B, const model::Project &P, DiagEngine &Diags)
   // Unit cost × count against the amount, when both are exact: 3.3万元/村 × 16村.
   for (const model::Indicator &Rate : P.Indicators) {
     if (!Rate.HasValue || Rate.Value.Kind != model::ValueKind::MoneyRate ||
-        !isExact(Rate.Value.Cmp) || llvm::StringRef(Rate.Value.Denominator).contains('.'))
+        !isExact(Rate.Value.Cmp) || Rate.Value.Denominator.contains('.'))
       continue;
     for (const model::Indicator &Count : P.Indicators) {
       if (!Count.HasValue || Count.Value.Kind != model::ValueKind::Count ||
@@ -113,7 +113,7 @@ void project(const model::Budget &B, const model::Project &P, DiagEngine &Diags)
       if (Product && *Product != P.Yuan)
         Diags
             .report(Rate.Value.Where, diag::UnitCostMismatch,
-                    {Rate.Value.Written, Count.Value.Written, B.money(*Product), B.money(P.Yuan)})
+                    {Rate.Value.Written.str(), Count.Value.Written.str(), B.money(*Product), B.money(P.Yuan)})
             .note(Count.Value.Where, diag::NoteCountHere);
       break;
     }
@@ -196,13 +196,13 @@ void citations(const model::Budget &B, DiagEngine &Diags) {
     model::parseCitation(I.BasisText, Title, Number);
     if (Title.empty() || Number.empty())
       return;
-    if (Seen[I.BasisText]) {
+    if (Seen[I.BasisText.str()]) {
       for (Cite &C : ByTitle[Title])
         if (C.Number == Number)
           ++C.Uses;
       return;
     }
-    Seen[I.BasisText] = true;
+    Seen[I.BasisText.str()] = true;
     ByTitle[Title].push_back({Number, I.BasisWhere, 1});
   });
   for (auto &[Title, Cites] : ByTitle) {

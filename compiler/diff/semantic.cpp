@@ -123,20 +123,20 @@ void compareAmounts(const char *Section, const Amounts &Old, const Amounts &New,
 using Texts = std::map<std::string, std::string>;
 
 std::string indicatorText(const model::Indicator &I) {
-  std::string V = !I.HasValue                                   ? ""
-                  : I.Value.Kind == model::ValueKind::Qualitative ? I.Value.Text
-                                                                  : I.Value.Written;
-  std::string Out = V;
+  llvm::StringRef V = !I.HasValue                                   ? ""
+                      : I.Value.Kind == model::ValueKind::Qualitative ? I.Value.Text
+                                                                      : I.Value.Written;
+  std::string Out = V.str();
   if (!I.Description.empty())
-    Out += " 描述 " + I.Description;
+    Out += " 描述 " + I.Description.str();
   if (!I.BasisText.empty())
-    Out += " 依据 " + I.BasisText;
+    Out += " 依据 " + I.BasisText.str();
   return Out;
 }
 
 std::string indicatorKey(const model::Indicator &I) {
-  std::string Path = I.Level1.empty() ? "" : I.Level1 + "/" + I.Level2 + " ";
-  return Path + I.Name;
+  std::string Path = I.Level1.empty() ? "" : (I.Level1 + "/" + I.Level2 + " ").str();
+  return Path + I.Name.str();
 }
 
 Texts texts(const Version &V, const char *Section) {

@@ -73,17 +73,19 @@ llvm::StringRef kindWordEn(ValueKind K);
 std::optional<ValueKind> kindFromWord(llvm::StringRef W);
 
 /// A value with its meaning: the number as written, its unit, and (for money and rates) the
-/// amount in 元.
+/// amount in 元. Its texts point into the source buffers and the syntax trees, which outlive
+/// the model (a workspace has hundreds of thousands of values: copies were a third of its
+/// memory).
 struct TypedValue {
   ValueKind Kind = ValueKind::Qualitative;
   ast::Comparator Cmp = ast::Comparator::None;
-  Decimal Number;           ///< As written, in Unit.
-  std::string Unit;         ///< As written: 万元, 元/人.年, %, 村.
-  std::string Numerator;    ///< Unit up to '/': 万元 in 万元/村.
-  std::string Denominator;  ///< Unit after '/': 村, 人.年; empty unless a rate.
-  Decimal Yuan;             ///< Money: the amount in 元; MoneyRate: 元 per one Denominator.
-  std::string Text;         ///< Qualitative statements and dates.
-  std::string Written;      ///< The value exactly as written: ≤ 22.2万元.
+  Decimal Number;              ///< As written, in Unit.
+  llvm::StringRef Unit;        ///< As written: 万元, 元/人.年, %, 村.
+  llvm::StringRef Numerator;   ///< Unit up to '/': 万元 in 万元/村.
+  llvm::StringRef Denominator; ///< Unit after '/': 村, 人.年; empty unless a rate.
+  Decimal Yuan;                ///< Money: the amount in 元; MoneyRate: 元 per one Denominator.
+  llvm::StringRef Text;        ///< Qualitative statements and dates.
+  llvm::StringRef Written;     ///< The value exactly as written: ≤ 22.2万元.
   Span Where;
 };
 
@@ -183,14 +185,16 @@ struct Allocation {
 };
 
 /// A performance indicator of a project, a goal or the department.
+/// Its texts, like a TypedValue's, point into the sources, the syntax trees and the budget's
+/// framework and citations (which the budget never moves: it cannot be copied).
 struct Indicator {
-  std::string Level1, Level2; ///< canonical (with 指标), empty without a path
-  std::string Name;
+  llvm::StringRef Level1, Level2; ///< canonical (with 指标), empty without a path
+  llvm::StringRef Name;
   bool HasValue = false;
   TypedValue Value;
-  std::string Description;
+  llvm::StringRef Description;
   const Citation *BasisCitation = nullptr;
-  std::string BasisText;      ///< the basis written as text, or the citation's text
+  llvm::StringRef BasisText; ///< the basis written as text, or the citation's text
   Span Where, PathWhere, BasisWhere;
 };
 
@@ -368,6 +372,12 @@ struct Template {
 
 /// The resolved budget of one workspace.
 struct Budget {
+  Budget() = default;
+  Budget(Budget &&) = default;
+  Budget &operator=(Budget &&) = default;
+  Budget(const Budget &) = delete; // indicators point into it
+  Budget &operator=(const Budget &) = delete;
+
   unsigned Year = 0;
   std::string MoneyUnit = "万元";
   Decimal MoneyFactor = Decimal::fromRaw(10000 * Decimal::One); ///< 元 per MoneyUnit

@@ -94,19 +94,19 @@ std::optional<Decimal> Resolver::money(const ast::Quantity &Q) {
 std::optional<model::TypedValue> Resolver::typed(const ast::Value &V) {
   model::TypedValue T;
   T.Where = V.range();
-  T.Written = SM.getText(T.Where.File).slice(T.Where.Begin, T.Where.End).str();
+  T.Written = SM.getText(T.Where.File).slice(T.Where.Begin, T.Where.End);
   switch (V.K) {
   case ast::Value::Name:
   case ast::Value::String:
   case ast::Value::CodeWord:
   case ast::Value::Tag:
     T.Kind = model::ValueKind::Qualitative;
-    T.Text = V.Word.Value.str();
+    T.Text = V.Word.Value;
     return T;
   case ast::Value::Date:
     T.Kind = model::ValueKind::Date;
     T.Cmp = V.Num.Cmp;
-    T.Text = V.Word.Value.str();
+    T.Text = V.Word.Value;
     return T;
   case ast::Value::Number:
     break;
@@ -117,14 +117,14 @@ std::optional<model::TypedValue> Resolver::typed(const ast::Value &V) {
   if (!N)
     return std::nullopt;
   T.Number = *N;
-  T.Unit = Q.Unit.str();
+  T.Unit = Q.Unit;
   if (Q.Unit.empty()) {
     T.Kind = model::ValueKind::Count;
     return T;
   }
   auto Split = Q.Unit.split('/');
-  T.Numerator = Split.first.str();
-  T.Denominator = Split.second.str();
+  T.Numerator = Split.first;
+  T.Denominator = Split.second;
   const model::UnitDef *U = B.Units.find(T.Numerator);
   Span NumeratorRange{Q.UnitRange.File, Q.UnitRange.Begin,
                       Q.UnitRange.Begin + static_cast<uint32_t>(Split.first.size())};
@@ -663,7 +663,7 @@ private:
 
   std::optional<model::Indicator> indicator(const ast::Indicator &I) {
     model::Indicator M;
-    M.Name = I.Name.Value.str();
+    M.Name = I.Name.Value;
     M.Where = I.Range;
     if (I.Path.size() == 2) {
       const model::FrameworkLevel *L = level(I.Path);
@@ -682,7 +682,7 @@ private:
       M.HasValue = true;
       M.Value = *V;
     }
-    M.Description = I.Description.Value.str();
+    M.Description = I.Description.Value;
     if (I.Basis.present()) {
       M.BasisWhere = I.Basis.Range;
       if (I.Basis.Style == ast::Text::Bare) {
@@ -694,7 +694,7 @@ private:
           M.BasisText = It->second.Text;
         }
       } else {
-        M.BasisText = I.Basis.Value.str();
+        M.BasisText = I.Basis.Value;
       }
     }
     return M;

@@ -405,7 +405,7 @@ std::string valueText(const model::Indicator &I) {
   if (!I.HasValue)
     return "";
   if (I.Value.Kind == model::ValueKind::Qualitative)
-    return I.Value.Text;
+    return I.Value.Text.str();
   std::string Out;
   for (char C : I.Value.Written)
     if (C != ' ' && C != '\t')
@@ -583,16 +583,16 @@ private:
             unsigned Span = 1;
             while (I + Span < Is.size() && Is[I + Span].Level1 == Is[I].Level1)
               ++Span;
-            Cell X = text(F, Is[I].Level1);
+            Cell X = text(F, Is[I].Level1.str());
             X.RowSpan = Span;
             R.push_back(std::move(X));
             continue;
           }
-          R.push_back(text(F, F.Text == "二级"   ? Is[I].Level2 // repeated on every row, as published
-                              : F.Text == "名称" ? Is[I].Name
-                              : F.Text == "描述" ? Is[I].Description
+          R.push_back(text(F, F.Text == "二级"   ? Is[I].Level2.str() // repeated on every row, as published
+                              : F.Text == "名称" ? Is[I].Name.str()
+                              : F.Text == "描述" ? Is[I].Description.str()
                               : F.Text == "指标值" ? valueText(Is[I])
-                                                   : Is[I].BasisText));
+                                                   : Is[I].BasisText.str()));
         }
         Out.Body.push_back(std::move(R));
       }
@@ -630,7 +630,7 @@ private:
               X.RowSpan = GoalRows;
               R.push_back(std::move(X));
             } else {
-              R.push_back(text(F, !I ? "" : F.Text == "指标" ? I->Name : valueText(*I)));
+              R.push_back(text(F, !I ? "" : F.Text == "指标" ? I->Name.str() : valueText(*I)));
             }
           }
           FirstOfArea = false;
