@@ -666,6 +666,44 @@ public:
 private:
   using Ctx_t = ParserRuleContext;
 
+  /// The children of a parse-tree node, sorted once: ANTLR's generated accessors
+  /// (C->name(), C->STRING()) each dynamic_cast every child, and the builder called several
+  /// per node — a fifth of a check's time went to those casts.
+  class Kids {
+  public:
+    explicit Kids(Ctx_t *C) {
+      for (tree::ParseTree *X : C->children) {
+        if (auto *R = dynamic_cast<Ctx_t *>(X))
+          Rules.push_back(R);
+        else if (auto *T = dynamic_cast<tree::TerminalNode *>(X))
+          Tokens.push_back(T);
+      }
+    }
+    /// The first child rule context of type \p T (rule \p Index), or null.
+    template <typename T> T *rule(size_t Index) const {
+      for (Ctx_t *R : Rules)
+        if (R->getRuleIndex() == Index)
+          return static_cast<T *>(R);
+      return nullptr;
+    }
+    /// The first child token of type \p Type, or null (as the generated accessors, which
+    /// also return error nodes holding such a token).
+    tree::TerminalNode *token(size_t Type) const {
+      for (tree::TerminalNode *T : Tokens)
+        if (T->getSymbol()->getType() == Type)
+          return T;
+      return nullptr;
+    }
+    /// The only child rule context, when the node has exactly one child and it is a rule.
+    Ctx_t *only(size_t Children) const {
+      return Children == 1 && Rules.size() == 1 ? Rules[0] : nullptr;
+    }
+
+  private:
+    llvm::SmallVector<Ctx_t *, 8> Rules;
+    llvm::SmallVector<tree::TerminalNode *, 8> Tokens;
+  };
+
   Span range(Ctx_t *C) {
     if (!C)
       return {};
@@ -736,13 +774,17 @@ private:
   ast::Text name(BudParser::NameContext *C) {
     if (!C)
       return {};
-    return word(C->NAME() ? C->NAME() : C->STRING());
+    Kids K(C);
+    auto *T = K.token(BudLexer::NAME);
+    return word(T ? T : K.token(BudLexer::STRING));
   }
 
   ast::Text text(BudParser::TextContext *C) {
     if (!C)
       return {};
-    return word(C->STRING() ? C->STRING() : C->TEXT_BLOCK());
+    Kids K(C);
+    auto *T = K.token(BudLexer::STRING);
+    return word(T ? T : K.token(BudLexer::TEXT_BLOCK));
   }
 
   /// A code from a NUMBER token; \p What names the kind of code for BUD020.
@@ -1042,16 +1084,37 @@ private:
     std::vector<ast::Node *> Items;
     if (C->unitBody())
       for (auto *I : C->unitBody()->unitItem()) {
-        if (I->incomeBlock())
-          Items.push_back(income(I->incomeBlock()));
-        else if (I->basicBlock())
-          Items.push_back(basic(I->basicBlock()));
-        else if (I->projectDecl())
-          Items.push_back(project(I->projectDecl()));
-        else if (auto *D = I->declareStmt())
+        Ctx_t *X = Kids(I).only(I->children.size());
+        switch (X ? X->getRuleIndex() : SIZE_MAX) {
+        case BudParser::RuleIncomeBlock:
+          Items.push_back(income(static_cast<BudParser::IncomeBlockContext *>(X)));
+          break;
+        case BudParser::RuleBasicBlock:
+          Items.push_back(basic(static_cast<BudParser::BasicBlockContext *>(X)));
+          break;
+        case BudParser::RuleProjectDecl:
+          Items.push_back(project(static_cast<BudParser::ProjectDeclContext *>(X)));
+          break;
+        case BudParser::RuleDeclareStmt: {
+          auto *D = static_cast<BudParser::DeclareStmtContext *>(X);
           Items.push_back(declare(D->declareKey(), D->amount(), D->LBRACE(), D->declareBody(), D));
-        else if (I->attr())
-          Items.push_back(attr(I->attr()));
+          break;
+        }
+        case BudParser::RuleAttr:
+          Items.push_back(attr(static_cast<BudParser::AttrContext *>(X)));
+          break;
+        default: // error recovery may leave more than one child: ask each accessor
+          if (I->incomeBlock())
+            Items.push_back(income(I->incomeBlock()));
+          else if (I->basicBlock())
+            Items.push_back(basic(I->basicBlock()));
+          else if (I->projectDecl())
+            Items.push_back(project(I->projectDecl()));
+          else if (auto *D = I->declareStmt())
+            Items.push_back(declare(D->declareKey(), D->amount(), D->LBRACE(), D->declareBody(), D));
+          else if (I->attr())
+            Items.push_back(attr(I->attr()));
+        }
       }
     N->Items = keep(Items);
     return N;
@@ -1107,6 +1170,12 @@ private:
     std::vector<ast::Node *> Items;
     if (C->projectBody())
       for (auto *I : C->projectBody()->projectItem()) {
+        Ctx_t *X = Kids(I).only(I->children.size());
+        size_t Rule = X ? X->getRuleIndex() : SIZE_MAX;
+        if (Rule == BudParser::RuleIndicatorStmt) { // the most frequent item first
+          Items.push_back(indicator(static_cast<BudParser::IndicatorStmtContext *>(X)));
+          continue;
+        }
         if (auto *F = I->functionStmt()) {
           auto *R = node<ast::FunctionRef>(F);
           R->Id = code(F->NUMBER(), {"function code", "功能科目编码"});
@@ -1162,7 +1231,8 @@ private:
 
   ast::Indicator *indicator(BudParser::IndicatorStmtContext *C) {
     auto *N = node<ast::Indicator>(C);
-    if (auto *P = C->indicatorPath()) {
+    Kids K(C);
+    if (auto *P = K.rule<BudParser::IndicatorPathContext>(BudParser::RuleIndicatorPath)) {
       std::vector<ast::Text> Path;
       for (auto *T : P->NAME())
         Path.push_back(word(T));
@@ -1173,30 +1243,35 @@ private:
       }
       N->Path = keep(Path);
     }
-    N->Name = name(C->name());
-    if (auto *V = C->indicatorValue()) {
+    N->Name = name(K.rule<BudParser::NameContext>(BudParser::RuleName));
+    if (auto *V = K.rule<BudParser::IndicatorValueContext>(BudParser::RuleIndicatorValue)) {
       N->HasValue = true;
-      if (V->quantity()) {
+      Kids VK(V);
+      auto *Cmp = VK.rule<BudParser::ComparatorContext>(BudParser::RuleComparator);
+      if (auto *Q = VK.rule<BudParser::QuantityContext>(BudParser::RuleQuantity)) {
         N->Val.K = ast::Value::Number;
-        N->Val.Num = quantity(V->quantity());
-      } else if (V->DATE()) {
+        N->Val.Num = quantity(Q);
+      } else if (auto *D = VK.token(BudLexer::DATE)) {
         N->Val.K = ast::Value::Date;
-        N->Val.Word = date(V->DATE());
-        N->Val.Num.Cmp = comparator(V->comparator());
-        if (V->comparator())
-          N->Val.Num.Range = range(V->comparator());
-      } else if (V->STRING()) {
+        N->Val.Word = date(D);
+        N->Val.Num.Cmp = comparator(Cmp);
+        if (Cmp)
+          N->Val.Num.Range = range(Cmp);
+      } else if (auto *S = VK.token(BudLexer::STRING)) {
         N->Val.K = ast::Value::String;
-        N->Val.Word = word(V->STRING());
+        N->Val.Word = word(S);
       } else {
         N->Val.K = ast::Value::Name;
-        N->Val.Word = word(V->NAME());
+        N->Val.Word = word(VK.token(BudLexer::NAME));
       }
     }
-    if (auto *D = C->descClause())
+    if (auto *D = K.rule<BudParser::DescClauseContext>(BudParser::RuleDescClause))
       N->Description = text(D->text());
-    if (auto *B = C->basisClause())
-      N->Basis = word(B->NAME() ? B->NAME() : B->STRING());
+    if (auto *B = K.rule<BudParser::BasisClauseContext>(BudParser::RuleBasisClause)) {
+      Kids BK(B);
+      auto *T = BK.token(BudLexer::NAME);
+      N->Basis = word(T ? T : BK.token(BudLexer::STRING));
+    }
     return N;
   }
 
