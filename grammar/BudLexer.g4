@@ -76,9 +76,11 @@ NAME     : NAME_START NAME_CHAR* ;
 
 // ---- layout ---------------------------------------------------------------------------
 NL       : '\r\n' | '\n' | '\r' ;
-WS       : ( [ \t] | WIDE_SPACE )+ -> skip ;
-// Comments are kept on the hidden channel: "// budc:allow BUDnnn reason" suppresses a warning.
-COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN) ;
+// The parser's token loop (compiler/syntax/parser.cpp, lexAll) drops WS and puts COMMENT on
+// the hidden channel; lexer actions (-> skip) would cost a dynamic_cast per token in ANTLR's
+// C++ runtime. "// budc:allow BUDnnn reason" in a comment suppresses a warning.
+WS       : ( [ \t] | WIDE_SPACE )+ ;
+COMMENT  : '//' ~[\r\n]* ;
 
 // A full-width twin of an ASCII character (＝ ； ０ …); reported, then mapped or dropped.
 FULLWIDTH : WIDE_OPEN_PAREN | WIDE_CLOSE_PAREN | WIDE_OTHER ;

@@ -1626,6 +1626,20 @@ public:
       : LexerATNSimulator(L, L->getATN(), SharedDFA<BudLexer>::get(L->getATN()).DFAs,
                           SharedDFA<BudLexer>::get(L->getATN()).Contexts) {}
 
+  /// The runtime's match() without its per-token std::function (antlrcpp::finally).
+  size_t match(CharStream *Input, size_t Mode) override {
+    struct Release {
+      CharStream *Input;
+      ssize_t Mark;
+      ~Release() { Input->release(Mark); }
+    } Guard{Input, Input->mark()};
+    _mode = Mode;
+    _startIndex = Input->index();
+    _prevAccept = SimState();
+    const dfa::DFA &DFA = _decisionToDFA[Mode];
+    return DFA.s0 ? execATN(Input, DFA.s0) : matchATN(Input);
+  }
+
 private:
   dfa::DFAState *getExistingTargetState(dfa::DFAState *S, size_t T) override {
     return EdgeCache<128>::get(0, S, T, [&] { return LexerATNSimulator::getExistingTargetState(S, T); });
@@ -1653,17 +1667,51 @@ private:
 struct FileLexer {
   CodePointStream Input;
   BudLexer Lexer;
+  CachingLexerSimulator *Sim;
   explicit FileLexer(const FileState &FS)
-      : Input(foldForLexer(FS.Decoded.CodePoints), FS.SM.getPath(FS.FileID)), Lexer(&Input) {
+      : Input(foldForLexer(FS.Decoded.CodePoints), FS.SM.getPath(FS.FileID)), Lexer(&Input),
+        Sim(new CachingLexerSimulator(&Lexer)) {
     Lexer.removeErrorListeners(); // ERROR_CHAR makes the lexer total; nothing reaches it
     // setInterpreter deletes the generated interpreter; the lexer deletes ours.
-    Lexer.setInterpreter(new CachingLexerSimulator(&Lexer));
+    Lexer.setInterpreter(Sim);
   }
 };
 
-/// Every token of a file, Chinese keywords told apart from names.
+/// A token made without asking the lexer for its line (CommonToken's constructor does, through
+/// another dynamic_cast of the interpreter).
+class LexedToken final : public CommonToken {
+public:
+  LexedToken(std::pair<TokenSource *, CharStream *> Source, size_t Type, size_t Channel,
+             size_t Start, size_t Stop, size_t Line, size_t Column)
+      : CommonToken(Type) {
+    _source = Source;
+    _channel = Channel;
+    _start = Start;
+    _stop = Stop;
+    _line = Line;
+    _charPositionInLine = Column;
+  }
+};
+
+/// Every token of a file but spaces, comments on the hidden channel, Chinese keywords told
+/// apart from names. This is Lexer::getAllTokens without the runtime's per-token costs: its
+/// nextToken() dynamic_casts the interpreter five times a token, and the grammar's lexer
+/// actions (-> skip, -> channel) ran through another cast each; the grammar has no actions,
+/// spaces are dropped and comments hidden here instead.
 std::vector<std::unique_ptr<Token>> lexAll(const FileState &FS, FileLexer &L) {
-  std::vector<std::unique_ptr<Token>> Tokens = L.Lexer.getAllTokens();
+  std::vector<std::unique_ptr<Token>> Tokens;
+  Tokens.reserve(L.Input.size() / 4);
+  std::pair<TokenSource *, CharStream *> Source{&L.Lexer, &L.Input};
+  while (L.Input.LA(1) != Token::EOF) {
+    size_t Start = L.Input.index();
+    size_t Line = L.Sim->getLine(), Column = L.Sim->getCharPositionInLine();
+    size_t Type = L.Sim->match(&L.Input, Lexer::DEFAULT_MODE);
+    if (Type == BudLexer::WS)
+      continue;
+    size_t Channel = Type == BudLexer::COMMENT ? Token::HIDDEN_CHANNEL : Token::DEFAULT_CHANNEL;
+    Tokens.push_back(std::make_unique<LexedToken>(Source, Type, Channel, Start,
+                                                  L.Input.index() - 1, Line, Column));
+  }
   for (std::unique_ptr<Token> &T : Tokens)
     if (T->getType() == BudLexer::NAME)
       static_cast<CommonToken *>(T.get())->setType(keywordOf(FS.textOf(T.get())));
