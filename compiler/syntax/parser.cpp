@@ -456,6 +456,13 @@ protected:
   void sync(Parser *P) override {
     ParserRuleContext *Ctx = P->getContext();
     if (!Ctx || !isListRule(Ctx->getRuleIndex())) {
+      // The runtime's own first test, without its dynamic_cast of the interpreter: nothing
+      // to do when the next token can follow.
+      if (!inErrorRecoveryMode(P)) {
+        misc::IntervalSet Next = P->getATN().nextTokens(P->getATN().states[P->getState()]);
+        if (Next.contains(Token::EPSILON) || Next.contains(P->getTokenStream()->LA(1)))
+          return;
+      }
       DefaultErrorStrategy::sync(P);
       return;
     }
@@ -666,6 +673,26 @@ public:
 private:
   using Ctx_t = ParserRuleContext;
 
+  /// Tells a rule context from a token without dynamic_cast: a context's accept() calls
+  /// visitChildren, a token's visitTerminal or visitErrorNode.
+  struct Kind final : tree::ParseTreeVisitor {
+    Ctx_t *Rule = nullptr;
+    tree::TerminalNode *Token = nullptr;
+    antlrcpp::Any visit(tree::ParseTree *T) override { return T->accept(this); }
+    antlrcpp::Any visitChildren(tree::ParseTree *T) override {
+      Rule = static_cast<Ctx_t *>(T); // every rule context of the generated parser is one
+      return {};
+    }
+    antlrcpp::Any visitTerminal(tree::TerminalNode *T) override {
+      Token = T;
+      return {};
+    }
+    antlrcpp::Any visitErrorNode(tree::ErrorNode *T) override {
+      Token = T;
+      return {};
+    }
+  };
+
   /// The children of a parse-tree node, sorted once: ANTLR's generated accessors
   /// (C->name(), C->STRING()) each dynamic_cast every child, and the builder called several
   /// per node — a fifth of a check's time went to those casts.
@@ -673,10 +700,12 @@ private:
   public:
     explicit Kids(Ctx_t *C) {
       for (tree::ParseTree *X : C->children) {
-        if (auto *R = dynamic_cast<Ctx_t *>(X))
-          Rules.push_back(R);
-        else if (auto *T = dynamic_cast<tree::TerminalNode *>(X))
-          Tokens.push_back(T);
+        Kind K;
+        X->accept(&K);
+        if (K.Rule)
+          Rules.push_back(K.Rule);
+        else if (K.Token)
+          Tokens.push_back(K.Token);
       }
     }
     /// The first child rule context of type \p T (rule \p Index), or null.
@@ -1718,6 +1747,44 @@ std::vector<std::unique_ptr<Token>> lexAll(const FileState &FS, FileLexer &L) {
   return Tokens;
 }
 
+/// CommonTokenStream without a dynamic_cast per token: every token here is a CommonToken
+/// (ours, or the EOF that ListTokenSource makes), so its index is set directly.
+class TokenList final : public CommonTokenStream {
+public:
+  using CommonTokenStream::CommonTokenStream;
+
+protected:
+  size_t fetch(size_t N) override {
+    if (_fetchedEOF)
+      return 0;
+    size_t I = 0;
+    while (I < N) {
+      std::unique_ptr<Token> T = _tokenSource->nextToken();
+      static_cast<CommonToken *>(T.get())->setTokenIndex(_tokens.size());
+      _tokens.push_back(std::move(T));
+      ++I;
+      if (_tokens.back()->getType() == Token::EOF) {
+        _fetchedEOF = true;
+        break;
+      }
+    }
+    return I;
+  }
+};
+
+/// The generated parser, adding each rule context to its parent without the runtime's
+/// dynamic_cast (every parent is a ParserRuleContext).
+class TreeParser final : public BudParser {
+public:
+  using BudParser::BudParser;
+
+protected:
+  void addContextToParseTree() override {
+    if (_ctx->parent)
+      static_cast<ParserRuleContext *>(_ctx->parent)->addChild(_ctx);
+  }
+};
+
 } // namespace
 
 ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx,
@@ -1747,8 +1814,8 @@ ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx
   if (Tokens.empty())
     return Empty();
   ListTokenSource Source(std::move(Tokens));
-  CommonTokenStream Stream(&Source);
-  BudParser Parser(&Stream);
+  TokenList Stream(&Source);
+  TreeParser Parser(&Stream);
   // setInterpreter deletes the generated interpreter; the parser deletes ours.
   Parser.setInterpreter(new CachingParserSimulator(&Parser));
   Parser.removeErrorListeners();
