@@ -583,7 +583,7 @@ private:
 
   /// The token before \p T on the default channel (comments are hidden), or null.
   Token *previous(Parser *P, Token *T) {
-    auto *Stream = dynamic_cast<TokenStream *>(P->getInputStream());
+    TokenStream *Stream = P->getTokenStream();
     size_t I = T->getTokenIndex();
     if (!Stream || I == INVALID_INDEX)
       return nullptr;
