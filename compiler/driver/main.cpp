@@ -46,6 +46,10 @@
 #include <set>
 #include <optional>
 
+#ifdef BUDC_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 using namespace llvm;
 
 namespace {
@@ -350,6 +354,17 @@ int gitSetup(bool Global) {
 }
 
 } // namespace
+
+#ifdef BUDC_MIMALLOC
+/// The heap in 2 MiB pages where the kernel allows them (transparent huge pages, madvise
+/// mode): a page fault per 4 KiB of syntax tree and model was a quarter of a large check
+/// (166 k faults on 1M lines; 30 k with this). It runs before budc's static initializers, but
+/// after mimalloc's own start, whose first segment keeps small pages: a small check does not
+/// gain (MIMALLOC_LARGE_OS_PAGES=1 in the environment would reach that segment too).
+__attribute__((constructor(101))) static void hugePages() {
+  mi_option_enable(mi_option_large_os_pages);
+}
+#endif
 
 int main(int Argc, char **Argv) {
   InitLLVM X(Argc, Argv);
