@@ -35,8 +35,25 @@ public:
           continue;
         }
         if (Name.endswith(".bud") && !Name.startswith(".") &&
-            It->type() != llvm::sys::fs::file_type::directory_file)
+            It->type() != llvm::sys::fs::file_type::directory_file) {
           Found.push_back(It->path());
+          // A regular file's real path is its directory's plus its name: one realpath()
+          // per directory instead of one (a system call per path component) per file.
+          if (It->type() == llvm::sys::fs::file_type::regular_file) {
+            llvm::StringRef Dir = llvm::sys::path::parent_path(It->path());
+            auto [D, New] = DirReal.try_emplace(Dir);
+            if (New) {
+              llvm::SmallString<256> R;
+              if (!llvm::sys::fs::real_path(Dir, R))
+                D->second = R.str().str();
+            }
+            if (!D->second.empty()) {
+              llvm::SmallString<256> R(D->second);
+              llvm::sys::path::append(R, Name);
+              KnownReal[It->path()] = R.str().str();
+            }
+          }
+        }
       }
       if (EC) {
         Diags.report({}, diag::CannotRead, {Path, EC.message()});
@@ -107,7 +124,10 @@ private:
   /// include statement that named it (invalid for command-line paths).
   std::optional<Pending> read(const std::string &Path, Span From, bool FromArgument) {
     llvm::SmallString<256> Real;
-    if (llvm::sys::fs::real_path(Path, Real)) {
+    auto Known = KnownReal.find(Path);
+    if (Known != KnownReal.end())
+      Real = Known->second;
+    else if (llvm::sys::fs::real_path(Path, Real)) {
       if (FromArgument) {
         Diags.report({}, diag::CannotRead, {Path, "no such file or directory"})
             .zh({Path, "文件或目录不存在"});
@@ -197,6 +217,8 @@ private:
   std::vector<Pending> Top;                 ///< The files the command line names, in order.
   std::map<std::string, ast::File *> Files; ///< Parsed files by real path.
   llvm::StringSet<> Loaded, Followed;
+  llvm::StringMap<std::string> DirReal;   ///< Real paths of the directories walked.
+  llvm::StringMap<std::string> KnownReal; ///< Real paths of the regular files found there.
   std::vector<std::string> Stack; ///< Real paths of the files being included, outermost first.
 };
 
