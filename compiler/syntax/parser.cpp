@@ -778,7 +778,11 @@ private:
     case BudLexer::STRING: {
       bool Closed = Raw.size() >= 2 && Raw.endswith("\"") && !Unclosed.count(Tok);
       Out.Style = ast::Text::Quoted;
-      Out.Value = Ctx.save(decodeString(Raw, Closed, Problems));
+      llvm::StringRef Body = Raw.drop_front(1);
+      if (Closed)
+        Body = Body.drop_back(1);
+      // Without escapes the text is the source's own bytes: no copy.
+      Out.Value = Body.contains('\\') ? Ctx.save(decodeString(Raw, Closed, Problems)) : Body;
       break;
     }
     case BudLexer::TEXT_BLOCK:
