@@ -66,9 +66,11 @@ public:
         return;
       }
       std::sort(Found.begin(), Found.end());
+      prefetch(Found);
       for (const std::string &F : Found)
         if (auto P = read(F, {}, true))
           Top.push_back(*P);
+      Prefetched.clear();
       return;
     }
     if (auto P = read(Path, {}, true))
@@ -120,6 +122,30 @@ private:
     unsigned ID = 0;
   };
 
+  /// Reads the files a directory walk found on the cores that will parse them, when they are
+  /// many (13,500 files of 1M lines took a tenth of a check to read one by one); read() takes
+  /// them from here in order. A file that fails is read again there and reported.
+  void prefetch(llvm::ArrayRef<std::string> Paths) {
+    unsigned Jobs = Opts.Jobs ? Opts.Jobs : llvm::hardware_concurrency().compute_thread_count();
+    if (Jobs < 2 || Paths.size() < 64)
+      return;
+    std::vector<std::unique_ptr<llvm::MemoryBuffer>> Buffers(Paths.size());
+    {
+      llvm::ThreadPool Pool(llvm::hardware_concurrency(Jobs));
+      size_t Chunk = (Paths.size() + Jobs - 1) / Jobs;
+      for (size_t Begin = 0; Begin < Paths.size(); Begin += Chunk)
+        Pool.async([&, Begin] {
+          for (size_t I = Begin; I < std::min(Paths.size(), Begin + Chunk); ++I)
+            if (auto B = llvm::MemoryBuffer::getFile(Paths[I], /*IsText=*/false,
+                                                     /*RequiresNullTerminator=*/false))
+              Buffers[I] = std::move(*B);
+        });
+      Pool.wait();
+    }
+    for (size_t I = 0; I < Paths.size(); ++I)
+      Prefetched[Paths[I]] = std::move(Buffers[I]);
+  }
+
   /// Reads \p Path into the source manager unless it was read already. \p From is the
   /// include statement that named it (invalid for command-line paths).
   std::optional<Pending> read(const std::string &Path, Span From, bool FromArgument) {
@@ -143,6 +169,8 @@ private:
     llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer = std::make_error_code(std::errc::io_error);
     if (Overrides && Overrides->count(Key))
       Buffer = llvm::MemoryBuffer::getMemBufferCopy(Overrides->lookup(Key), Path);
+    else if (auto It = Prefetched.find(Path); It != Prefetched.end() && It->second)
+      Buffer = std::move(It->second);
     else
       Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                            /*RequiresNullTerminator=*/false);
@@ -219,6 +247,7 @@ private:
   llvm::StringSet<> Loaded, Followed;
   llvm::StringMap<std::string> DirReal;   ///< Real paths of the directories walked.
   llvm::StringMap<std::string> KnownReal; ///< Real paths of the regular files found there.
+  llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Prefetched; ///< See prefetch().
   std::vector<std::string> Stack; ///< Real paths of the files being included, outermost first.
 };
 
