@@ -10,6 +10,7 @@
 #include "llvm/Support/Threading.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <optional>
 
@@ -95,10 +96,17 @@ public:
     if (Top.size() > 1 && Jobs > 1) {
       std::vector<DiagEngine> Engines(Top.size());
       {
-        llvm::ThreadPool Pool(llvm::hardware_concurrency(std::min<size_t>(Jobs, Top.size())));
-        for (size_t I = 0; I < Top.size(); ++I) {
-          ast::Context *C = &Ctx.child(); // one per file: a context is not thread-safe
-          Pool.async([&, I, C] { Parsed[I] = syntax::parseFile(SM, Top[I].ID, *C, Engines[I], Opts); });
+        // Each worker takes the next file until none is left, into a context of its own (a
+        // context is not thread-safe; one per file left the unused tail of a slab per file).
+        unsigned Workers = static_cast<unsigned>(std::min<size_t>(Jobs, Top.size()));
+        llvm::ThreadPool Pool(llvm::hardware_concurrency(Workers));
+        std::atomic<size_t> Next{0};
+        for (unsigned W = 0; W < Workers; ++W) {
+          ast::Context *C = &Ctx.child();
+          Pool.async([&, C] {
+            for (size_t I = Next++; I < Top.size(); I = Next++)
+              Parsed[I] = syntax::parseFile(SM, Top[I].ID, *C, Engines[I], Opts);
+          });
         }
         Pool.wait();
       }
