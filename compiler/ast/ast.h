@@ -60,13 +60,14 @@ llvm::StringRef spelling(Comparator C);
 
 /// A number as written, with its optional comparator, sign and unit: ≤22.2万元, 16村, 1754.54.
 struct Quantity {
-  Comparator Cmp = Comparator::None;
-  bool Negative = false;
+  // Members ordered by alignment: a budget holds hundreds of thousands of these.
   llvm::StringRef Number; ///< The digits as written: "22.2".
   llvm::StringRef Unit;   ///< The unit as written, or empty: "万元", "元/人.年", "%".
   Span Range;             ///< Comparator through unit.
   Span NumberRange;       ///< Just the digits (and sign).
   Span UnitRange;         ///< Just the unit; invalid when there is none.
+  Comparator Cmp = Comparator::None;
+  bool Negative = false;
 
   bool present() const { return Range.isValid(); }
 };
@@ -89,11 +90,11 @@ struct Value {
     CodeWord, ///< an alphanumeric code: 13030224P00308P121121
     Tag,      ///< a bracketed tag: [政府性基金], [别名 "…"]
   };
-  Kind K = Name;
   Text Word;    ///< For Name, String, Date and CodeWord; the tag's name for Tag.
   Quantity Num; ///< For Number; for Date only Num.Cmp is used.
   llvm::ArrayRef<Value> Args; ///< For Tag: the values after its name.
   Span TagRange;              ///< For Tag: from '[' to ']'.
+  Kind K = Name;              ///< (last: members ordered by alignment)
   /// The value's whole range.
   Span range() const;
 };
