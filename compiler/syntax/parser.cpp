@@ -15,7 +15,6 @@
 #include "BudParser.h"
 #include "budc_antlr4_runtime.h"
 
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -723,10 +722,9 @@ private:
           return T;
       return nullptr;
     }
-    /// The only child rule context, when the node has exactly one child and it is a rule.
-    Ctx_t *only(size_t Children) const {
-      return Children == 1 && Rules.size() == 1 ? Rules[0] : nullptr;
-    }
+    /// The only child rule context (an item rule's alternative; error recovery may have
+    /// added tokens beside it, never another rule), or null.
+    Ctx_t *only() const { return Rules.size() == 1 ? Rules[0] : nullptr; }
 
   private:
     llvm::SmallVector<Ctx_t *, 8> Rules;
@@ -1117,7 +1115,7 @@ private:
     std::vector<ast::Node *> Items;
     if (C->unitBody())
       for (auto *I : C->unitBody()->unitItem()) {
-        Ctx_t *X = Kids(I).only(I->children.size());
+        Ctx_t *X = Kids(I).only();
         switch (X ? X->getRuleIndex() : SIZE_MAX) {
         case BudParser::RuleIncomeBlock:
           Items.push_back(income(static_cast<BudParser::IncomeBlockContext *>(X)));
@@ -1136,17 +1134,8 @@ private:
         case BudParser::RuleAttr:
           Items.push_back(attr(static_cast<BudParser::AttrContext *>(X)));
           break;
-        default: // error recovery may leave more than one child: ask each accessor
-          if (I->incomeBlock())
-            Items.push_back(income(I->incomeBlock()));
-          else if (I->basicBlock())
-            Items.push_back(basic(I->basicBlock()));
-          else if (I->projectDecl())
-            Items.push_back(project(I->projectDecl()));
-          else if (auto *D = I->declareStmt())
-            Items.push_back(declare(D->declareKey(), D->amount(), D->LBRACE(), D->declareBody(), D));
-          else if (I->attr())
-            Items.push_back(attr(I->attr()));
+        default: // nothing recognised
+          break;
         }
       }
     N->Items = keep(Items);
@@ -1203,23 +1192,29 @@ private:
     std::vector<ast::Node *> Items;
     if (C->projectBody())
       for (auto *I : C->projectBody()->projectItem()) {
-        Ctx_t *X = Kids(I).only(I->children.size());
-        size_t Rule = X ? X->getRuleIndex() : SIZE_MAX;
-        if (Rule == BudParser::RuleIndicatorStmt) { // the most frequent item first
+        Ctx_t *X = Kids(I).only();
+        switch (X ? X->getRuleIndex() : SIZE_MAX) {
+        case BudParser::RuleIndicatorStmt:
           Items.push_back(indicator(static_cast<BudParser::IndicatorStmtContext *>(X)));
-          continue;
-        }
-        if (auto *F = I->functionStmt()) {
+          break;
+        case BudParser::RuleFunctionStmt: {
+          auto *F = static_cast<BudParser::FunctionStmtContext *>(X);
           auto *R = node<ast::FunctionRef>(F);
           R->Id = code(F->NUMBER(), {"function code", "功能科目编码"});
           R->Name = name(F->name());
           Items.push_back(R);
-        } else if (auto *E = I->economicStmt()) {
+          break;
+        }
+        case BudParser::RuleEconomicStmt: {
+          auto *E = static_cast<BudParser::EconomicStmtContext *>(X);
           auto *R = node<ast::EconomicRef>(E);
           R->Id = code(E->NUMBER(), {"economic code", "经济科目编码"});
           R->Name = name(E->name());
           Items.push_back(R);
-        } else if (auto *A = I->amountStmt()) {
+          break;
+        }
+        case BudParser::RuleAmountStmt: {
+          auto *A = static_cast<BudParser::AmountStmtContext *>(X);
           auto *L = node<ast::AmountLine>(A);
           L->Amount = amount(A->amount());
           L->CarryOver = A->KW_CARRYOVER() != nullptr;
@@ -1227,7 +1222,10 @@ private:
             L->CarryOverRange = FS.span(A->KW_CARRYOVER()->getSymbol());
           L->Fund = name(A->name());
           Items.push_back(L);
-        } else if (auto *S = I->scheduleStmt()) {
+          break;
+        }
+        case BudParser::RuleScheduleStmt: {
+          auto *S = static_cast<BudParser::ScheduleStmtContext *>(X);
           auto *Sch = node<ast::Schedule>(S);
           std::vector<ast::SchedulePoint> Points;
           for (auto *P : S->schedulePoint()) {
@@ -1238,12 +1236,16 @@ private:
           }
           Sch->Points = keep(Points);
           Items.push_back(Sch);
-        } else if (I->goalStmt()) {
-          Items.push_back(goal(I->goalStmt()));
-        } else if (I->indicatorStmt()) {
-          Items.push_back(indicator(I->indicatorStmt()));
-        } else if (I->attr()) {
-          Items.push_back(attr(I->attr()));
+          break;
+        }
+        case BudParser::RuleGoalStmt:
+          Items.push_back(goal(static_cast<BudParser::GoalStmtContext *>(X)));
+          break;
+        case BudParser::RuleAttr:
+          Items.push_back(attr(static_cast<BudParser::AttrContext *>(X)));
+          break;
+        default: // nothing recognised
+          break;
         }
       }
     N->Items = keep(Items);
