@@ -327,8 +327,7 @@ struct TableTemplate {
   bool Listing = false;
   bool PerProject = false;     ///< 每项目: one table per project
   unsigned Width = 0;          ///< Listing: columns (列数, or the header's width)
-  bool HasCaption = false;     ///< 标注 given: these lines replace the standard caption
-  std::vector<std::string> Caption;
+  std::vector<std::string> Caption; ///< 标注: these lines replace the standard caption
   std::vector<std::string> Notes; ///< 注: lines printed under the table
   std::vector<ListingRow> Lines;  ///< Listing: its rows
   std::vector<std::vector<HeaderCell>> Header;

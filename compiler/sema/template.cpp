@@ -186,7 +186,6 @@ private:
         std::string Line = word(C->Values[0]);
         Ok &= fields(Line, C->Values[0].range(), T.PerProject);
         if (Key == "标注") {
-          T.HasCaption = true;
           T.Caption.push_back(std::move(Line));
         } else {
           T.Notes.push_back(std::move(Line));

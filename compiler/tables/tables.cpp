@@ -143,6 +143,29 @@ std::string fillFields(const model::Budget &B, int Project, unsigned Ordinal,
   return Out;
 }
 
+/// What every table takes from its template as written: number, title, caption lines (标注),
+/// header rows and notes (注), with their fields filled in.
+Table frame(const model::Budget &B, const model::TableTemplate &T, int Project,
+            unsigned Ordinal) {
+  auto Fill = [&](llvm::StringRef Text) { return fillFields(B, Project, Ordinal, Text); };
+  Table Out;
+  Out.Number = T.Number;
+  Out.Title = Fill(T.Title);
+  Out.Template = T.Title;
+  Out.Project = Project;
+  for (const std::string &C : T.Caption)
+    Out.Caption.push_back(Fill(C));
+  for (const auto &H : T.Header) {
+    Row R;
+    for (const model::HeaderCell &C : H)
+      R.push_back({Fill(C.Text), C.RowSpan, C.ColSpan});
+    Out.Head.push_back(std::move(R));
+  }
+  for (const std::string &N : T.Notes)
+    Out.Notes.push_back(Fill(N));
+  return Out;
+}
+
 /// Evaluates one standard table.
 class Evaluator {
 public:
@@ -154,24 +177,11 @@ public:
   }
 
   Table run() {
-    Table Out;
-    Out.Number = T.Number;
-    Out.Title = fillFields(B, -1, 0, T.Title);
-    Out.Template = T.Title;
+    Table Out = frame(B, T, -1, 0);
     Out.Kind = TableKind::Standard;
     Out.Width = static_cast<unsigned>(T.Columns.size()) + 1;
-    Out.Caption = caption(B);
-    if (T.HasCaption) {
-      Out.Caption.clear();
-      for (const std::string &C : T.Caption)
-        Out.Caption.push_back(fillFields(B, -1, 0, C));
-    }
-    for (const auto &H : T.Header) {
-      Row R;
-      for (const model::HeaderCell &C : H)
-        R.push_back({fillFields(B, -1, 0, C.Text), C.RowSpan, C.ColSpan});
-      Out.Head.push_back(std::move(R));
-    }
+    if (Out.Caption.empty())
+      Out.Caption = caption(B);
     if (T.ColumnNumbers) {
       Row R{{"栏次"}};
       for (unsigned I = 1; I < Out.Width; ++I)
@@ -217,8 +227,6 @@ public:
       }
       Out.Body.push_back(std::move(R));
     }
-    for (const std::string &N : T.Notes)
-      Out.Notes.push_back(fillFields(B, -1, 0, N));
     if (!AnyAmount && !T.EmptyNote.empty()) {
       Out.Body.assign(1, Row(Out.Width));
       Out.Notes.push_back(fillFields(B, -1, 0, T.EmptyNote));
@@ -436,12 +444,8 @@ public:
   }
 
   Table run() {
-    Table Out;
-    Out.Number = T.Number;
-    Out.Title = fill(T.Title);
-    Out.Template = T.Title;
+    Table Out = frame(B, T, Project, Ordinal);
     Out.Kind = T.PerProject ? TableKind::Project : TableKind::Standard;
-    Out.Project = Project;
     for (const model::ListingRow &L : T.Lines)
       if (L.Kind == model::ListingRow::Records && !T.PerProject) {
         Out.Kind = L.Source == "单位"       ? TableKind::Units
@@ -451,14 +455,6 @@ public:
         break;
       }
     Out.Width = T.Width;
-    for (const std::string &C : T.Caption)
-      Out.Caption.push_back(fill(C));
-    for (const auto &H : T.Header) {
-      Row R;
-      for (const model::HeaderCell &C : H)
-        R.push_back({fill(C.Text), C.RowSpan, C.ColSpan});
-      Out.Head.push_back(std::move(R));
-    }
     bool Listed = false, AnyRecord = false;
     for (const model::ListingRow &L : T.Lines) {
       switch (L.Kind) {
@@ -481,8 +477,6 @@ public:
       }
       }
     }
-    for (const std::string &N : T.Notes)
-      Out.Notes.push_back(fill(N));
     if (Listed && !AnyRecord && !T.EmptyNote.empty()) {
       Out.Body.push_back(Row(Out.Width));
       Out.Notes.push_back(fill(T.EmptyNote));
