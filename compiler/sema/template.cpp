@@ -206,17 +206,8 @@ private:
       } else if (Key == "表头") {
         std::vector<model::HeaderCell> Row;
         for (const ast::Value &V : C->Values) {
-          if (V.K == ast::Value::Tag && !Row.empty() &&
-              (V.Word.Value == "跨行" || V.Word.Value == "跨列")) {
-            unsigned N = 0;
-            if (V.Args.empty() || V.Args[0].K != ast::Value::Number ||
-                V.Args[0].Num.Number.getAsInteger(10, N) || N == 0 || N > 64) {
-              bad(V.range(), "a span is [跨行 N] or [跨列 N] with 1 ≤ N ≤ 64",
-                  "跨度应写为 [跨行 N] 或 [跨列 N]，1 ≤ N ≤ 64");
-              Ok = false;
-              continue;
-            }
-            (V.Word.Value == "跨行" ? Row.back().RowSpan : Row.back().ColSpan) = N;
+          if (!Row.empty() && span(V, Row.back().RowSpan, Row.back().ColSpan, Ok)) {
+            continue;
           } else if (V.K == ast::Value::String || V.K == ast::Value::Name) {
             Row.push_back({word(V)});
             Ok &= fields(Row.back().Text, V.range(), T.PerProject);
@@ -434,22 +425,29 @@ private:
   }
 
   /// Reads [跨行 N] [跨列 N] [零 "…"] [标签] after a cell into it; false when \p V is none.
+  /// Reads [跨行 N] or [跨列 N] into \p RowSpan or \p ColSpan; false when \p V is neither
+  /// (a malformed one is reported, clears \p Ok and counts as read).
+  bool span(const ast::Value &V, unsigned &RowSpan, unsigned &ColSpan, bool &Ok) {
+    if (V.K != ast::Value::Tag || (V.Word.Value != "跨行" && V.Word.Value != "跨列"))
+      return false;
+    unsigned N = 0;
+    if (V.Args.size() != 1 || V.Args[0].K != ast::Value::Number ||
+        V.Args[0].Num.Number.getAsInteger(10, N) || N == 0 || N > 64) {
+      bad(V.range(), "a span is [跨行 N] or [跨列 N] with 1 ≤ N ≤ 64",
+          "跨度应写为 [跨行 N] 或 [跨列 N]，1 ≤ N ≤ 64");
+      Ok = false;
+      return true;
+    }
+    (V.Word.Value == "跨行" ? RowSpan : ColSpan) = N;
+    return true;
+  }
+
   bool cellOption(const ast::Value &V, model::TemplateCell &Cell, bool &Ok) {
+    if (span(V, Cell.RowSpan, Cell.ColSpan, Ok))
+      return true;
     if (V.K != ast::Value::Tag)
       return false;
     llvm::StringRef Tag = V.Word.Value;
-    if (Tag == "跨行" || Tag == "跨列") {
-      unsigned N = 0;
-      if (V.Args.size() != 1 || V.Args[0].K != ast::Value::Number ||
-          V.Args[0].Num.Number.getAsInteger(10, N) || N == 0 || N > 64) {
-        bad(V.range(), "a span is [跨行 N] or [跨列 N] with 1 ≤ N ≤ 64",
-            "跨度应写为 [跨行 N] 或 [跨列 N]，1 ≤ N ≤ 64");
-        Ok = false;
-      } else {
-        (Tag == "跨行" ? Cell.RowSpan : Cell.ColSpan) = N;
-      }
-      return true;
-    }
     if (Tag == "零" && Cell.Kind == model::TemplateCell::Money && V.Args.size() == 1) {
       Cell.Zero = word(V.Args[0]);
       return true;
