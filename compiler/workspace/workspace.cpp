@@ -161,10 +161,13 @@ private:
     auto Known = KnownReal.find(Path);
     if (Known != KnownReal.end())
       Real = Known->second;
-    else if (llvm::sys::fs::real_path(Path, Real)) {
+    else if (std::error_code EC = llvm::sys::fs::real_path(Path, Real)) {
       if (FromArgument) {
-        Diags.report({}, diag::CannotRead, {Path, "no such file or directory"})
-            .zh({Path, "文件或目录不存在"});
+        // Say why: a directory on the way that may not be entered is not a missing file.
+        bool Missing = EC == std::errc::no_such_file_or_directory;
+        bool Denied = EC == std::errc::permission_denied;
+        Diags.report({}, diag::CannotRead, {Path, Missing ? "no such file or directory" : EC.message()})
+            .zh({Path, Missing ? "文件或目录不存在" : Denied ? "没有访问权限" : EC.message()});
         Result.InputError = true;
       } else {
         Diags.report(From, diag::IncludeNotFound, {Path});
