@@ -1,17 +1,18 @@
 // BudParser.g4 — syntax of the .bud budget language. Syntax only, no actions.
 //
 // Line structure: statements are separated by line breaks (NL) or ';'. Every list of
-// statements has the shape  (stmt | sep)*  which is LL(1) and lets error recovery skip one
-// bad line and go on inside the same block. That two statements stand on one line without
+// statements has the shape  (stmt | NL | SEMI)*  which is LL(1) and lets error recovery skip
+// one bad line and go on inside the same block. That two statements stand on one line without
 // ';' between them is reported by the AST builder (BUD014), keeping "one fact per line".
 // A block's '{' stands on the line of its header.
 parser grammar BudParser;
 
 options { tokenVocab = BudLexer; }
 
-file : ( topStmt | sep )* EOF ;
-
-sep : NL | SEMI ;
+// Separators and the statements of the most frequent lists are written out in place rather
+// than as rules of their own: every rule invocation costs the runtime a context object, two
+// virtual calls and a dynamic_cast, and a province's budgets hold millions of lines.
+file : ( topStmt | NL | SEMI )* EOF ;
 
 topStmt
     : includeStmt
@@ -37,16 +38,15 @@ includeStmt : KW_INCLUDE STRING ;
 // ---- header, department, units ---------------------------------------------------------
 budgetDecl     : KW_BUDGET NUMBER attrBlock? ;
 departmentDecl : KW_DEPARTMENT NUMBER? name LBRACE deptBody RBRACE ;
-deptBody : ( deptItem | sep )* ;
+deptBody : ( deptItem | NL | SEMI )* ;
 deptItem       : unitDecl | attr ;
 
 unitDecl : KW_UNIT NUMBER? name LBRACE unitBody RBRACE ;
-unitBody : ( unitItem | sep )* ;
-unitItem : incomeBlock | basicBlock | projectDecl | declareStmt | attr ;
+unitBody : ( incomeBlock | basicBlock | projectDecl | declareStmt | attr | NL | SEMI )* ;
 
 // ---- generic attributes: key value… { … } ----------------------------------------------
 attrBlock : LBRACE attrBody RBRACE ;
-attrBody : ( attr | sep )* ;
+attrBody : ( attr | NL | SEMI )* ;
 attr      : name value* attrBlock? ;
 value     : NAME | STRING | TEXT_BLOCK | DATE | CODE | quantity | tag ;
 // A tag marks an entry of a catalogue or table: [政府性基金]  [别名 "…"]  [三公 公务接待费]
@@ -54,12 +54,11 @@ tag       : LBRACK name value* RBRACK ;
 
 // ---- money ------------------------------------------------------------------------------
 incomeBlock : KW_INCOME LBRACE incomeBody RBRACE ;
-incomeBody : ( incomeLine | sep )* ;
+incomeBody : ( incomeLine | NL | SEMI )* ;
 incomeLine  : KW_CARRYOVER? name amount ;
 
 basicBlock : KW_BASIC NUMBER name? LBRACE basicBody RBRACE ;
-basicBody : ( basicItem | sep )* ;
-basicItem  : basicLine | sourceStmt ;
+basicBody : ( basicLine | sourceStmt | NL | SEMI )* ;
 basicLine  : NUMBER name? amount ;
 sourceStmt : KW_SOURCE KW_CARRYOVER? name ;
 
@@ -69,16 +68,16 @@ comparator : GE | LE | NE | EQ | GT | LT ;
 
 // ---- projects ---------------------------------------------------------------------------
 projectDecl : KW_PROJECT ( CODE | NUMBER )? name LBRACE projectBody RBRACE ;
-projectBody : ( projectItem | sep )* ;
-projectItem
-    : functionStmt
-    | economicStmt
-    | amountStmt
-    | scheduleStmt
-    | goalStmt
-    | indicatorStmt
-    | attr
-    ;
+projectBody
+    : ( functionStmt
+      | economicStmt
+      | amountStmt
+      | scheduleStmt
+      | goalStmt
+      | indicatorStmt
+      | attr
+      | NL | SEMI
+      )* ;
 functionStmt : KW_FUNCTION NUMBER name? ;
 economicStmt : KW_ECONOMIC NUMBER name? ;
 amountStmt   : KW_AMOUNT amount KW_CARRYOVER? name ;
@@ -86,20 +85,23 @@ scheduleStmt : KW_SCHEDULE schedulePoint+ ;
 schedulePoint : QUANTITY QUANTITY ;
 
 goalStmt : KW_GOAL text ( LBRACE goalBody RBRACE )? ;
-goalBody : ( indicatorStmt | sep )* ;
+goalBody : ( indicatorStmt | NL | SEMI )* ;
 
 // 指标 产出/数量 保障经费村数 = 16村 描述 "…" 依据 冀组发14
-indicatorStmt  : KW_INDICATOR indicatorPath? name indicatorValue? descClause? basisClause? ;
-indicatorPath  : NAME SLASH NAME ( SLASH NAME )* ;
-indicatorValue : quantity | DATE | comparator DATE | STRING | NAME ;
-descClause     : KW_DESC text ;
-basisClause    : KW_BASIS ( NAME | STRING ) ;
+// One rule for the whole line (half of a budget's lines are indicators): path, name, value
+// (a quantity, a date with an optional comparator, a text or a word), 描述 and 依据.
+indicatorStmt
+    : KW_INDICATOR ( NAME SLASH NAME ( SLASH NAME )* )? ( NAME | STRING )
+      ( ( GE | LE | NE | EQ | GT | LT )? ( MINUS? ( NUMBER | QUANTITY ) | DATE ) | STRING | NAME )?
+      ( KW_DESC ( STRING | TEXT_BLOCK ) )?
+      ( KW_BASIS ( NAME | STRING ) )?
+    ;
 
 // ---- citations, declared figures, narrative ---------------------------------------------
 citationDecl : KW_BASIS NAME EQ text ;
 
 declareStmt : KW_DECLARE declareKey amount? ( LBRACE declareBody RBRACE )? ;
-declareBody : ( declareItem | sep )* ;
+declareBody : ( declareItem | NL | SEMI )* ;
 declareItem : declareKey amount? ( LBRACE declareBody RBRACE )? ;
 declareKey  : keyPart ( SLASH keyPart )* ;
 keyPart     : NAME | NUMBER | STRING | nounKeyword ;
@@ -111,14 +113,14 @@ nounKeyword : KW_FUNCTION | KW_ECONOMIC | KW_BASIC | KW_PROJECT | KW_INCOME | KW
 
 sectionStmt   : KW_SECTION name text ;
 glossaryBlock : KW_GLOSSARY LBRACE glossaryBody RBRACE ;
-glossaryBody : ( glossaryEntry | sep )* ;
+glossaryBody : ( glossaryEntry | NL | SEMI )* ;
 glossaryEntry : ( name | nounKeyword ) text ;
 
 performanceBlock : KW_PERFORMANCE LBRACE performanceBody RBRACE ;
-performanceBody : ( performanceItem | sep )* ;
+performanceBody : ( performanceItem | NL | SEMI )* ;
 performanceItem  : sectionStmt | areaBlock | goalStmt | indicatorStmt ;
 areaBlock        : KW_AREA name LBRACE areaBody RBRACE ;
-areaBody : ( areaItem | sep )* ;
+areaBody : ( areaItem | NL | SEMI )* ;
 areaItem         : goalStmt | indicatorStmt ;
 
 procurementBlock : KW_PROCUREMENT attrBlock ;
@@ -136,9 +138,9 @@ libraryDecl
     | KW_TEMPLATE name libraryBlock
     ;
 // Rows of a library may be keyed by a code. They have their own rule so that a row starting
-// with a number cannot make an amount optional elsewhere (the lists are (item | sep)*).
+// with a number cannot make an amount optional elsewhere (the lists are (item | NL | SEMI)*).
 libraryBlock : LBRACE libraryBody RBRACE ;
-libraryBody  : ( libraryRow | sep )* ;
+libraryBody  : ( libraryRow | NL | SEMI )* ;
 libraryRow   : ( name | NUMBER | nounKeyword ) libraryValue* libraryBlock? ;
 // Inside library rows keywords are nouns: a table template names 功能科目 and 项目 columns.
 libraryValue : value | nounKeyword ;

@@ -36,6 +36,7 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/Signals.h"
+#include "llvm/Support/Timer.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -471,6 +472,10 @@ int main(int Argc, char **Argv) {
                          cl::init(0), cl::value_desc("N"), cl::sub(CheckCmd), cl::sub(BuildCmd),
                          cl::sub(FmtCmd), cl::cat(Cat));
   cl::alias JobsA("j", cl::desc("Alias for --jobs"), cl::aliasopt(Jobs), cl::cat(Cat));
+  cl::opt<bool> TimePhases("time-phases",
+                           cl::desc("Print the time each phase took (reading, parsing, "
+                                    "resolving, checking, reporting, freeing) on standard error"),
+                           cl::sub(CheckCmd), cl::sub(BuildCmd), cl::cat(Cat));
   cl::opt<bool> DebugCrash("debug-crash", cl::desc("Crash on purpose (to test the crash path)"),
                            cl::Hidden, cl::sub(CheckCmd));
 
@@ -623,6 +628,7 @@ int main(int Argc, char **Argv) {
     budc::DiagEngine Diags;
     budc::syntax::ParseOptions PO;
     PO.Jobs = Jobs;
+    PO.TimePhases = TimePhases;
     budc::Workspace WS = budc::loadWorkspace(Inputs, SM, Ctx, Diags, PO, &Overrides);
     // The checker runs on a workspace that parsed cleanly: after syntax errors the trees
     // are partial and every rule would report their holes again.
@@ -630,7 +636,12 @@ int main(int Argc, char **Argv) {
     if ((CheckCmd || BuildCmd) && !Diags.hasErrors() && !WS.InputError) {
       budc::sema::ResolveOptions RO2;
       RO2.Templates = static_cast<bool>(BuildCmd); // check needs only the templates' names
-      Resolved = budc::sema::resolve(WS.Files, SM, Ctx, Diags, RO2);
+      {
+        NamedRegionTimer T("resolve", "resolve names, build the model", "budc", "budc phases",
+                           TimePhases);
+        Resolved = budc::sema::resolve(WS.Files, SM, Ctx, Diags, RO2);
+      }
+      NamedRegionTimer T("check", "check the rules", "budc", "budc phases", TimePhases);
       budc::model::Budget &Budget = *Resolved;
       budc::check::run(Budget, Diags);
       budc::check::applySuppressions(WS.Files, SM, Diags);
@@ -655,6 +666,8 @@ int main(int Argc, char **Argv) {
       if (Diags.hasErrors() || !Resolved) {
         Diags.report({}, budc::diag::BuildBlocked, {std::to_string(Diags.getErrorCount())});
       } else if (const budc::model::Template *T = Resolved->findTemplate()) {
+        NamedRegionTimer TablesT("tables", "fill and render the tables", "budc", "budc phases",
+                                 TimePhases);
         budc::tables::Disclosure D = budc::tables::build(*Resolved, *T);
         if (D.Overflow)
           Diags.report(Resolved->HeaderWhere, budc::diag::MoneyOverflow,
@@ -740,6 +753,8 @@ int main(int Argc, char **Argv) {
       for (const budc::ast::File *F : WS.Files)
         budc::ast::dump(outs(), *F, SM);
 
+    NamedRegionTimer ReportT("report", "sort and print diagnostics", "budc", "budc phases",
+                             TimePhases);
     std::vector<budc::Diagnostic> Sorted = Diags.sorted();
     // What became of the output is the last thing said, after the problems that caused it.
     std::stable_partition(Sorted.begin(), Sorted.end(), [](const budc::Diagnostic &D) {

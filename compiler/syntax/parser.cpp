@@ -232,11 +232,7 @@ const Words *constructOf(size_t Rule) {
   case BudParser::RuleSchedulePoint: return &Schedule;
   case BudParser::RuleGoalStmt:
   case BudParser::RuleGoalBody: return &Goal;
-  case BudParser::RuleIndicatorStmt:
-  case BudParser::RuleIndicatorPath:
-  case BudParser::RuleIndicatorValue:
-  case BudParser::RuleDescClause:
-  case BudParser::RuleBasisClause: return &Indicator;
+  case BudParser::RuleIndicatorStmt: return &Indicator;
   case BudParser::RuleCitationDecl: return &Citation;
   case BudParser::RuleDeclareStmt:
   case BudParser::RuleDeclareBody:
@@ -352,7 +348,9 @@ std::string describeExpected(const misc::IntervalSet &Set, size_t Rule, Lang L) 
     Add({"a name", "名称"});
   if (Has(BudLexer::TEXT_BLOCK))
     Add({"a text in quotes", "带引号的文本"});
-  if (Has(BudLexer::DATE) && !Has(BudLexer::QUANTITY))
+  // After an indicator's comparator: an amount or a date.
+  bool ValueAfterComparator = Rule == BudParser::RuleIndicatorStmt && !Has(BudLexer::STRING);
+  if (Has(BudLexer::DATE) && (!Has(BudLexer::QUANTITY) || ValueAfterComparator))
     Add({"a date", "日期"});
   if (Has(BudLexer::EQ) && !Has(BudLexer::QUANTITY))
     Add({"'='", "“=”"});
@@ -503,8 +501,8 @@ private:
              !Last->children.empty())
         Last = Last->children.front();
       if (auto *Ind = dynamic_cast<BudParser::IndicatorStmtContext *>(Last)) {
-        bool Late = (Type == BudLexer::KW_DESC && Ind->basisClause()) ||
-                    (Type == BudLexer::KW_BASIS && Ind->basisClause());
+        bool Late = (Type == BudLexer::KW_DESC && Ind->KW_BASIS()) ||
+                    (Type == BudLexer::KW_BASIS && Ind->KW_BASIS());
         if (Late && Type == BudLexer::KW_DESC) {
           FS.Diags.report(FS.span(Cur), diag::ClauseOrder, {"描述", "依据"});
           return;
@@ -677,6 +675,7 @@ private:
   struct Kind final : tree::ParseTreeVisitor {
     Ctx_t *Rule = nullptr;
     tree::TerminalNode *Token = nullptr;
+    bool Error = false; ///< Token is an error node (a token error recovery skipped).
     antlrcpp::Any visit(tree::ParseTree *T) override { return T->accept(this); }
     antlrcpp::Any visitChildren(tree::ParseTree *T) override {
       Rule = static_cast<Ctx_t *>(T); // every rule context of the generated parser is one
@@ -688,6 +687,7 @@ private:
     }
     antlrcpp::Any visitErrorNode(tree::ErrorNode *T) override {
       Token = T;
+      Error = true;
       return {};
     }
   };
@@ -725,6 +725,17 @@ private:
     /// The only child rule context (an item rule's alternative; error recovery may have
     /// added tokens beside it, never another rule), or null.
     Ctx_t *only() const { return Rules.size() == 1 ? Rules[0] : nullptr; }
+    /// The child rule contexts in order: the statements of a list rule.
+    llvm::ArrayRef<Ctx_t *> rules() const { return Rules; }
+    /// The tokens of a rule that is all tokens, in order, without the ones error recovery
+    /// skipped.
+    llvm::SmallVector<Token *, 16> realTokens() const {
+      llvm::SmallVector<Token *, 16> Out;
+      for (tree::TerminalNode *T : Tokens)
+        if (real(T))
+          Out.push_back(T->getSymbol());
+      return Out;
+    }
 
   private:
     llvm::SmallVector<Ctx_t *, 8> Rules;
@@ -752,9 +763,13 @@ private:
     return Ctx.copy(llvm::ArrayRef<T>(V));
   }
 
+  /// A token that was in the source and not skipped by error recovery.
   static bool real(tree::TerminalNode *T) {
-    return T && T->getSymbol() && T->getSymbol()->getStartIndex() != INVALID_INDEX &&
-           !dynamic_cast<tree::ErrorNode *>(T);
+    if (!T || !T->getSymbol() || T->getSymbol()->getStartIndex() == INVALID_INDEX)
+      return false;
+    Kind K;
+    T->accept(&K);
+    return !K.Error;
   }
 
   void reportText(const std::vector<TextProblem> &Problems, Span Token) {
@@ -764,11 +779,10 @@ private:
   }
 
   /// A text from a STRING, BAD_STRING-turned-STRING, TEXT_BLOCK or NAME token.
-  ast::Text word(tree::TerminalNode *T) {
+  ast::Text word(tree::TerminalNode *T) { return real(T) ? word(T->getSymbol()) : ast::Text(); }
+
+  ast::Text word(Token *Tok) {
     ast::Text Out;
-    if (!real(T))
-      return Out;
-    Token *Tok = T->getSymbol();
     Out.Range = FS.span(Tok);
     llvm::StringRef Raw = FS.textOf(Tok);
     std::vector<TextProblem> Problems;
@@ -840,28 +854,34 @@ private:
     return Out;
   }
 
+  /// The comparator a token type spells, or None.
+  static ast::Comparator comparatorOf(size_t Type) {
+    switch (Type) {
+    case BudLexer::GE: return ast::Comparator::Ge;
+    case BudLexer::LE: return ast::Comparator::Le;
+    case BudLexer::NE: return ast::Comparator::Ne;
+    case BudLexer::EQ: return ast::Comparator::Eq;
+    case BudLexer::GT: return ast::Comparator::Gt;
+    case BudLexer::LT: return ast::Comparator::Lt;
+    default: return ast::Comparator::None;
+    }
+  }
+
   static ast::Comparator comparator(BudParser::ComparatorContext *C) {
-    if (!C)
+    if (!C || !C->getStart())
       return ast::Comparator::None;
-    if (C->GE())
-      return ast::Comparator::Ge;
-    if (C->LE())
-      return ast::Comparator::Le;
-    if (C->NE())
-      return ast::Comparator::Ne;
-    if (C->EQ())
-      return ast::Comparator::Eq;
-    if (C->GT())
-      return ast::Comparator::Gt;
-    return ast::Comparator::Lt;
+    return comparatorOf(C->getStart()->getType());
   }
 
   /// Splits a NUMBER or QUANTITY token into digits and unit.
   void number(tree::TerminalNode *T, ast::Quantity &Q) {
-    if (!real(T))
-      return;
-    Span S = FS.span(T->getSymbol());
-    llvm::StringRef Raw = FS.textOf(T->getSymbol());
+    if (real(T))
+      number(T->getSymbol(), Q);
+  }
+
+  void number(Token *T, ast::Quantity &Q) {
+    Span S = FS.span(T);
+    llvm::StringRef Raw = FS.textOf(T);
     size_t Digits = Raw.find_first_not_of("0123456789.");
     if (Digits == llvm::StringRef::npos)
       Digits = Raw.size();
@@ -877,34 +897,38 @@ private:
     Q.Range = Q.Range.isValid() ? Span::cover(Q.Range, S) : S;
   }
 
-  /// An amount or a quantity: [comparator] [-] (NUMBER | QUANTITY).
-  ast::Quantity signedNumber(ParserRuleContext *C, BudParser::ComparatorContext *Cmp,
-                             tree::TerminalNode *Minus, tree::TerminalNode *Number) {
+  /// An amount or a quantity: [comparator] [-] (NUMBER | QUANTITY), written over \p Range;
+  /// \p Number is null when error recovery left it out.
+  ast::Quantity signedNumber(Span Range, ast::Comparator Cmp, Token *Minus, Token *Number) {
     ast::Quantity Q;
-    if (!C)
-      return Q;
-    Q.Range = range(C);
-    Q.Cmp = comparator(Cmp);
+    Q.Range = Range;
+    Q.Cmp = Cmp;
     Q.Negative = Minus != nullptr;
-    number(Number, Q);
+    if (Number)
+      number(Number, Q);
     if (Q.Negative && Q.NumberRange.isValid())
-      Q.NumberRange.Begin = FS.span(Minus->getSymbol()).Begin;
+      Q.NumberRange.Begin = FS.span(Minus).Begin;
     if (!Q.Number.data())
       Q.Range = {};
     return Q;
   }
 
-  ast::Quantity amount(BudParser::AmountContext *C) {
+  ast::Quantity signedNumber(ParserRuleContext *C, BudParser::ComparatorContext *Cmp) {
     if (!C)
       return {};
-    return signedNumber(C, nullptr, C->MINUS(), C->NUMBER() ? C->NUMBER() : C->QUANTITY());
+    Kids K(C);
+    tree::TerminalNode *Minus = K.token(BudLexer::MINUS);
+    tree::TerminalNode *Number = K.token(BudLexer::NUMBER);
+    if (!Number)
+      Number = K.token(BudLexer::QUANTITY);
+    return signedNumber(range(C), comparator(Cmp), Minus ? Minus->getSymbol() : nullptr,
+                        real(Number) ? Number->getSymbol() : nullptr);
   }
 
+  ast::Quantity amount(BudParser::AmountContext *C) { return signedNumber(C, nullptr); }
+
   ast::Quantity quantity(BudParser::QuantityContext *C) {
-    if (!C)
-      return {};
-    return signedNumber(C, C->comparator(), C->MINUS(),
-                        C->NUMBER() ? C->NUMBER() : C->QUANTITY());
+    return C ? signedNumber(C, C->comparator()) : ast::Quantity();
   }
 
   ast::Quantity bareQuantity(tree::TerminalNode *T) {
@@ -914,10 +938,10 @@ private:
   }
 
   /// Checks a DATE token's calendar validity.
-  ast::Text date(tree::TerminalNode *T) {
+  ast::Text date(tree::TerminalNode *T) { return real(T) ? date(T->getSymbol()) : ast::Text(); }
+
+  ast::Text date(Token *T) {
     ast::Text Out = word(T);
-    if (!Out.present())
-      return Out;
     unsigned Y = 0, M = 0, D = 0;
     llvm::StringRef S = Out.Value;
     S.substr(0, 4).getAsInteger(10, Y);
@@ -1113,10 +1137,10 @@ private:
     N->Id = code(C->NUMBER(), {"unit code", "单位编码"});
     N->Name = name(C->name());
     std::vector<ast::Node *> Items;
-    if (C->unitBody())
-      for (auto *I : C->unitBody()->unitItem()) {
-        Ctx_t *X = Kids(I).only();
-        switch (X ? X->getRuleIndex() : SIZE_MAX) {
+    if (auto *Body = Kids(C).rule<BudParser::UnitBodyContext>(BudParser::RuleUnitBody)) {
+      Kids Stmts(Body); // named: a temporary's rules() would not outlive the loop's start
+      for (Ctx_t *X : Stmts.rules()) {
+        switch (X->getRuleIndex()) {
         case BudParser::RuleIncomeBlock:
           Items.push_back(income(static_cast<BudParser::IncomeBlockContext *>(X)));
           break;
@@ -1138,6 +1162,7 @@ private:
           break;
         }
       }
+    }
     N->Items = keep(Items);
     return N;
   }
@@ -1164,15 +1189,18 @@ private:
     N->Function = code(C->NUMBER(), {"function code", "功能科目编码"});
     N->Name = name(C->name());
     std::vector<ast::Node *> Items;
-    if (C->basicBody())
-      for (auto *I : C->basicBody()->basicItem()) {
-        if (auto *L = I->basicLine()) {
+    if (C->basicBody()) {
+      Kids Stmts(C->basicBody());
+      for (Ctx_t *I : Stmts.rules()) {
+        if (I->getRuleIndex() == BudParser::RuleBasicLine) {
+          auto *L = static_cast<BudParser::BasicLineContext *>(I);
           auto *Line = node<ast::BasicLine>(L);
           Line->Economic = code(L->NUMBER(), {"economic code", "经济科目编码"});
           Line->Name = name(L->name());
           Line->Amount = amount(L->amount());
           Items.push_back(Line);
-        } else if (auto *S = I->sourceStmt()) {
+        } else if (I->getRuleIndex() == BudParser::RuleSourceStmt) {
+          auto *S = static_cast<BudParser::SourceStmtContext *>(I);
           auto *Src = node<ast::FundSource>(S);
           Src->CarryOver = S->KW_CARRYOVER() != nullptr;
           if (Src->CarryOver)
@@ -1181,6 +1209,7 @@ private:
           Items.push_back(Src);
         }
       }
+    }
     N->Items = keep(Items);
     return N;
   }
@@ -1190,10 +1219,10 @@ private:
     N->Id = anyCode(C->CODE() ? C->CODE() : C->NUMBER());
     N->Name = name(C->name());
     std::vector<ast::Node *> Items;
-    if (C->projectBody())
-      for (auto *I : C->projectBody()->projectItem()) {
-        Ctx_t *X = Kids(I).only();
-        switch (X ? X->getRuleIndex() : SIZE_MAX) {
+    if (auto *Body = Kids(C).rule<BudParser::ProjectBodyContext>(BudParser::RuleProjectBody)) {
+      Kids Stmts(Body);
+      for (Ctx_t *X : Stmts.rules()) {
+        switch (X->getRuleIndex()) {
         case BudParser::RuleIndicatorStmt:
           Items.push_back(indicator(static_cast<BudParser::IndicatorStmtContext *>(X)));
           break;
@@ -1248,6 +1277,7 @@ private:
           break;
         }
       }
+    }
     N->Items = keep(Items);
     return N;
   }
@@ -1264,48 +1294,76 @@ private:
     return N;
   }
 
+  /// 指标 [PATH] NAME [VALUE] [描述 TEXT] [依据 WORD]: one rule of tokens, read in order.
   ast::Indicator *indicator(BudParser::IndicatorStmtContext *C) {
     auto *N = node<ast::Indicator>(C);
-    Kids K(C);
-    if (auto *P = K.rule<BudParser::IndicatorPathContext>(BudParser::RuleIndicatorPath)) {
+    llvm::SmallVector<Token *, 16> T = Kids(C).realTokens();
+    size_t I = 0, E = T.size();
+    auto Is = [&](size_t Type) { return I < E && T[I]->getType() == Type; };
+    if (Is(BudLexer::KW_INDICATOR))
+      ++I;
+    if (I + 1 < E && Is(BudLexer::NAME) && T[I + 1]->getType() == BudLexer::SLASH) {
+      // The path: NAME / NAME [/ NAME]…
       std::vector<ast::Text> Path;
-      for (auto *T : P->NAME())
-        Path.push_back(word(T));
-      if (Path.size() != 2) {
-        Span R = range(P);
+      Span R = FS.span(T[I]);
+      Path.push_back(word(T[I++]));
+      while (Is(BudLexer::SLASH)) {
+        R = Span::cover(R, FS.span(T[I++]));
+        if (!Is(BudLexer::NAME))
+          break;
+        R = Span::cover(R, FS.span(T[I]));
+        Path.push_back(word(T[I++]));
+      }
+      if (Path.size() != 2)
         FS.Diags.report(R, diag::IndicatorPathDepth,
                         {FS.bytes().slice(R.Begin, R.End).str(), std::to_string(Path.size())});
-      }
       N->Path = keep(Path);
     }
-    N->Name = name(K.rule<BudParser::NameContext>(BudParser::RuleName));
-    if (auto *V = K.rule<BudParser::IndicatorValueContext>(BudParser::RuleIndicatorValue)) {
+    if (Is(BudLexer::NAME) || Is(BudLexer::STRING))
+      N->Name = word(T[I++]);
+    // The value: [comparator] ([-] number | date), or a text, or a word.
+    Token *Cmp = I < E && comparatorOf(T[I]->getType()) != ast::Comparator::None ? T[I++] : nullptr;
+    if (Cmp || Is(BudLexer::MINUS) || Is(BudLexer::NUMBER) || Is(BudLexer::QUANTITY)) {
       N->HasValue = true;
-      Kids VK(V);
-      auto *Cmp = VK.rule<BudParser::ComparatorContext>(BudParser::RuleComparator);
-      if (auto *Q = VK.rule<BudParser::QuantityContext>(BudParser::RuleQuantity)) {
-        N->Val.K = ast::Value::Number;
-        N->Val.Num = quantity(Q);
-      } else if (auto *D = VK.token(BudLexer::DATE)) {
+      if (Cmp && Is(BudLexer::DATE)) {
         N->Val.K = ast::Value::Date;
-        N->Val.Word = date(D);
-        N->Val.Num.Cmp = comparator(Cmp);
-        if (Cmp)
-          N->Val.Num.Range = range(Cmp);
-      } else if (auto *S = VK.token(BudLexer::STRING)) {
-        N->Val.K = ast::Value::String;
-        N->Val.Word = word(S);
+        N->Val.Word = date(T[I++]);
+        N->Val.Num.Cmp = comparatorOf(Cmp->getType());
+        N->Val.Num.Range = FS.span(Cmp);
       } else {
-        N->Val.K = ast::Value::Name;
-        N->Val.Word = word(VK.token(BudLexer::NAME));
+        Span R = FS.span(Cmp ? Cmp : T[std::min(I, E - 1)]);
+        Token *Minus = Is(BudLexer::MINUS) ? T[I++] : nullptr;
+        Token *Number = nullptr;
+        if (Is(BudLexer::NUMBER) || Is(BudLexer::QUANTITY)) {
+          Number = T[I++];
+          R = Span::cover(R, FS.span(Number));
+        }
+        N->Val.K = ast::Value::Number;
+        N->Val.Num = signedNumber(R, Cmp ? comparatorOf(Cmp->getType()) : ast::Comparator::None,
+                                  Minus, Number);
       }
+    } else if (Is(BudLexer::DATE)) {
+      N->HasValue = true;
+      N->Val.K = ast::Value::Date;
+      N->Val.Word = date(T[I++]);
+    } else if (Is(BudLexer::STRING)) {
+      N->HasValue = true;
+      N->Val.K = ast::Value::String;
+      N->Val.Word = word(T[I++]);
+    } else if (Is(BudLexer::NAME)) {
+      N->HasValue = true;
+      N->Val.K = ast::Value::Name;
+      N->Val.Word = word(T[I++]);
     }
-    if (auto *D = K.rule<BudParser::DescClauseContext>(BudParser::RuleDescClause))
-      N->Description = text(D->text());
-    if (auto *B = K.rule<BudParser::BasisClauseContext>(BudParser::RuleBasisClause)) {
-      Kids BK(B);
-      auto *T = BK.token(BudLexer::NAME);
-      N->Basis = word(T ? T : BK.token(BudLexer::STRING));
+    if (Is(BudLexer::KW_DESC)) {
+      ++I;
+      if (Is(BudLexer::STRING) || Is(BudLexer::TEXT_BLOCK))
+        N->Description = word(T[I++]);
+    }
+    if (Is(BudLexer::KW_BASIS)) {
+      ++I;
+      if (Is(BudLexer::NAME) || Is(BudLexer::STRING))
+        N->Basis = word(T[I++]);
     }
     return N;
   }

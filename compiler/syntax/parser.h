@@ -23,6 +23,8 @@ struct ParseOptions {
   bool FullLL = false;
   /// Files parsed at once by loadWorkspace; 0 uses every core.
   unsigned Jobs = 0;
+  /// loadWorkspace times its phases (reading, parsing) with LLVM's timers (--time-phases).
+  bool TimePhases = false;
 };
 
 /// Parses file \p FileID of \p SM. Every lexical and syntax error is reported to \p Diags

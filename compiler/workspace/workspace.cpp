@@ -8,6 +8,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/Timer.h"
 
 #include <algorithm>
 #include <atomic>
@@ -268,8 +269,13 @@ Workspace loadWorkspace(llvm::ArrayRef<std::string> Paths, SourceManager &SM, as
                         DiagEngine &Diags, const syntax::ParseOptions &Opts,
                         const llvm::StringMap<std::string> *Overrides) {
   Loader L(SM, Ctx, Diags, Opts, Overrides);
-  for (const std::string &P : Paths)
-    L.collect(P);
+  {
+    llvm::NamedRegionTimer T("read", "read the files", "budc", "budc phases", Opts.TimePhases);
+    for (const std::string &P : Paths)
+      L.collect(P);
+  }
+  llvm::NamedRegionTimer T("parse", "parse and build syntax trees", "budc", "budc phases",
+                           Opts.TimePhases);
   L.parseAll();
   return L.take();
 }
