@@ -44,6 +44,10 @@ public:
     p = 0;
     name = Name.str();
   }
+  const char32_t *data() const { return _data.data(); }
+  size_t position() const { return p; }
+  /// seek() without consume()'s per-character virtual calls when moving forward.
+  void setPosition(size_t P) { p = std::min(P, _data.size()); }
 };
 
 /// Everything the stages of one file's parse share.
@@ -456,7 +460,9 @@ protected:
       // The runtime's own first test, without its dynamic_cast of the interpreter: nothing
       // to do when the next token can follow.
       if (!inErrorRecoveryMode(P)) {
-        misc::IntervalSet Next = P->getATN().nextTokens(P->getATN().states[P->getState()]);
+        // (by reference: the ATN state caches it; a copy allocated per loop iteration)
+        const misc::IntervalSet &Next =
+            P->getATN().nextTokens(P->getATN().states[P->getState()]);
         if (Next.contains(Token::EPSILON) || Next.contains(P->getTokenStream()->LA(1)))
           return;
       }
@@ -467,7 +473,7 @@ protected:
       return;
     atn::ATNState *S = P->getATN().states[P->getState()];
     size_t LA = P->getTokenStream()->LA(1);
-    misc::IntervalSet Next = P->getATN().nextTokens(S);
+    const misc::IntervalSet &Follow = P->getATN().nextTokens(S);
     bool TopLevel = Ctx->getRuleIndex() == BudParser::RuleFile;
     // Something after a complete statement on the same line.
     Token *Cur = P->getCurrentToken();
@@ -480,9 +486,10 @@ protected:
       skipLine(P);
       return;
     }
-    if (Next.contains(LA) || LA == Token::EOF || (LA == BudLexer::RBRACE && !TopLevel))
+    if (Follow.contains(LA) || LA == Token::EOF || (LA == BudLexer::RBRACE && !TopLevel))
       return;
     beginErrorCondition(P);
+    misc::IntervalSet Next = Follow;
     Next.remove(static_cast<size_t>(Token::EPSILON));
     Next.add(TopLevel ? static_cast<ssize_t>(Token::EOF) : static_cast<ssize_t>(BudLexer::RBRACE));
     diagnose(P, P->getCurrentToken(), Next, diag::UnexpectedToken);
@@ -1733,9 +1740,67 @@ public:
     return DFA.s0 ? execATN(Input, DFA.s0) : matchATN(Input);
   }
 
-private:
-  dfa::DFAState *getExistingTargetState(dfa::DFAState *S, size_t T) override {
-    return EdgeCache<128>::get(0, S, T, [&] { return LexerATNSimulator::getExistingTargetState(S, T); });
+protected:
+  /// The runtime's DFA walk over one token's characters, with the same result, without its
+  /// four virtual calls per character (LA, consume twice, and captureSimState at every
+  /// accepting state: inside a name, that is every character). Only the edges it has not seen
+  /// yet go to the runtime, which reads the stream at the walk's position.
+  size_t execATN(CharStream *Input, dfa::DFAState *S0) override {
+    auto *In = static_cast<CodePointStream *>(Input); // FileLexer's: the only one lexed
+    const char32_t *Data = In->data();
+    size_t Size = In->size(), P = In->position();
+    size_t Line = _line, Column = _charPositionInLine;
+    dfa::DFAState *Accept = nullptr; // the last accepting state passed, and where
+    size_t AcceptP = 0, AcceptLine = 0, AcceptColumn = 0;
+    auto Passed = [&](dfa::DFAState *S) {
+      Accept = S;
+      AcceptP = P;
+      AcceptLine = Line;
+      AcceptColumn = Column;
+    };
+    if (S0->isAcceptState)
+      Passed(S0);
+    dfa::DFAState *S = S0;
+    size_t T = P < Size ? size_t(Data[P]) : size_t(Token::EOF);
+    while (true) {
+      dfa::DFAState *Target = EdgeCache<128>::get(
+          0, S, T, [&] { return LexerATNSimulator::getExistingTargetState(S, T); });
+      if (!Target) {
+        In->setPosition(P);
+        _line = Line;
+        _charPositionInLine = Column;
+        Target = computeTargetState(Input, S, T);
+      }
+      if (Target == ERROR.get())
+        break;
+      if (T != Token::EOF) {
+        if (T == '\n') {
+          ++Line;
+          Column = 0;
+        } else {
+          ++Column;
+        }
+        ++P;
+      }
+      if (Target->isAcceptState) {
+        Passed(Target);
+        if (T == Token::EOF)
+          break;
+      }
+      T = P < Size ? size_t(Data[P]) : size_t(Token::EOF);
+      S = Target;
+    }
+    // Give the runtime its state back; failOrAccept() accepts at the last accepting state.
+    if (Accept) {
+      In->setPosition(AcceptP);
+      _line = AcceptLine;
+      _charPositionInLine = AcceptColumn;
+      captureSimState(Input, Accept);
+    }
+    In->setPosition(P);
+    _line = Line;
+    _charPositionInLine = Column;
+    return failOrAccept(Input, S->configs.get(), T);
   }
 };
 
