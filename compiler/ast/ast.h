@@ -34,7 +34,9 @@ struct TextPart {
   Span Range;               ///< For a reference: from '{' to '}'.
 };
 
-/// A word or a text as written.
+/// A word or a text as written. A budget holds millions of these, so a text keeps only its
+/// value and place: the literal and reference parts of a text with figure references ({…})
+/// are worked out again from its source where they are wanted (syntax::textParts).
 struct Text {
   /// How the text was written.
   enum Form : uint8_t {
@@ -45,8 +47,6 @@ struct Text {
   llvm::StringRef Value; ///< The content with quotes removed and escapes decoded.
   Span Range;            ///< The whole token, quotes included.
   Form Style = Bare;
-  /// The parts of a quoted text that contains figure references; empty otherwise.
-  llvm::ArrayRef<TextPart> Parts;
 
   /// Whether the text was written at all (optional texts have an invalid range).
   bool present() const { return Range.isValid(); }

@@ -6,7 +6,8 @@ namespace {
 
 class Dumper {
 public:
-  Dumper(llvm::raw_ostream &OS, const SourceManager &SM) : OS(OS), SM(SM) {}
+  Dumper(llvm::raw_ostream &OS, const SourceManager &SM, PartsOf Parts)
+      : OS(OS), SM(SM), Parts(Parts) {}
 
   void node(const Node *N, unsigned Depth);
 
@@ -41,7 +42,7 @@ private:
         OS << C;
     }
     OS << (T.Style == Text::Block ? "\"\"\"" : "\"");
-    for (const TextPart &P : T.Parts)
+    for (const TextPart &P : Parts(T))
       if (P.IsReference)
         OS << " ref{" << P.Value << '}';
   }
@@ -102,6 +103,7 @@ private:
 
   llvm::raw_ostream &OS;
   const SourceManager &SM;
+  PartsOf Parts;
 };
 
 void Dumper::node(const Node *N, unsigned Depth) {
@@ -346,8 +348,8 @@ void Dumper::node(const Node *N, unsigned Depth) {
 
 } // namespace
 
-void dump(llvm::raw_ostream &OS, const File &F, const SourceManager &SM) {
-  Dumper(OS, SM).node(&F, 0);
+void dump(llvm::raw_ostream &OS, const File &F, const SourceManager &SM, PartsOf Parts) {
+  Dumper(OS, SM, Parts).node(&F, 0);
 }
 
 } // namespace budc::ast

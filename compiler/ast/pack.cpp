@@ -8,7 +8,7 @@ namespace budc::ast {
 namespace {
 
 /// "BUDAST" and a format number; a change of any packed node bumps it.
-constexpr llvm::StringLiteral Magic = "BUDAST\x01";
+constexpr llvm::StringLiteral Magic = "BUDAST\x02"; // \x02: texts without their parts
 
 class Writer {
 public:
@@ -37,12 +37,6 @@ public:
     str(T.Value);
     span(T.Range);
     u32(T.Style);
-    u32(static_cast<uint32_t>(T.Parts.size()));
-    for (const TextPart &P : T.Parts) {
-      u32(P.IsReference);
-      str(P.Value);
-      span(P.Range);
-    }
   }
   void code(const Code &C) {
     str(C.Value);
@@ -136,13 +130,6 @@ public:
     if (Style > Text::Block)
       Failed = true;
     T.Style = static_cast<Text::Form>(Style);
-    std::vector<TextPart> Parts(count());
-    for (TextPart &P : Parts) {
-      P.IsReference = u32();
-      P.Value = str();
-      P.Range = span();
-    }
-    T.Parts = Ctx.copy(llvm::ArrayRef<TextPart>(Parts));
     return T;
   }
   Code code() {

@@ -751,7 +751,7 @@ int main(int Argc, char **Argv) {
 
     if (ParseCmd && DumpAst)
       for (const budc::ast::File *F : WS.Files)
-        budc::ast::dump(outs(), *F, SM);
+        budc::syntax::dump(outs(), *F, SM);
 
     NamedRegionTimer ReportT("report", "sort and print diagnostics", "budc", "budc phases",
                              TimePhases);

@@ -16,7 +16,7 @@ std::string meaning(llvm::StringRef Text, llvm::StringRef Name) {
   ast::File *F = syntax::parseFile(SM, ID, Ctx, Diags);
   std::string Dump;
   llvm::raw_string_ostream OS(Dump);
-  ast::dump(OS, *F, SM);
+  syntax::dump(OS, *F, SM);
   OS.flush();
   // Positions and the line numbers of suppressions move when only the layout changes.
   static const llvm::Regex Position("<[0-9]+:[0-9]+-[0-9]+:[0-9]+>| line=[0-9]+");

@@ -184,6 +184,7 @@ public:
   FactReader(Resolver &R) : R(R), B(R.B), Diags(R.Diags) {}
 
   void run(llvm::ArrayRef<ast::File *> Files) {
+    reserve(Files);
     collectUnits(Files);
     for (ast::File *F : Files)
       for (ast::Node *N : F->Items)
@@ -198,6 +199,36 @@ public:
   }
 
 private:
+  /// Sizes the model's largest vectors before reading: grown by doubling, the 74,000
+  /// projects of a million lines were moved several times and touched about twice the
+  /// memory they finally hold (fresh memory is a large part of a big check's time).
+  void reserve(llvm::ArrayRef<ast::File *> Files) {
+    size_t NProjects = 0, NAllocations = 0;
+    auto Block = [&](const ast::Node &N) {
+      if (auto *P = llvm::dyn_cast<ast::Project>(&N)) {
+        ++NProjects;
+        for (const ast::Node *I : P->Items)
+          NAllocations += llvm::isa<ast::AmountLine>(I);
+      } else if (auto *Bs = llvm::dyn_cast<ast::Basic>(&N)) {
+        NAllocations += Bs->Items.size();
+      }
+    };
+    for (const ast::File *F : Files)
+      for (const ast::Node *N : F->Items) {
+        Block(*N);
+        if (auto *U = llvm::dyn_cast<ast::Unit>(N))
+          for (const ast::Node *I : U->Items)
+            Block(*I);
+        else if (auto *D = llvm::dyn_cast<ast::Department>(N))
+          for (const ast::Node *I : D->Items)
+            if (auto *DU = llvm::dyn_cast<ast::Unit>(I))
+              for (const ast::Node *J : DU->Items)
+                Block(*J);
+      }
+    B.Projects.reserve(B.Projects.size() + NProjects);
+    B.Allocations.reserve(B.Allocations.size() + NAllocations);
+  }
+
   //===-- attributes -------------------------------------------------------===//
 
   /// Reports attributes a block does not know (a typo in 性质 would silently change which

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/syntax/parser.h"
+#include "compiler/ast/dump.h"
 
 #include "compiler/source/utf8.h"
 #include "compiler/syntax/text.h"
@@ -813,13 +814,8 @@ private:
       Out.Value = Raw;
       return Out;
     }
-    std::vector<RawReference> Refs = findReferences(Raw, Problems);
+    findReferences(Raw, Problems); // the parts themselves: textParts(), where wanted
     reportText(Problems, Out.Range);
-    if (Out.Value.find_first_of("{}") != llvm::StringRef::npos) {
-      auto Parts = splitParts(Out.Value, Refs, Out.Range,
-                              [&](llvm::StringRef S) { return Ctx.save(S); });
-      Out.Parts = keep(Parts);
-    }
     return Out;
   }
 
@@ -1997,6 +1993,14 @@ std::vector<LexToken> lexFile(const SourceManager &SM, unsigned FileID) {
     Out.push_back(L);
   }
   return Out;
+}
+
+void dump(llvm::raw_ostream &OS, const ast::File &F, const SourceManager &SM) {
+  llvm::BumpPtrAllocator Arena;
+  llvm::StringSaver Saver(Arena);
+  ast::dump(OS, F, SM, [&](const ast::Text &T) {
+    return textParts(T, SM, [&](llvm::StringRef S) { return Saver.save(S); });
+  });
 }
 
 } // namespace budc::syntax

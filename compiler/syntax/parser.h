@@ -10,6 +10,8 @@
 #include "compiler/diag/diagnostics.h"
 #include "compiler/source/source_manager.h"
 
+#include "llvm/Support/raw_ostream.h"
+
 #include <vector>
 
 namespace budc::syntax {
@@ -32,6 +34,9 @@ struct ParseOptions {
 /// allocated in \p Ctx; after errors the tree holds what could be recognised. Never throws.
 ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx,
                      DiagEngine &Diags, const ParseOptions &Opts = {});
+
+/// ast::dump with the parts of texts worked out from their source (syntax::textParts).
+void dump(llvm::raw_ostream &OS, const ast::File &F, const SourceManager &SM);
 
 /// One token of a file as budc fmt sees it: its kind and its bytes in the file.
 struct LexToken {

@@ -175,4 +175,15 @@ splitParts(llvm::StringRef Value, const std::vector<RawReference> &Refs, Span To
   return Parts;
 }
 
+std::vector<ast::TextPart>
+textParts(const ast::Text &T, const SourceManager &SM,
+          llvm::function_ref<llvm::StringRef(llvm::StringRef)> Save) {
+  if (T.Style == ast::Text::Bare || !T.Range.isValid() ||
+      T.Value.find_first_of("{}") == llvm::StringRef::npos)
+    return {};
+  std::vector<TextProblem> Reported;
+  llvm::StringRef Token = SM.getText(T.Range.File).slice(T.Range.Begin, T.Range.End);
+  return splitParts(T.Value, findReferences(Token, Reported), T.Range, Save);
+}
+
 } // namespace budc::syntax

@@ -8,6 +8,7 @@
 
 #include "compiler/ast/ast.h"
 #include "compiler/diag/diagnostics.h"
+#include "compiler/source/source_manager.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 
@@ -55,5 +56,12 @@ std::vector<RawReference> findReferences(llvm::StringRef Token,
 std::vector<ast::TextPart>
 splitParts(llvm::StringRef Value, const std::vector<RawReference> &Refs, Span TokenRange,
            llvm::function_ref<llvm::StringRef(llvm::StringRef)> Save);
+
+/// The literal and reference parts of a quoted text or text block of the syntax tree, worked
+/// out from its token in \p SM (the tree does not keep them); empty for a text without
+/// references. Problems were reported when the file was parsed.
+std::vector<ast::TextPart>
+textParts(const ast::Text &T, const SourceManager &SM,
+          llvm::function_ref<llvm::StringRef(llvm::StringRef)> Save);
 
 } // namespace budc::syntax

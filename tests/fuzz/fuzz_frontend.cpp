@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   unsigned ID = SM.addBuffer(llvm::StringRef(reinterpret_cast<const char *>(Data), Size), "f.bud");
   budc::ast::File *F = budc::syntax::parseFile(SM, ID, Ctx, Diags);
   llvm::raw_null_ostream Null;
-  budc::ast::dump(Null, *F, SM);
+  budc::syntax::dump(Null, *F, SM);
   budc::RenderOptions Opts;
   budc::renderText(Null, SM, Diags.sorted(), Opts); // carets under any text
   budc::renderJson(Null, SM, Diags.sorted(), Opts);

@@ -12,7 +12,7 @@ namespace {
 std::string dumpOf(const ast::File &F, const SourceManager &SM) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
-  ast::dump(OS, F, SM);
+  syntax::dump(OS, F, SM);
   return OS.str();
 }
 } // namespace

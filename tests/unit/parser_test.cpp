@@ -1,6 +1,7 @@
 // Unit tests of the syntax stage: the adapter from the parse tree to the AST.
 #include "compiler/ast/dump.h"
 #include "compiler/syntax/parser.h"
+#include "compiler/syntax/text.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -27,7 +28,7 @@ struct Parsed {
   std::string dump() const {
     std::string Out;
     llvm::raw_string_ostream OS(Out);
-    ast::dump(OS, *F, SM);
+    syntax::dump(OS, *F, SM);
     return OS.str();
   }
 };
@@ -140,11 +141,19 @@ TEST_CASE("text blocks are dedented and references found with their spans") {
   CHECK(S->Title.Value == "机关运行经费");
   CHECK(S->Body.Style == ast::Text::Block);
   CHECK(S->Body.Value == "安排{机关运行经费}万元。\n其中办公费{经济 30201}万元");
-  REQUIRE(S->Body.Parts.size() == 5);
-  CHECK(S->Body.Parts[1].IsReference);
-  CHECK(P.at(S->Body.Parts[1].Range) == "{机关运行经费}");
-  CHECK(P.at(S->Body.Parts[3].Range) == "{经济 30201}");
-  CHECK(S->Body.Parts[3].Value == "经济 30201");
+  llvm::BumpPtrAllocator Arena;
+  llvm::StringSaver Saver(Arena);
+  auto Parts = syntax::textParts(S->Body, P.SM, [&](llvm::StringRef X) { return Saver.save(X); });
+  REQUIRE(Parts.size() == 5);
+  CHECK_FALSE(Parts[0].IsReference);
+  CHECK(Parts[0].Value == "安排");
+  CHECK(Parts[1].IsReference);
+  CHECK(P.at(Parts[1].Range) == "{机关运行经费}");
+  CHECK(Parts[2].Value == "万元。\n其中办公费");
+  CHECK(P.at(Parts[3].Range) == "{经济 30201}");
+  CHECK(Parts[3].Value == "经济 30201");
+  // A text without references has no parts; neither has a bare word.
+  CHECK(syntax::textParts(S->Title, P.SM, [&](llvm::StringRef X) { return Saver.save(X); }).empty());
 }
 
 TEST_CASE("bare names may hold full-width brackets and Chinese quotes") {
@@ -204,7 +213,7 @@ TEST_CASE("SLL prediction parses the example and every test input exactly as ful
       Opts.FullLL = FullLL;
       ast::File *F = syntax::parseFile(SM, ID, Ctx, Diags, Opts);
       llvm::raw_string_ostream OS(Dump);
-      ast::dump(OS, *F, SM);
+      syntax::dump(OS, *F, SM);
       Errors = Diags.getErrorCount();
     };
     std::string Sll, Ll;
