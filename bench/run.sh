@@ -35,6 +35,14 @@ for n in "${sizes[@]}"; do
   bytes=$(find "$work/ws$n" -name '*.bud' -exec cat {} + | wc -c)
   measure "budc check" "$lines" "$bytes" build/bin/budc check -q "$work/ws$n"
   budc_wall=$(cut -d' ' -f1 "$work/t")
+  # Where that time went: the wall time of each phase, from budc's own timers (another run).
+  build/bin/budc check -q --time-phases "$work/ws$n" 2>&1 >/dev/null | python3 -c '
+import re, sys
+for line in sys.stdin:
+    times = re.findall(r"([0-9.]+) \(\s*[0-9.]+%\)", line)
+    name = line.rsplit("%)", 1)[-1].strip()
+    if len(times) == 4 and name != "Total":
+        print(f"  {name:<40} wall {float(times[3]):7.3f} s")'
   measure "budc build --format json" "$lines" "$bytes" build/bin/budc build -q --format json "$work/ws$n" -o "$work/json$n"
   # A ledger journal of the same number of lines: transactions of 4 lines.
   python3 - "$n" "$work/j$n.ledger" <<'PY'
