@@ -78,13 +78,13 @@ projectBody
       | attr
       | NL | SEMI
       )* ;
-functionStmt : KW_FUNCTION NUMBER name? ;
-economicStmt : KW_ECONOMIC NUMBER name? ;
-amountStmt   : KW_AMOUNT amount KW_CARRYOVER? name ;
-scheduleStmt : KW_SCHEDULE schedulePoint+ ;
-schedulePoint : QUANTITY QUANTITY ;
+// A project's lines are rules of tokens too (name, text and amount written out in place).
+functionStmt : KW_FUNCTION NUMBER ( NAME | STRING )? ;
+economicStmt : KW_ECONOMIC NUMBER ( NAME | STRING )? ;
+amountStmt   : KW_AMOUNT MINUS? ( NUMBER | QUANTITY ) KW_CARRYOVER? ( NAME | STRING ) ;
+scheduleStmt : KW_SCHEDULE ( QUANTITY QUANTITY )+ ;  // month, share
 
-goalStmt : KW_GOAL text ( LBRACE goalBody RBRACE )? ;
+goalStmt : KW_GOAL ( STRING | TEXT_BLOCK ) ( LBRACE goalBody RBRACE )? ;
 goalBody : ( indicatorStmt | NL | SEMI )* ;
 
 // 指标 产出/数量 保障经费村数 = 16村 描述 "…" 依据 冀组发14

@@ -1,7 +1,8 @@
 //===- indicators.cpp - Plausibility rules: indicators, schedules, citations -===//
 #include "compiler/check/check.h"
-
 #include "compiler/sema/sema.h"
+
+#include "llvm/ADT/StringMap.h"
 
 #include <map>
 
@@ -187,22 +188,25 @@ void citations(const model::Budget &B, DiagEngine &Diags) {
   for (const model::Citation *C : Declared)
     if (!C->Title.empty() && !C->Number.empty())
       ByTitle[C->Title].push_back({C->Number, C->Where, UsesByCitation[C->Name]});
-  // Bases written out in full count as citations too, at their first use.
-  std::map<std::string, bool> Seen;
+  // Bases written out in full count as citations too, at their first use. Each distinct
+  // text is parsed once: a budget repeats a handful of bases over hundreds of thousands of
+  // indicators.
+  llvm::StringMap<std::pair<std::string, std::string>> Parsed; // text → title, number
   Each([&](const model::Indicator &I) {
     if (I.BasisCitation || I.BasisText.empty())
       return;
-    std::string Title, Number;
-    model::parseCitation(I.BasisText, Title, Number);
+    auto [It, First] = Parsed.try_emplace(I.BasisText);
+    if (First)
+      model::parseCitation(I.BasisText, It->second.first, It->second.second);
+    const auto &[Title, Number] = It->second;
     if (Title.empty() || Number.empty())
       return;
-    if (Seen[I.BasisText.str()]) {
+    if (!First) {
       for (Cite &C : ByTitle[Title])
         if (C.Number == Number)
           ++C.Uses;
       return;
     }
-    Seen[I.BasisText.str()] = true;
     ByTitle[Title].push_back({Number, I.BasisWhere, 1});
   });
   for (auto &[Title, Cites] : ByTitle) {

@@ -38,30 +38,48 @@ int32_t decodeOne(llvm::StringRef Bytes, size_t Pos, unsigned &Len) {
 }
 
 DecodedText decodeUtf8(llvm::StringRef Bytes) {
+  // Written through pointers into arrays sized for the worst case (a code point per byte)
+  // and trimmed at the end; ASCII and three-byte sequences (CJK) decoded inline: every byte
+  // of every file passes here.
   DecodedText Out;
-  Out.CodePoints.reserve(Bytes.size());
-  Out.ByteOffsets.reserve(Bytes.size() + 1);
-  size_t I = 0, N = Bytes.size();
+  size_t N = Bytes.size();
+  Out.CodePoints.resize(N);
+  Out.ByteOffsets.resize(N + 1);
+  char32_t *CPs = Out.CodePoints.data();
+  uint32_t *Offsets = Out.ByteOffsets.data();
+  const auto *S = reinterpret_cast<const unsigned char *>(Bytes.data());
+  size_t I = 0, K = 0;
   while (I < N) {
-    unsigned char B = static_cast<unsigned char>(Bytes[I]);
-    if (B < 0x80) { // ASCII fast path
-      Out.CodePoints.push_back(B);
-      Out.ByteOffsets.push_back(static_cast<uint32_t>(I));
+    unsigned char B = S[I];
+    Offsets[K] = static_cast<uint32_t>(I);
+    if (B < 0x80) {
+      CPs[K++] = B;
       ++I;
       continue;
     }
+    if ((B & 0xF0) == 0xE0 && I + 2 < N && (S[I + 1] & 0xC0) == 0x80 &&
+        (S[I + 2] & 0xC0) == 0x80) {
+      uint32_t CP = (uint32_t(B & 0x0F) << 12) | (uint32_t(S[I + 1] & 0x3F) << 6) |
+                    uint32_t(S[I + 2] & 0x3F);
+      if (CP >= 0x800 && (CP < 0xD800 || CP > 0xDFFF)) {
+        CPs[K++] = CP;
+        I += 3;
+        continue;
+      }
+    }
     unsigned Len;
     int32_t CP = decodeOne(Bytes, I, Len);
-    Out.ByteOffsets.push_back(static_cast<uint32_t>(I));
     if (CP < 0) {
       Out.InvalidOffsets.push_back(static_cast<uint32_t>(I));
-      Out.CodePoints.push_back(0xFFFD);
+      CPs[K++] = 0xFFFD;
     } else {
-      Out.CodePoints.push_back(static_cast<char32_t>(CP));
+      CPs[K++] = static_cast<char32_t>(CP);
     }
     I += Len;
   }
-  Out.ByteOffsets.push_back(static_cast<uint32_t>(N));
+  Offsets[K] = static_cast<uint32_t>(N);
+  Out.CodePoints.resize(K);
+  Out.ByteOffsets.resize(K + 1);
   return Out;
 }
 

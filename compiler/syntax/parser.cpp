@@ -233,8 +233,7 @@ const Words *constructOf(size_t Rule) {
   case BudParser::RuleFunctionStmt: return &Function;
   case BudParser::RuleEconomicStmt: return &Economic;
   case BudParser::RuleAmountStmt: return &AmountL;
-  case BudParser::RuleScheduleStmt:
-  case BudParser::RuleSchedulePoint: return &Schedule;
+  case BudParser::RuleScheduleStmt: return &Schedule;
   case BudParser::RuleGoalStmt:
   case BudParser::RuleGoalBody: return &Goal;
   case BudParser::RuleIndicatorStmt: return &Indicator;
@@ -320,7 +319,7 @@ std::string describeExpected(const misc::IntervalSet &Set, size_t Rule, Lang L) 
                   Rule == BudParser::RuleBasicBlock || Rule == BudParser::RuleBasicLine ||
                   Rule == BudParser::RuleDepartmentDecl || Rule == BudParser::RuleUnitDecl;
 
-  if (Rule == BudParser::RuleSchedulePoint || Rule == BudParser::RuleScheduleStmt) {
+  if (Rule == BudParser::RuleScheduleStmt) {
     if (Has(BudLexer::QUANTITY))
       Add({"a month and a percentage such as 3月 25%", "月份和百分比（如 3月 25%）"});
   } else if (Has(BudLexer::QUANTITY) && Has(BudLexer::STRING) &&
@@ -837,11 +836,15 @@ private:
 
   /// A code from a NUMBER token; \p What names the kind of code for BUD020.
   ast::Code code(tree::TerminalNode *T, Words What) {
+    return code(real(T) ? T->getSymbol() : nullptr, What);
+  }
+
+  ast::Code code(Token *T, Words What) {
     ast::Code Out;
-    if (!real(T))
+    if (!T)
       return Out;
-    Out.Range = FS.span(T->getSymbol());
-    Out.Value = FS.textOf(T->getSymbol());
+    Out.Range = FS.span(T);
+    Out.Value = FS.textOf(T);
     if (Out.Value.find_first_not_of("0123456789") != llvm::StringRef::npos)
       FS.Diags.report(Out.Range, diag::InvalidCode, {Out.Value.str(), What.En})
           .zh({Out.Value.str(), What.Zh});
@@ -934,7 +937,7 @@ private:
     return C ? signedNumber(C, C->comparator()) : ast::Quantity();
   }
 
-  ast::Quantity bareQuantity(tree::TerminalNode *T) {
+  ast::Quantity bareQuantity(Token *T) {
     ast::Quantity Q;
     number(T, Q);
     return Q;
@@ -1229,41 +1232,62 @@ private:
         case BudParser::RuleIndicatorStmt:
           Items.push_back(indicator(static_cast<BudParser::IndicatorStmtContext *>(X)));
           break;
-        case BudParser::RuleFunctionStmt: {
-          auto *F = static_cast<BudParser::FunctionStmtContext *>(X);
-          auto *R = node<ast::FunctionRef>(F);
-          R->Id = code(F->NUMBER(), {"function code", "功能科目编码"});
-          R->Name = name(F->name());
-          Items.push_back(R);
-          break;
-        }
+        case BudParser::RuleFunctionStmt:
         case BudParser::RuleEconomicStmt: {
-          auto *E = static_cast<BudParser::EconomicStmtContext *>(X);
-          auto *R = node<ast::EconomicRef>(E);
-          R->Id = code(E->NUMBER(), {"economic code", "经济科目编码"});
-          R->Name = name(E->name());
-          Items.push_back(R);
+          // 功能科目|经济科目 CODE [NAME]
+          llvm::SmallVector<Token *, 16> T = Kids(X).realTokens();
+          Token *Code = nullptr, *Name = nullptr;
+          for (Token *Tok : llvm::ArrayRef<Token *>(T).drop_front())
+            if (Tok->getType() == BudLexer::NUMBER && !Code && !Name)
+              Code = Tok;
+            else if ((Tok->getType() == BudLexer::NAME || Tok->getType() == BudLexer::STRING) && !Name)
+              Name = Tok;
+          if (X->getRuleIndex() == BudParser::RuleFunctionStmt) {
+            auto *R = node<ast::FunctionRef>(X);
+            R->Id = code(Code, {"function code", "功能科目编码"});
+            R->Name = Name ? word(Name) : ast::Text();
+            Items.push_back(R);
+          } else {
+            auto *R = node<ast::EconomicRef>(X);
+            R->Id = code(Code, {"economic code", "经济科目编码"});
+            R->Name = Name ? word(Name) : ast::Text();
+            Items.push_back(R);
+          }
           break;
         }
         case BudParser::RuleAmountStmt: {
-          auto *A = static_cast<BudParser::AmountStmtContext *>(X);
-          auto *L = node<ast::AmountLine>(A);
-          L->Amount = amount(A->amount());
-          L->CarryOver = A->KW_CARRYOVER() != nullptr;
-          if (L->CarryOver)
-            L->CarryOverRange = FS.span(A->KW_CARRYOVER()->getSymbol());
-          L->Fund = name(A->name());
+          // 金额 [-]AMOUNT [上年结转] FUND
+          llvm::SmallVector<Token *, 16> T = Kids(X).realTokens();
+          size_t I = 0, E = T.size();
+          auto Is = [&](size_t Type) { return I < E && T[I]->getType() == Type; };
+          auto *L = node<ast::AmountLine>(X);
+          if (Is(BudLexer::KW_AMOUNT))
+            ++I;
+          Token *Minus = Is(BudLexer::MINUS) ? T[I++] : nullptr;
+          Token *Number = Is(BudLexer::NUMBER) || Is(BudLexer::QUANTITY) ? T[I++] : nullptr;
+          if (Minus || Number)
+            L->Amount = signedNumber(Span::cover(FS.span(Minus ? Minus : Number),
+                                                 Number ? FS.span(Number) : Span()),
+                                     ast::Comparator::None, Minus, Number);
+          if (Is(BudLexer::KW_CARRYOVER)) {
+            L->CarryOver = true;
+            L->CarryOverRange = FS.span(T[I++]);
+          }
+          if (Is(BudLexer::NAME) || Is(BudLexer::STRING))
+            L->Fund = word(T[I++]);
           Items.push_back(L);
           break;
         }
         case BudParser::RuleScheduleStmt: {
-          auto *S = static_cast<BudParser::ScheduleStmtContext *>(X);
-          auto *Sch = node<ast::Schedule>(S);
+          // 支出计划 MONTH SHARE…
+          auto *Sch = node<ast::Schedule>(X);
+          llvm::SmallVector<Token *, 16> T = Kids(X).realTokens();
           std::vector<ast::SchedulePoint> Points;
-          for (auto *P : S->schedulePoint()) {
+          for (size_t I = 1; I < T.size(); I += 2) {
             ast::SchedulePoint Pt;
-            Pt.Month = bareQuantity(P->QUANTITY(0));
-            Pt.Share = bareQuantity(P->QUANTITY(1));
+            Pt.Month = bareQuantity(T[I]);
+            if (I + 1 < T.size())
+              Pt.Share = bareQuantity(T[I + 1]);
             Points.push_back(Pt);
           }
           Sch->Points = keep(Points);
@@ -1287,12 +1311,17 @@ private:
 
   ast::Goal *goal(BudParser::GoalStmtContext *C) {
     auto *N = node<ast::Goal>(C);
-    N->Statement = text(C->text());
-    N->HasBlock = C->LBRACE() != nullptr;
+    Kids K(C);
+    tree::TerminalNode *Statement = K.token(BudLexer::STRING);
+    N->Statement = word(Statement ? Statement : K.token(BudLexer::TEXT_BLOCK));
+    N->HasBlock = K.token(BudLexer::LBRACE) != nullptr;
     std::vector<ast::Indicator *> Inds;
-    if (C->goalBody())
-      for (auto *I : C->goalBody()->indicatorStmt())
-        Inds.push_back(indicator(I));
+    if (auto *Body = K.rule<BudParser::GoalBodyContext>(BudParser::RuleGoalBody)) {
+      Kids Stmts(Body);
+      for (Ctx_t *I : Stmts.rules())
+        if (I->getRuleIndex() == BudParser::RuleIndicatorStmt)
+          Inds.push_back(indicator(static_cast<BudParser::IndicatorStmtContext *>(I)));
+    }
     N->Indicators = keep(Inds);
     return N;
   }

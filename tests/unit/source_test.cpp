@@ -22,6 +22,15 @@ TEST_CASE("decodeUtf8 replaces each invalid byte by U+FFFD and records it") {
   CHECK(D.ByteOffsets.back() == 7);
 }
 
+TEST_CASE("decodeUtf8's three-byte path: overlong forms rejected, a sequence at the very end kept") {
+  DecodedText O = decodeUtf8("\xE0\x80\x80"); // U+0000 in three bytes
+  CHECK(O.CodePoints == std::u32string{0xFFFD, 0xFFFD, 0xFFFD});
+  DecodedText E = decodeUtf8("ab\xE4\xB8\x87"); // ab万, the 万 ending the buffer
+  CHECK(E.CodePoints == std::u32string{U'a', U'b', U'万'});
+  CHECK(E.ByteOffsets == std::vector<uint32_t>{0, 1, 2, 5});
+  CHECK(E.InvalidOffsets.empty());
+}
+
 TEST_CASE("decodeUtf8 rejects surrogates and accepts supplementary planes") {
   DecodedText S = decodeUtf8("\xED\xA0\x80");      // U+D800
   CHECK(S.InvalidOffsets.size() == 3);
