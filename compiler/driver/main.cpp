@@ -468,7 +468,8 @@ int main(int Argc, char **Argv) {
                                               "is checked"),
                                      cl::value_desc("PATH"), cl::sub(CheckCmd), cl::cat(Cat));
   cl::opt<unsigned> Jobs("jobs",
-                         cl::desc("Files parsed at once (default 0: one per core, at most one per 256 KiB)"),
+                         cl::desc("Threads that parse files and read projects (default 0: one per core, "
+                                  "fewer for a small workspace)"),
                          cl::init(0), cl::value_desc("N"), cl::sub(CheckCmd), cl::sub(BuildCmd),
                          cl::sub(FmtCmd), cl::cat(Cat));
   cl::alias JobsA("j", cl::desc("Alias for --jobs"), cl::aliasopt(Jobs), cl::cat(Cat));
@@ -636,6 +637,7 @@ int main(int Argc, char **Argv) {
     if ((CheckCmd || BuildCmd) && !Diags.hasErrors() && !WS.InputError) {
       budc::sema::ResolveOptions RO2;
       RO2.Templates = static_cast<bool>(BuildCmd); // check needs only the templates' names
+      RO2.Jobs = Jobs;
       {
         NamedRegionTimer T("resolve", "resolve names, build the model", "budc", "budc phases",
                            TimePhases);

@@ -5,6 +5,25 @@
 
 namespace budc::sema {
 
+/// Reads numbers, amounts and typed values against a budget's money unit and units, and
+/// reports what does not read to \p Diags. It only reads the budget: threads may each use
+/// one, with a diagnostics engine of their own.
+struct ValueReader {
+  const model::Budget &B;
+  const SourceManager &SM;
+  DiagEngine &Diags;
+
+  /// Parses a number, reporting BUD203/BUD204 at \p Where.
+  std::optional<Decimal> number(llvm::StringRef Digits, bool Negative, Span Where) const;
+  /// An amount in 元: a plain number in the budget's money unit or a quantity with a money
+  /// unit. Reports BUD201–BUD206.
+  std::optional<Decimal> money(const ast::Quantity &Q) const;
+  /// An indicator's or attribute's value with its kind.
+  std::optional<model::TypedValue> typed(const ast::Value &V) const;
+  /// Reports BUD201 for an unknown unit, with a suggestion.
+  void unknownUnit(llvm::StringRef Unit, Span Where) const;
+};
+
 /// The state of one resolve() call. library.cpp reads the standard-library declarations;
 /// sema.cpp reads the budget's facts.
 class Resolver {
@@ -16,8 +35,9 @@ public:
   /// Reads a 表样 (table template) declaration.
   void tableTemplate(const ast::Library &L);
 
-  /// Reads the facts of the workspace's files.
-  void facts(llvm::ArrayRef<ast::File *> Files);
+  /// Reads the facts of the workspace's files; the projects' own lines (indicators,
+  /// schedules, goals) on up to \p Jobs threads (0: one per core).
+  void facts(llvm::ArrayRef<ast::File *> Files, unsigned Jobs = 1);
 
   model::Budget B;
 
@@ -25,15 +45,14 @@ public:
   // Helpers shared by both halves
   //===--------------------------------------------------------------------===//
 
-  /// Parses a number, reporting BUD203/BUD204 at \p Where.
-  std::optional<Decimal> number(llvm::StringRef Digits, bool Negative, Span Where);
-  /// An amount in 元: a plain number in the budget's money unit or a quantity with a money
-  /// unit. Reports BUD201–BUD206.
-  std::optional<Decimal> money(const ast::Quantity &Q);
-  /// An indicator's or attribute's value with its kind.
-  std::optional<model::TypedValue> typed(const ast::Value &V);
-  /// Reports BUD201 for an unknown unit, with a suggestion.
-  void unknownUnit(llvm::StringRef Unit, Span Where);
+  /// Numbers, amounts and values, reported to this resolver's engine.
+  ValueReader values() const { return {B, SM, Diags}; }
+  std::optional<Decimal> number(llvm::StringRef Digits, bool Negative, Span Where) const {
+    return values().number(Digits, Negative, Where);
+  }
+  std::optional<Decimal> money(const ast::Quantity &Q) const { return values().money(Q); }
+  std::optional<model::TypedValue> typed(const ast::Value &V) const { return values().typed(V); }
+  void unknownUnit(llvm::StringRef Unit, Span Where) const { values().unknownUnit(Unit, Where); }
 
   SourceManager &SM;
   DiagEngine &Diags;

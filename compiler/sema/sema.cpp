@@ -6,8 +6,11 @@
 #include "compiler/syntax/parser.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace budc::sema {
 namespace {
@@ -32,7 +35,8 @@ const CodeKind EconomicItem{"economic code", "经济科目", "economic 款 code"
 // Numbers, money, units
 //===----------------------------------------------------------------------===//
 
-std::optional<Decimal> Resolver::number(llvm::StringRef Digits, bool Negative, Span Where) {
+std::optional<Decimal> ValueReader::number(llvm::StringRef Digits, bool Negative,
+                                           Span Where) const {
   Decimal::ParseError Error;
   auto D = Decimal::parse(Digits, &Error);
   if (!D) {
@@ -46,14 +50,14 @@ std::optional<Decimal> Resolver::number(llvm::StringRef Digits, bool Negative, S
   return Negative ? D->negate() : *D;
 }
 
-void Resolver::unknownUnit(llvm::StringRef Unit, Span Where) {
+void ValueReader::unknownUnit(llvm::StringRef Unit, Span Where) const {
   std::string Guess = closest(Unit, B.Units.names());
   Diags.report(Where, diag::UnknownUnit,
                {Unit.str(), Guess.empty() ? "" : "; did you mean '" + Guess + "'?"})
       .zh({Unit.str(), Guess.empty() ? "" : "；是否应为“" + Guess + "”？"});
 }
 
-std::optional<Decimal> Resolver::money(const ast::Quantity &Q) {
+std::optional<Decimal> ValueReader::money(const ast::Quantity &Q) const {
   if (!Q.present())
     return std::nullopt;
   std::string Shown = (Q.Negative ? "-" : "") + Q.Number.str() + Q.Unit.str();
@@ -91,7 +95,7 @@ std::optional<Decimal> Resolver::money(const ast::Quantity &Q) {
   return Yuan;
 }
 
-std::optional<model::TypedValue> Resolver::typed(const ast::Value &V) {
+std::optional<model::TypedValue> ValueReader::typed(const ast::Value &V) const {
   model::TypedValue T;
   T.Where = V.range();
   T.Written = SM.getText(T.Where.File).slice(T.Where.Begin, T.Where.End);
@@ -183,7 +187,7 @@ class FactReader {
 public:
   FactReader(Resolver &R) : R(R), B(R.B), Diags(R.Diags) {}
 
-  void run(llvm::ArrayRef<ast::File *> Files) {
+  void run(llvm::ArrayRef<ast::File *> Files, unsigned Jobs) {
     reserve(Files);
     collectUnits(Files);
     for (ast::File *F : Files)
@@ -196,6 +200,7 @@ public:
     for (ast::File *F : Files)
       for (ast::Node *N : F->Items)
         topLevel(*N);
+    bodies(Jobs);
   }
 
 private:
@@ -580,13 +585,6 @@ private:
     int Index = static_cast<int>(B.Projects.size());
     bool FunctionOk = false;
     std::string Economic;
-    size_t Indicators = 0; // exactly, so that the vector holds no spare room
-    for (ast::Node *I : P.Items)
-      if (auto *G = llvm::dyn_cast<ast::Goal>(I))
-        Indicators += G->Indicators.size();
-      else
-        Indicators += llvm::isa<ast::Indicator>(I);
-    M.Indicators.reserve(Indicators);
     for (ast::Node *I : P.Items) {
       if (auto *F = llvm::dyn_cast<ast::FunctionRef>(I)) {
         FunctionOk = code(B.Functions, F->Id, F->Name, FunctionItem);
@@ -626,28 +624,76 @@ private:
         M.Yuan = *Sum;
         M.Allocations.push_back(B.Allocations.size());
         B.Allocations.push_back(Al);
-      } else if (auto *S = llvm::dyn_cast<ast::Schedule>(I)) {
+      }
+    }
+    if (!HasAmount)
+      Diags.report(headerOf(P), diag::ProjectWithoutAmount, {M.Name});
+    B.Projects.push_back(std::move(M));
+    Bodies.push_back({&P, B.Projects.size() - 1});
+  }
+
+  /// The lines of project \p P that concern it alone: schedule, goals, indicators, purpose.
+  /// They are most of a budget and read after every project's header, on several threads
+  /// (bodies()); \p D receives their diagnostics.
+  void body(const ast::Project &P, model::Project &M, DiagEngine &D) const {
+    size_t Indicators = 0; // exactly, so that the vector holds no spare room
+    for (ast::Node *I : P.Items)
+      if (auto *G = llvm::dyn_cast<ast::Goal>(I))
+        Indicators += G->Indicators.size();
+      else
+        Indicators += llvm::isa<ast::Indicator>(I);
+    M.Indicators.reserve(Indicators);
+    for (ast::Node *I : P.Items) {
+      if (auto *S = llvm::dyn_cast<ast::Schedule>(I)) {
         M.ScheduleWhere = S->Range;
-        schedule(*S, M);
+        schedule(*S, M, D);
       } else if (auto *G = llvm::dyn_cast<ast::Goal>(I)) {
         M.Goals.push_back(G->Statement.Value.str());
         for (const ast::Indicator *Ind : G->Indicators)
-          if (auto X = indicator(*Ind))
+          if (auto X = indicator(*Ind, D))
             M.Indicators.push_back(std::move(*X));
       } else if (auto *Ind = llvm::dyn_cast<ast::Indicator>(I)) {
-        if (auto X = indicator(*Ind))
+        if (auto X = indicator(*Ind, D))
           M.Indicators.push_back(std::move(*X));
       } else if (auto *At = llvm::dyn_cast<ast::Attr>(I)) {
         if (At->Key.Value == "用途" && !At->Values.empty())
           M.Purpose = At->Values[0].Word.Value.str();
       }
     }
-    if (!HasAmount)
-      Diags.report(headerOf(P), diag::ProjectWithoutAmount, {M.Name});
-    B.Projects.push_back(std::move(M));
   }
 
-  void schedule(const ast::Schedule &S, model::Project &M) {
+  /// Reads every project's body; on several threads when there are many, each with its own
+  /// diagnostics for a run of consecutive projects, kept in project order. The budget is only
+  /// read meanwhile (each body writes its own project), and diagnostics are sorted by place
+  /// when printed, so the output is the same with any number of threads.
+  void bodies(unsigned Jobs) {
+    size_t N = Bodies.size();
+    if (!Jobs)
+      Jobs = llvm::hardware_concurrency().compute_thread_count();
+    Jobs = static_cast<unsigned>(std::min<size_t>(Jobs, N / 128));
+    if (Jobs < 2) {
+      for (const auto &[P, Index] : Bodies)
+        body(*P, B.Projects[Index], Diags);
+      return;
+    }
+    size_t Runs = size_t(Jobs) * 8; // runs of consecutive projects, taken in turn
+    std::vector<DiagEngine> Engines(Runs);
+    {
+      llvm::ThreadPool Pool(llvm::hardware_concurrency(Jobs));
+      std::atomic<size_t> Next{0};
+      for (unsigned W = 0; W < Jobs; ++W)
+        Pool.async([&] {
+          for (size_t Run = Next++; Run < Runs; Run = Next++)
+            for (size_t K = Run * N / Runs; K < (Run + 1) * N / Runs; ++K)
+              body(*Bodies[K].first, B.Projects[Bodies[K].second], Engines[Run]);
+        });
+      Pool.wait();
+    }
+    for (DiagEngine &E : Engines)
+      Diags.absorb(std::move(E));
+  }
+
+  void schedule(const ast::Schedule &S, model::Project &M, DiagEngine &Diags) const {
     for (const ast::SchedulePoint &P : S.Points) {
       std::string MonthText = P.Month.Number.str() + P.Month.Unit.str();
       unsigned Month = 0;
@@ -662,22 +708,25 @@ private:
                      {P.Share.Number.str() + P.Share.Unit.str()});
         continue;
       }
-      auto Share = R.number(P.Share.Number, false, P.Share.NumberRange);
+      auto Share =
+          ValueReader{B, R.SM, Diags}.number(P.Share.Number, false, P.Share.NumberRange);
       if (!Share)
         continue;
       M.Schedule.push_back({Month, *Share, Span::cover(P.Month.Range, P.Share.Range)});
     }
   }
 
-  /// The framework level of \p Path, or null after reporting BUD110.
-  const model::FrameworkLevel *level(llvm::ArrayRef<ast::Text> Path) {
+  /// The framework level of \p Path, or null after reporting BUD110 to \p Diags.
+  const model::FrameworkLevel *level(llvm::ArrayRef<ast::Text> Path, DiagEngine &Diags) const {
     std::string L1 = model::canonicalLevel(Path[0].Value);
     std::string L2 = model::canonicalLevel(Path[1].Value);
-    std::vector<std::string> Known;
     for (const model::Framework &F : B.Frameworks)
-      for (const model::FrameworkLevel &L : F.Levels) {
+      for (const model::FrameworkLevel &L : F.Levels)
         if (L.Level1 == L1 && L.Level2 == L2)
           return &L;
+    std::vector<std::string> Known; // for the suggestion
+    for (const model::Framework &F : B.Frameworks)
+      for (const model::FrameworkLevel &L : F.Levels) {
         Known.push_back(L.Level1.substr(0, L.Level1.size() - strlen("指标")) + "/" +
                         L.Level2.substr(0, L.Level2.size() - strlen("指标")));
       }
@@ -692,12 +741,13 @@ private:
     return nullptr;
   }
 
-  std::optional<model::Indicator> indicator(const ast::Indicator &I) {
+  /// An indicator of the model, or none after reporting to \p Diags why it does not read.
+  std::optional<model::Indicator> indicator(const ast::Indicator &I, DiagEngine &Diags) const {
     model::Indicator M;
     M.Name = I.Name.Value;
     M.Where = I.Range;
     if (I.Path.size() == 2) {
-      const model::FrameworkLevel *L = level(I.Path);
+      const model::FrameworkLevel *L = level(I.Path, Diags);
       if (!L)
         return std::nullopt;
       M.Level1 = L->Level1;
@@ -707,7 +757,7 @@ private:
       return std::nullopt; // reported by the parser (BUD023)
     }
     if (I.HasValue) {
-      auto V = R.typed(I.Val);
+      auto V = ValueReader{B, R.SM, Diags}.typed(I.Val);
       if (!V)
         return std::nullopt;
       M.HasValue = true;
@@ -750,13 +800,13 @@ private:
     } else if (auto *G = llvm::dyn_cast<ast::Goal>(&N)) {
       model::DepartmentGoal Goal{G->Statement.Value.str(), {}};
       for (const ast::Indicator *I : G->Indicators)
-        if (auto X = indicator(*I)) {
+        if (auto X = indicator(*I, Diags)) {
           Goal.Indicators.push_back(B.DepartmentIndicators.size());
           B.DepartmentIndicators.push_back(std::move(*X));
         }
       CurrentArea().Goals.push_back(std::move(Goal));
     } else if (auto *I = llvm::dyn_cast<ast::Indicator>(&N)) {
-      if (auto X = indicator(*I)) {
+      if (auto X = indicator(*I, Diags)) {
         // An indicator directly under a 分项 belongs to the goal before it, or to a goal
         // without a statement.
         model::PerformanceArea &Ar = CurrentArea();
@@ -805,11 +855,15 @@ private:
   std::string DepartmentName;
   llvm::DenseMap<const ast::Unit *, size_t> UnitIndex;
   llvm::StringMap<Span> BasicLines, Projects;
+  /// The projects read so far whose bodies are still to read, with their place in B.Projects.
+  std::vector<std::pair<const ast::Project *, size_t>> Bodies;
 };
 
 } // namespace
 
-void Resolver::facts(llvm::ArrayRef<ast::File *> Files) { FactReader(*this).run(Files); }
+void Resolver::facts(llvm::ArrayRef<ast::File *> Files, unsigned Jobs) {
+  FactReader(*this).run(Files, Jobs);
+}
 
 //===----------------------------------------------------------------------===//
 // resolve()
@@ -904,7 +958,7 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
     if (!Guess.empty())
       D.fixIt(R.B.TemplateWhere, Guess);
   }
-  R.facts(Files);
+  R.facts(Files, Opts.Jobs);
   return std::move(R.B);
 }
 

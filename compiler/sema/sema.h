@@ -14,6 +14,8 @@ struct ResolveOptions {
   /// Read the standard library's table templates (表样) in full. `budc check` needs only
   /// their names (to check 模板), which are taken from the text without parsing it.
   bool Templates = true;
+  /// Threads that read the projects' indicators, schedules and goals (0: one per core).
+  unsigned Jobs = 0;
 };
 
 /// Builds the budget of a workspace. Loads the standard library for the budget's year (its
