@@ -104,11 +104,11 @@ void project(const model::Budget &B, const model::Project &P, DiagEngine &Diags)
   // Unit cost × count against the amount, when both are exact: 3.3万元/村 × 16村.
   for (const model::Indicator &Rate : P.Indicators) {
     if (!Rate.HasValue || Rate.Value.Kind != model::ValueKind::MoneyRate ||
-        !isExact(Rate.Value.Cmp) || Rate.Value.Denominator.contains('.'))
+        !isExact(Rate.Value.Cmp) || Rate.Value.denominator().contains('.'))
       continue;
     for (const model::Indicator &Count : P.Indicators) {
       if (!Count.HasValue || Count.Value.Kind != model::ValueKind::Count ||
-          !isExact(Count.Value.Cmp) || Count.Value.Unit != Rate.Value.Denominator)
+          !isExact(Count.Value.Cmp) || Count.Value.Unit != Rate.Value.denominator())
         continue;
       auto Product = Rate.Value.Yuan.mul(Count.Value.Number);
       if (Product && *Product != P.Yuan)

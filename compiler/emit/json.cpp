@@ -64,7 +64,7 @@ void value(OStream &J, const model::TypedValue &V) {
       J.attribute("yuan", V.Yuan.toString());
     else
       J.attribute("yuan", nullptr);
-    optionalString(J, "per", V.Denominator);
+    optionalString(J, "per", V.denominator());
     J.attribute("written", V.Written);
   });
 }

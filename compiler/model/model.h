@@ -77,16 +77,20 @@ std::optional<ValueKind> kindFromWord(llvm::StringRef W);
 /// the model (a workspace has hundreds of thousands of values: copies were a third of its
 /// memory).
 struct TypedValue {
-  ValueKind Kind = ValueKind::Qualitative;
-  ast::Comparator Cmp = ast::Comparator::None;
+  // Members ordered by alignment (a budget holds hundreds of thousands of these).
   Decimal Number;              ///< As written, in Unit.
+  Decimal Yuan;                ///< Money: the amount in 元; MoneyRate: 元 per one denominator().
   llvm::StringRef Unit;        ///< As written: 万元, 元/人.年, %, 村.
-  llvm::StringRef Numerator;   ///< Unit up to '/': 万元 in 万元/村.
-  llvm::StringRef Denominator; ///< Unit after '/': 村, 人.年; empty unless a rate.
-  Decimal Yuan;                ///< Money: the amount in 元; MoneyRate: 元 per one Denominator.
   llvm::StringRef Text;        ///< Qualitative statements and dates.
   llvm::StringRef Written;     ///< The value exactly as written: ≤ 22.2万元.
   Span Where;
+  ValueKind Kind = ValueKind::Qualitative;
+  ast::Comparator Cmp = ast::Comparator::None;
+
+  /// The unit up to '/': 万元 in 万元/村.
+  llvm::StringRef numerator() const { return Unit.split('/').first; }
+  /// The unit after '/': 村, 人.年; empty unless a rate.
+  llvm::StringRef denominator() const { return Unit.split('/').second; }
 };
 
 //===----------------------------------------------------------------------===//
@@ -190,12 +194,12 @@ struct Allocation {
 struct Indicator {
   llvm::StringRef Level1, Level2; ///< canonical (with 指标), empty without a path
   llvm::StringRef Name;
-  bool HasValue = false;
-  TypedValue Value;
+  TypedValue Value; ///< Valid when HasValue.
   llvm::StringRef Description;
   const Citation *BasisCitation = nullptr;
   llvm::StringRef BasisText; ///< the basis written as text, or the citation's text
   Span Where, PathWhere, BasisWhere;
+  bool HasValue = false; ///< (last: members ordered by alignment)
 };
 
 /// One point of a spending schedule.

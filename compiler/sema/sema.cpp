@@ -127,19 +127,18 @@ std::optional<model::TypedValue> ValueReader::typed(const ast::Value &V) const {
     return T;
   }
   auto Split = Q.Unit.split('/');
-  T.Numerator = Split.first;
-  T.Denominator = Split.second;
-  const model::UnitDef *U = B.Units.find(T.Numerator);
+  llvm::StringRef Numerator = Split.first, Denominator = Split.second;
+  const model::UnitDef *U = B.Units.find(Numerator);
   Span NumeratorRange{Q.UnitRange.File, Q.UnitRange.Begin,
                       Q.UnitRange.Begin + static_cast<uint32_t>(Split.first.size())};
   if (!U) {
-    unknownUnit(T.Numerator, NumeratorRange);
+    unknownUnit(Numerator, NumeratorRange);
     return std::nullopt;
   }
   // Every part of a denominator (人.年) must be a unit too.
-  if (!T.Denominator.empty()) {
+  if (!Denominator.empty()) {
     llvm::SmallVector<llvm::StringRef, 2> Parts;
-    llvm::StringRef(T.Denominator).split(Parts, '.');
+    Denominator.split(Parts, '.');
     for (llvm::StringRef P : Parts)
       if (!B.Units.find(P)) {
         unknownUnit(P, Q.UnitRange);
@@ -148,13 +147,13 @@ std::optional<model::TypedValue> ValueReader::typed(const ast::Value &V) const {
   }
   if (U->Dim == model::Dimension::Money) {
     std::string Root;
-    auto Yuan = B.Units.toRoot(T.Numerator, T.Number, Root);
+    auto Yuan = B.Units.toRoot(Numerator, T.Number, Root);
     if (!Yuan) {
       Diags.report(Q.Range, diag::MoneyOverflow, {Q.Number.str() + Q.Unit.str()});
       return std::nullopt;
     }
     T.Yuan = *Yuan;
-    T.Kind = T.Denominator.empty() ? model::ValueKind::Money : model::ValueKind::MoneyRate;
+    T.Kind = Denominator.empty() ? model::ValueKind::Money : model::ValueKind::MoneyRate;
     return T;
   }
   switch (U->Dim) {
@@ -171,7 +170,7 @@ std::optional<model::TypedValue> ValueReader::typed(const ast::Value &V) const {
     T.Kind = model::ValueKind::Measure;
     break;
   }
-  if (!T.Denominator.empty() && T.Kind != model::ValueKind::Percent)
+  if (!Denominator.empty() && T.Kind != model::ValueKind::Percent)
     T.Kind = model::ValueKind::Measure; // a rate of non-money quantities: 人/村
   return T;
 }
