@@ -384,6 +384,43 @@ std::string describeExpected(const misc::IntervalSet &Set, size_t Rule, Lang L) 
 // Syntax errors
 //===----------------------------------------------------------------------===//
 
+/// Rules that are lists of statements: (statement | NL | SEMI)*.
+bool isListRule(size_t Rule) {
+  switch (Rule) {
+  case BudParser::RuleFile:
+  case BudParser::RuleDeptBody:
+  case BudParser::RuleUnitBody:
+  case BudParser::RuleAttrBody:
+  case BudParser::RuleIncomeBody:
+  case BudParser::RuleBasicBody:
+  case BudParser::RuleProjectBody:
+  case BudParser::RuleGoalBody:
+  case BudParser::RuleDeclareBody:
+  case BudParser::RuleGlossaryBody:
+  case BudParser::RulePerformanceBody:
+  case BudParser::RuleAreaBody:
+  case BudParser::RuleLibraryBody:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Rules that are a line of tokens and no rules: the parse tree keeps none of their tokens
+/// (Builder::tokensOf reads them from the token stream).
+bool isTokenRule(size_t Rule) {
+  switch (Rule) {
+  case BudParser::RuleIndicatorStmt:
+  case BudParser::RuleFunctionStmt:
+  case BudParser::RuleEconomicStmt:
+  case BudParser::RuleAmountStmt:
+  case BudParser::RuleScheduleStmt:
+    return true;
+  default:
+    return false;
+  }
+}
+
 /// Reports ANTLR's syntax errors as BUD0xx diagnostics, with both languages' arguments
 /// computed up front (the diagnostic keeps English and Chinese argument lists).
 class ErrorStrategy final : public DefaultErrorStrategy {
@@ -508,8 +545,14 @@ private:
              !Last->children.empty())
         Last = Last->children.front();
       if (auto *Ind = dynamic_cast<BudParser::IndicatorStmtContext *>(Last)) {
-        bool Late = (Type == BudLexer::KW_DESC && Ind->KW_BASIS()) ||
-                    (Type == BudLexer::KW_BASIS && Ind->KW_BASIS());
+        // (a token rule: its tokens are in the stream, not in the tree)
+        bool HasBasis = false;
+        if (Ind->getStart() && Ind->getStop())
+          for (size_t I = Ind->getStart()->getTokenIndex(); I <= Ind->getStop()->getTokenIndex() &&
+                                                            I < P->getTokenStream()->size();
+               ++I)
+            HasBasis |= P->getTokenStream()->get(I)->getType() == BudLexer::KW_BASIS;
+        bool Late = (Type == BudLexer::KW_DESC || Type == BudLexer::KW_BASIS) && HasBasis;
         if (Late && Type == BudLexer::KW_DESC) {
           FS.Diags.report(FS.span(Cur), diag::ClauseOrder, {"描述", "依据"});
           return;
@@ -519,27 +562,6 @@ private:
     FS.Diags
         .report(FS.span(Cur), diag::MissingSeparator, {describeToken(Cur, FS, Lang::En)})
         .zh({describeToken(Cur, FS, Lang::Zh)});
-  }
-
-  static bool isListRule(size_t Rule) {
-    switch (Rule) {
-    case BudParser::RuleFile:
-    case BudParser::RuleDeptBody:
-    case BudParser::RuleUnitBody:
-    case BudParser::RuleAttrBody:
-    case BudParser::RuleIncomeBody:
-    case BudParser::RuleBasicBody:
-    case BudParser::RuleProjectBody:
-    case BudParser::RuleGoalBody:
-    case BudParser::RuleDeclareBody:
-    case BudParser::RuleGlossaryBody:
-    case BudParser::RulePerformanceBody:
-    case BudParser::RuleAreaBody:
-    case BudParser::RuleLibraryBody:
-      return true;
-    default:
-      return false;
-    }
   }
 
   /// Consumes the rest of the current line: up to a line break, ';' or the end of the file,
@@ -734,20 +756,35 @@ private:
     Ctx_t *only() const { return Rules.size() == 1 ? Rules[0] : nullptr; }
     /// The child rule contexts in order: the statements of a list rule.
     llvm::ArrayRef<Ctx_t *> rules() const { return Rules; }
-    /// The tokens of a rule that is all tokens, in order, without the ones error recovery
-    /// skipped.
-    llvm::SmallVector<Token *, 16> realTokens() const {
-      llvm::SmallVector<Token *, 16> Out;
-      for (tree::TerminalNode *T : Tokens)
-        if (real(T))
-          Out.push_back(T->getSymbol());
-      return Out;
-    }
 
   private:
     llvm::SmallVector<Ctx_t *, 8> Rules;
     llvm::SmallVector<tree::TerminalNode *, 8> Tokens;
   };
+
+  /// The tokens of a token rule (isTokenRule), in order, from the token stream (the tree
+  /// keeps none of them), without comments and without the ones error recovery skipped (the
+  /// only tokens such a rule's node holds).
+  llvm::SmallVector<Token *, 16> tokensOf(Ctx_t *C) {
+    llvm::SmallVector<Token *, 16> Out;
+    Token *Start = C->getStart(), *Stop = C->getStop();
+    if (!Stream || !Start || !Stop || Start->getTokenIndex() == INVALID_INDEX ||
+        Stop->getTokenIndex() == INVALID_INDEX)
+      return Out;
+    llvm::SmallVector<size_t, 4> Skipped;
+    for (tree::ParseTree *X : C->children) {
+      Kind K;
+      X->accept(&K);
+      if (K.Token && K.Error && K.Token->getSymbol())
+        Skipped.push_back(K.Token->getSymbol()->getTokenIndex());
+    }
+    for (size_t I = Start->getTokenIndex(); I <= Stop->getTokenIndex() && I < Stream->size(); ++I) {
+      Token *T = Stream->get(I);
+      if (T->getChannel() == Token::DEFAULT_CHANNEL && !llvm::is_contained(Skipped, I))
+        Out.push_back(T);
+    }
+    return Out;
+  }
 
   Span range(Ctx_t *C) {
     if (!C)
@@ -1235,7 +1272,7 @@ private:
         case BudParser::RuleFunctionStmt:
         case BudParser::RuleEconomicStmt: {
           // 功能科目|经济科目 CODE [NAME]
-          llvm::SmallVector<Token *, 16> T = Kids(X).realTokens();
+          llvm::SmallVector<Token *, 16> T = tokensOf(X);
           Token *Code = nullptr, *Name = nullptr;
           for (Token *Tok : llvm::ArrayRef<Token *>(T).drop_front())
             if (Tok->getType() == BudLexer::NUMBER && !Code && !Name)
@@ -1257,7 +1294,7 @@ private:
         }
         case BudParser::RuleAmountStmt: {
           // 金额 [-]AMOUNT [上年结转] FUND
-          llvm::SmallVector<Token *, 16> T = Kids(X).realTokens();
+          llvm::SmallVector<Token *, 16> T = tokensOf(X);
           size_t I = 0, E = T.size();
           auto Is = [&](size_t Type) { return I < E && T[I]->getType() == Type; };
           auto *L = node<ast::AmountLine>(X);
@@ -1281,7 +1318,7 @@ private:
         case BudParser::RuleScheduleStmt: {
           // 支出计划 MONTH SHARE…
           auto *Sch = node<ast::Schedule>(X);
-          llvm::SmallVector<Token *, 16> T = Kids(X).realTokens();
+          llvm::SmallVector<Token *, 16> T = tokensOf(X);
           std::vector<ast::SchedulePoint> Points;
           for (size_t I = 1; I < T.size(); I += 2) {
             ast::SchedulePoint Pt;
@@ -1329,7 +1366,7 @@ private:
   /// 指标 [PATH] NAME [VALUE] [描述 TEXT] [依据 WORD]: one rule of tokens, read in order.
   ast::Indicator *indicator(BudParser::IndicatorStmtContext *C) {
     auto *N = node<ast::Indicator>(C);
-    llvm::SmallVector<Token *, 16> T = Kids(C).realTokens();
+    llvm::SmallVector<Token *, 16> T = tokensOf(C);
     size_t I = 0, E = T.size();
     auto Is = [&](size_t Type) { return I < E && T[I]->getType() == Type; };
     if (Is(BudLexer::KW_INDICATOR))
@@ -1479,6 +1516,8 @@ private:
   }
 
 public:
+  /// The parsed tokens (token rules are read from here).
+  TokenStream *Stream = nullptr;
   /// Tokens that were unterminated strings before they were retyped as STRING.
   llvm::SmallPtrSet<const Token *, 4> Unclosed;
   /// The "// budc:allow" comments of the file.
@@ -1927,10 +1966,27 @@ protected:
 };
 
 /// The generated parser, adding each rule context to its parent without the runtime's
-/// dynamic_cast (every parent is a ParserRuleContext).
+/// dynamic_cast (every parent is a ParserRuleContext), and keeping no tree node for the
+/// tokens of token rules and for line breaks between statements: the builder reads those
+/// from the token stream. Three tokens in four are such; each node was an allocation, a
+/// child pointer and a virtual call to tell it from a rule. Tokens that error recovery skips
+/// still become error nodes.
 class TreeParser final : public BudParser {
 public:
   using BudParser::BudParser;
+
+  Token *consume() override {
+    Token *T = getCurrentToken();
+    size_t Rule = _ctx ? _ctx->getRuleIndex() : SIZE_MAX;
+    bool Kept = !(isTokenRule(Rule) || ((T->getType() == BudLexer::NL ||
+                                         T->getType() == BudLexer::SEMI) &&
+                                        isListRule(Rule)));
+    if (Kept || _errHandler->inErrorRecoveryMode(this))
+      return BudParser::consume();
+    if (T->getType() != Token::EOF)
+      getInputStream()->consume();
+    return T;
+  }
 
 protected:
   void addContextToParseTree() override {
@@ -1977,6 +2033,7 @@ ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx
   Parser.getInterpreter<atn::ParserATNSimulator>()->setPredictionMode(
       Opts.FullLL ? atn::PredictionMode::LL : atn::PredictionMode::SLL);
   BudParser::FileContext *Tree = Parser.file();
+  B.Stream = &Stream;
   return B.file(Tree, SM.getPath(FileID));
 }
 
