@@ -717,6 +717,22 @@ private:
 
   /// The framework level of \p Path, or null after reporting BUD110 to \p Diags.
   const model::FrameworkLevel *level(llvm::ArrayRef<ast::Text> Path, DiagEngine &Diags) const {
+    // Most paths are written plainly (产出/数量): compared as they are, without building
+    // their canonical spelling (two strings for each of hundreds of thousands of indicators).
+    auto Plain = [](llvm::StringRef W) {
+      return W.find_first_of(" \t()") == llvm::StringRef::npos && !W.contains("\u3000");
+    };
+    auto Spells = [](llvm::StringRef Canonical, llvm::StringRef W) {
+      return W.endswith("指标") ? Canonical == W
+                               : Canonical.size() == W.size() + strlen("指标") &&
+                                     Canonical.startswith(W) && Canonical.endswith("指标");
+    };
+    if (Plain(Path[0].Value) && Plain(Path[1].Value)) {
+      for (const model::Framework &F : B.Frameworks)
+        for (const model::FrameworkLevel &L : F.Levels)
+          if (Spells(L.Level1, Path[0].Value) && Spells(L.Level2, Path[1].Value))
+            return &L;
+    }
     std::string L1 = model::canonicalLevel(Path[0].Value);
     std::string L2 = model::canonicalLevel(Path[1].Value);
     for (const model::Framework &F : B.Frameworks)

@@ -17,6 +17,7 @@
 #include "budc_antlr4_runtime.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -881,8 +882,8 @@ private:
     if (!T)
       return Out;
     Out.Range = FS.span(T);
-    Out.Value = FS.textOf(T);
-    if (Out.Value.find_first_not_of("0123456789") != llvm::StringRef::npos)
+    Out.Value = FS.bytes().slice(Out.Range.Begin, Out.Range.End);
+    if (!llvm::all_of(Out.Value, llvm::isDigit))
       FS.Diags.report(Out.Range, diag::InvalidCode, {Out.Value.str(), What.En})
           .zh({Out.Value.str(), What.Zh});
     return Out;
@@ -924,10 +925,10 @@ private:
 
   void number(Token *T, ast::Quantity &Q) {
     Span S = FS.span(T);
-    llvm::StringRef Raw = FS.textOf(T);
-    size_t Digits = Raw.find_first_not_of("0123456789.");
-    if (Digits == llvm::StringRef::npos)
-      Digits = Raw.size();
+    llvm::StringRef Raw = FS.bytes().slice(S.Begin, S.End);
+    size_t Digits = 0; // (a loop: find_first_not_of builds a table per call)
+    while (Digits < Raw.size() && (llvm::isDigit(Raw[Digits]) || Raw[Digits] == '.'))
+      ++Digits;
     // "12." is not produced by the lexer, but a unit may start with '.': keep the dot out of
     // the number only if no digit follows it.
     while (Digits > 0 && Raw[Digits - 1] == '.')
