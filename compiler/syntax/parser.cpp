@@ -1791,13 +1791,9 @@ public:
       : LexerATNSimulator(L, L->getATN(), SharedDFA<BudLexer>::get(L->getATN()).DFAs,
                           SharedDFA<BudLexer>::get(L->getATN()).Contexts) {}
 
-  /// The runtime's match() without its per-token std::function (antlrcpp::finally).
+  /// The runtime's match() without its per-token std::function (antlrcpp::finally) and
+  /// without mark()/release(), which do nothing on an ANTLRInputStream.
   size_t match(CharStream *Input, size_t Mode) override {
-    struct Release {
-      CharStream *Input;
-      ssize_t Mark;
-      ~Release() { Input->release(Mark); }
-    } Guard{Input, Input->mark()};
     _mode = Mode;
     _startIndex = Input->index();
     _prevAccept = SimState();
@@ -1855,7 +1851,14 @@ protected:
       T = P < Size ? size_t(Data[P]) : size_t(Token::EOF);
       S = Target;
     }
-    // Give the runtime its state back; failOrAccept() accepts at the last accepting state.
+    // Accept at the last accepting state, as failOrAccept() and accept() would (the grammar
+    // has no lexer actions to run), without their copy of a shared pointer per token.
+    if (Accept && !Accept->lexerActionExecutor) {
+      In->setPosition(AcceptP);
+      _line = AcceptLine;
+      _charPositionInLine = AcceptColumn;
+      return Accept->prediction;
+    }
     if (Accept) {
       In->setPosition(AcceptP);
       _line = AcceptLine;
@@ -1941,29 +1944,21 @@ std::vector<std::unique_ptr<Token>> lexAll(const FileState &FS, FileLexer &L) {
   return Tokens;
 }
 
-/// CommonTokenStream without a dynamic_cast per token: every token here is a CommonToken
-/// (ours, or the EOF that ListTokenSource makes), so its index is set directly.
+/// A CommonTokenStream over a file's tokens, all of them handed over at once, the EOF token
+/// last: the runtime's ListTokenSource gave them one by one, each through a virtual call and
+/// a dynamic_cast to set its index.
 class TokenList final : public CommonTokenStream {
 public:
-  using CommonTokenStream::CommonTokenStream;
+  TokenList(TokenSource *Source, std::vector<std::unique_ptr<Token>> All)
+      : CommonTokenStream(Source) {
+    _tokens = std::move(All);
+    for (size_t I = 0; I < _tokens.size(); ++I)
+      static_cast<CommonToken *>(_tokens[I].get())->setTokenIndex(I); // all are ours
+    _fetchedEOF = true;
+  }
 
 protected:
-  size_t fetch(size_t N) override {
-    if (_fetchedEOF)
-      return 0;
-    size_t I = 0;
-    while (I < N) {
-      std::unique_ptr<Token> T = _tokenSource->nextToken();
-      static_cast<CommonToken *>(T.get())->setTokenIndex(_tokens.size());
-      _tokens.push_back(std::move(T));
-      ++I;
-      if (_tokens.back()->getType() == Token::EOF) {
-        _fetchedEOF = true;
-        break;
-      }
-    }
-    return I;
-  }
+  size_t fetch(size_t) override { return 0; }
 };
 
 /// The generated parser, adding each rule context to its parent without the runtime's
@@ -2020,12 +2015,16 @@ ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx
   std::vector<std::unique_ptr<Token>> Tokens = cleanTokens(std::move(Raw), FS, B);
   if (!checkNesting(Tokens, FS, Opts.MaxNesting))
     return Empty();
-  // ANTLR's ListTokenSource throws on an empty list: an empty file (or one of only spaces
-  // and invalid characters) has no statements to parse.
+  // An empty file (or one of only spaces and invalid characters) has no statements to parse.
   if (Tokens.empty())
     return Empty();
-  ListTokenSource Source(std::move(Tokens));
-  TokenList Stream(&Source);
+  // The end of the file, just after the last token (its place in messages: FileState::span).
+  const Token *Last = Tokens.back().get();
+  size_t End = Last->getStopIndex() + 1;
+  Tokens.push_back(std::make_unique<LexedToken>(std::pair<TokenSource *, CharStream *>{&L.Lexer, &L.Input},
+                                                Token::EOF, Token::DEFAULT_CHANNEL, End, End - 1,
+                                                Last->getLine(), Last->getCharPositionInLine()));
+  TokenList Stream(&L.Lexer, std::move(Tokens));
   TreeParser Parser(&Stream);
   // setInterpreter deletes the generated interpreter; the parser deletes ours.
   Parser.setInterpreter(new CachingParserSimulator(&Parser));
