@@ -1761,26 +1761,40 @@ template <class Tag> struct SharedDFA {
 template <size_t Symbols> class EdgeCache {
 public:
   using Lookup = llvm::function_ref<dfa::DFAState *()>;
+  using Row = std::array<dfa::DFAState *, Symbols>;
+
+  /// This thread's edges of decision \p Decision, by state number: a loop over many symbols
+  /// looks them up here directly (the reference stays valid while only that decision's rows
+  /// grow).
+  static std::vector<Row> &rows(size_t Decision) {
+    std::vector<std::vector<Row>> &Edges = all();
+    if (Decision >= Edges.size())
+      Edges.resize(Decision + 1);
+    return Edges[Decision];
+  }
 
   /// The target of edge \p Symbol from \p S in decision \p Decision's DFA, from this
   /// thread's copy or else from \p Runtime (which returns null while it has none).
   static dfa::DFAState *get(size_t Decision, dfa::DFAState *S, size_t Symbol, Lookup Runtime) {
-    using Row = std::array<dfa::DFAState *, Symbols>;
-    thread_local std::vector<std::vector<Row>> Edges;
     if (Symbol >= Symbols || S->stateNumber < 0)
       return Runtime();
+    std::vector<Row> &Rows = rows(Decision);
     size_t N = static_cast<size_t>(S->stateNumber);
-    if (Decision < Edges.size() && N < Edges[Decision].size() && Edges[Decision][N][Symbol])
-      return Edges[Decision][N][Symbol];
+    if (N < Rows.size() && Rows[N][Symbol])
+      return Rows[N][Symbol];
     dfa::DFAState *Target = Runtime();
     if (Target) {
-      if (Decision >= Edges.size())
-        Edges.resize(Decision + 1);
-      if (N >= Edges[Decision].size())
-        Edges[Decision].resize(N + 1, Row{});
-      Edges[Decision][N][Symbol] = Target;
+      if (N >= Rows.size())
+        Rows.resize(N + 1, Row{});
+      Rows[N][Symbol] = Target;
     }
     return Target;
+  }
+
+private:
+  static std::vector<std::vector<Row>> &all() {
+    thread_local std::vector<std::vector<Row>> Edges;
+    return Edges;
   }
 };
 
@@ -1823,9 +1837,14 @@ protected:
       Passed(S0);
     dfa::DFAState *S = S0;
     size_t T = P < Size ? size_t(Data[P]) : size_t(Token::EOF);
+    std::vector<EdgeCache<128>::Row> &Rows = EdgeCache<128>::rows(0); // the lexer's one decision
     while (true) {
-      dfa::DFAState *Target = EdgeCache<128>::get(
-          0, S, T, [&] { return LexerATNSimulator::getExistingTargetState(S, T); });
+      dfa::DFAState *Target = nullptr;
+      if (T < 128 && S->stateNumber >= 0 && size_t(S->stateNumber) < Rows.size())
+        Target = Rows[size_t(S->stateNumber)][T];
+      if (!Target)
+        Target = EdgeCache<128>::get(
+            0, S, T, [&] { return LexerATNSimulator::getExistingTargetState(S, T); });
       if (!Target) {
         In->setPosition(P);
         _line = Line;
