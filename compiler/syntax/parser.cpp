@@ -1964,8 +1964,10 @@ std::vector<std::unique_ptr<Token>> lexAll(const FileState &FS, FileLexer &L) {
 }
 
 /// A CommonTokenStream over a file's tokens, all of them handed over at once, the EOF token
-/// last: the runtime's ListTokenSource gave them one by one, each through a virtual call and
-/// a dynamic_cast to set its index.
+/// last, and all on the default channel (comments are left out: the parser never sees
+/// them). The runtime's ListTokenSource gave tokens one by one, each through a virtual call
+/// and a dynamic_cast to set its index; and with every token on one channel, looking ahead
+/// and consuming are an index away instead of a channel search.
 class TokenList final : public CommonTokenStream {
 public:
   TokenList(TokenSource *Source, std::vector<std::unique_ptr<Token>> All)
@@ -1974,6 +1976,19 @@ public:
     for (size_t I = 0; I < _tokens.size(); ++I)
       static_cast<CommonToken *>(_tokens[I].get())->setTokenIndex(I); // all are ours
     _fetchedEOF = true;
+    lazyInit(); // sets up now, so that it never moves the position later
+  }
+
+  Token *LT(ssize_t K) override {
+    if (K <= 0)
+      return CommonTokenStream::LT(K);
+    return _tokens[std::min(_p + static_cast<size_t>(K) - 1, _tokens.size() - 1)].get();
+  }
+
+  void consume() override {
+    if (_p + 1 >= _tokens.size())
+      throw IllegalStateException("cannot consume EOF");
+    ++_p;
   }
 
 protected:
@@ -2021,6 +2036,7 @@ ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx
     auto *F = Ctx.make<ast::File>();
     F->Path = Ctx.save(SM.getPath(FileID));
     F->Range = {FileID, 0, static_cast<uint32_t>(FS.bytes().size())};
+    F->Suppressions = Ctx.copy(llvm::ArrayRef<ast::Suppression>(B.Suppressions));
     return F;
   };
   // ANTLR reports through exceptions; they are caught inside the runtime and the error
@@ -2034,7 +2050,12 @@ ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx
   std::vector<std::unique_ptr<Token>> Tokens = cleanTokens(std::move(Raw), FS, B);
   if (!checkNesting(Tokens, FS, Opts.MaxNesting))
     return Empty();
-  // An empty file (or one of only spaces and invalid characters) has no statements to parse.
+  // The parser sees no comments (suppressions were read above).
+  llvm::erase_if(Tokens, [](const std::unique_ptr<Token> &T) {
+    return T->getChannel() != Token::DEFAULT_CHANNEL;
+  });
+  // An empty file (or one of only spaces, comments and invalid characters) has no statements
+  // to parse.
   if (Tokens.empty())
     return Empty();
   // The end of the file, just after the last token (its place in messages: FileState::span).
