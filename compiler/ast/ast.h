@@ -64,12 +64,22 @@ struct Quantity {
   llvm::StringRef Number; ///< The digits as written: "22.2".
   llvm::StringRef Unit;   ///< The unit as written, or empty: "万元", "元/人.年", "%".
   Span Range;             ///< Comparator through unit.
-  Span NumberRange;       ///< Just the digits (and sign).
-  Span UnitRange;         ///< Just the unit; invalid when there is none.
+  uint32_t NumberBegin = 0; ///< Where the number starts, its sign included.
+  uint32_t DigitsEnd = 0;   ///< Where its digits end and its unit starts.
   Comparator Cmp = Comparator::None;
   bool Negative = false;
 
   bool present() const { return Range.isValid(); }
+  /// Just the digits (and sign); invalid without a number.
+  Span numberRange() const {
+    return Number.data() ? Span{Range.File, NumberBegin, DigitsEnd} : Span{};
+  }
+  /// Just the unit; invalid when there is none.
+  Span unitRange() const {
+    return Number.data() && !Unit.empty()
+               ? Span{Range.File, DigitsEnd, DigitsEnd + static_cast<uint32_t>(Unit.size())}
+               : Span{};
+  }
 };
 
 /// A code as written: a classification code (2010301), a unit code (502), a project code

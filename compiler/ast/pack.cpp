@@ -8,7 +8,7 @@ namespace budc::ast {
 namespace {
 
 /// "BUDAST" and a format number; a change of any packed node bumps it.
-constexpr llvm::StringLiteral Magic = "BUDAST\x02"; // \x02: texts without their parts
+constexpr llvm::StringLiteral Magic = "BUDAST\x03"; // \x03: quantities without ranges
 
 class Writer {
 public:
@@ -48,8 +48,8 @@ public:
     str(Q.Number);
     str(Q.Unit);
     span(Q.Range);
-    span(Q.NumberRange);
-    span(Q.UnitRange);
+    u32(Q.NumberBegin);
+    u32(Q.DigitsEnd);
   }
   void value(const Value &V) {
     u32(V.K);
@@ -148,8 +148,8 @@ public:
     Q.Number = str();
     Q.Unit = str();
     Q.Range = span();
-    Q.NumberRange = span();
-    Q.UnitRange = span();
+    Q.NumberBegin = u32();
+    Q.DigitsEnd = u32();
     return Q;
   }
   Value value(unsigned Depth) {

@@ -65,7 +65,7 @@ std::optional<Decimal> ValueReader::money(const ast::Quantity &Q) const {
   if (!Q.Unit.empty()) {
     const model::UnitDef *U = B.Units.find(Q.Unit);
     if (!U) {
-      unknownUnit(Q.Unit, Q.UnitRange);
+      unknownUnit(Q.Unit, Q.unitRange());
       return std::nullopt;
     }
     if (U->Dim != model::Dimension::Money) {
@@ -117,7 +117,7 @@ std::optional<model::TypedValue> ValueReader::typed(const ast::Value &V) const {
   }
   const ast::Quantity &Q = V.Num;
   T.Cmp = Q.Cmp;
-  auto N = number(Q.Number, Q.Negative, Q.NumberRange);
+  auto N = number(Q.Number, Q.Negative, Q.numberRange());
   if (!N)
     return std::nullopt;
   T.Number = *N;
@@ -129,8 +129,8 @@ std::optional<model::TypedValue> ValueReader::typed(const ast::Value &V) const {
   auto Split = Q.Unit.split('/');
   llvm::StringRef Numerator = Split.first, Denominator = Split.second;
   const model::UnitDef *U = B.Units.find(Numerator);
-  Span NumeratorRange{Q.UnitRange.File, Q.UnitRange.Begin,
-                      Q.UnitRange.Begin + static_cast<uint32_t>(Split.first.size())};
+  Span NumeratorRange{Q.unitRange().File, Q.unitRange().Begin,
+                      Q.unitRange().Begin + static_cast<uint32_t>(Split.first.size())};
   if (!U) {
     unknownUnit(Numerator, NumeratorRange);
     return std::nullopt;
@@ -141,7 +141,7 @@ std::optional<model::TypedValue> ValueReader::typed(const ast::Value &V) const {
     Denominator.split(Parts, '.');
     for (llvm::StringRef P : Parts)
       if (!B.Units.find(P)) {
-        unknownUnit(P, Q.UnitRange);
+        unknownUnit(P, Q.unitRange());
         return std::nullopt;
       }
   }
@@ -708,7 +708,7 @@ private:
         continue;
       }
       auto Share =
-          ValueReader{B, R.SM, Diags}.number(P.Share.Number, false, P.Share.NumberRange);
+          ValueReader{B, R.SM, Diags}.number(P.Share.Number, false, P.Share.numberRange());
       if (!Share)
         continue;
       M.Schedule.push_back({Month, *Share, Span::cover(P.Month.Range, P.Share.Range)});

@@ -935,9 +935,8 @@ private:
       --Digits;
     Q.Number = Raw.take_front(Digits);
     Q.Unit = Raw.drop_front(Digits);
-    Q.NumberRange = {S.File, S.Begin, S.Begin + static_cast<uint32_t>(Digits)};
-    if (!Q.Unit.empty())
-      Q.UnitRange = {S.File, S.Begin + static_cast<uint32_t>(Digits), S.End};
+    Q.NumberBegin = S.Begin;
+    Q.DigitsEnd = S.Begin + static_cast<uint32_t>(Digits);
     Q.Range = Q.Range.isValid() ? Span::cover(Q.Range, S) : S;
   }
 
@@ -950,8 +949,8 @@ private:
     Q.Negative = Minus != nullptr;
     if (Number)
       number(Number, Q);
-    if (Q.Negative && Q.NumberRange.isValid())
-      Q.NumberRange.Begin = FS.span(Minus).Begin;
+    if (Q.Negative && Q.Number.data())
+      Q.NumberBegin = FS.span(Minus).Begin;
     if (!Q.Number.data())
       Q.Range = {};
     return Q;

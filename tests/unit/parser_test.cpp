@@ -95,8 +95,8 @@ TEST_CASE("quantities split into comparator, number and unit with exact spans") 
   CHECK(I->Val.Num.Number == "22.2");
   CHECK(I->Val.Num.Unit == "万元");
   CHECK(P.at(I->Val.Num.Range) == "≤ 22.2万元");
-  CHECK(P.at(I->Val.Num.NumberRange) == "22.2");
-  CHECK(P.at(I->Val.Num.UnitRange) == "万元");
+  CHECK(P.at(I->Val.Num.numberRange()) == "22.2");
+  CHECK(P.at(I->Val.Num.unitRange()) == "万元");
   CHECK(I->Description.Value == "按标准");
   CHECK(I->Basis.Style == ast::Text::Bare);
   CHECK(I->Basis.Value == "冀组发14");
