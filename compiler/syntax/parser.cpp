@@ -780,9 +780,8 @@ private:
         Skipped.push_back(K.Token->getSymbol()->getTokenIndex());
     }
     for (size_t I = Start->getTokenIndex(); I <= Stop->getTokenIndex() && I < Stream->size(); ++I) {
-      Token *T = Stream->get(I);
-      if (T->getChannel() == Token::DEFAULT_CHANNEL && !llvm::is_contained(Skipped, I))
-        Out.push_back(T);
+      if (!llvm::is_contained(Skipped, I)) // (the stream has no comments)
+        Out.push_back(Stream->get(I));
     }
     return Out;
   }
@@ -1972,8 +1971,11 @@ public:
   TokenList(TokenSource *Source, std::vector<std::unique_ptr<Token>> All)
       : CommonTokenStream(Source) {
     _tokens = std::move(All);
-    for (size_t I = 0; I < _tokens.size(); ++I)
+    Types.reserve(_tokens.size());
+    for (size_t I = 0; I < _tokens.size(); ++I) {
       static_cast<CommonToken *>(_tokens[I].get())->setTokenIndex(I); // all are ours
+      Types.push_back(_tokens[I]->getType());
+    }
     _fetchedEOF = true;
     lazyInit(); // sets up now, so that it never moves the position later
   }
@@ -1984,6 +1986,14 @@ public:
     return _tokens[std::min(_p + static_cast<size_t>(K) - 1, _tokens.size() - 1)].get();
   }
 
+  /// The type of a token ahead, from a flat array: the generated parser asks for LA(1) at
+  /// every decision, and the tokens themselves are scattered over the heap.
+  size_t LA(ssize_t K) override {
+    if (K <= 0)
+      return CommonTokenStream::LA(K);
+    return Types[std::min(_p + static_cast<size_t>(K) - 1, Types.size() - 1)];
+  }
+
   void consume() override {
     if (_p + 1 >= _tokens.size())
       throw IllegalStateException("cannot consume EOF");
@@ -1992,6 +2002,9 @@ public:
 
 protected:
   size_t fetch(size_t) override { return 0; }
+
+private:
+  std::vector<size_t> Types; ///< Of each token; tokens never change type after lexing.
 };
 
 /// The generated parser, adding each rule context to its parent without the runtime's
