@@ -475,7 +475,7 @@ int main(int Argc, char **Argv) {
   cl::alias JobsA("j", cl::desc("Alias for --jobs"), cl::aliasopt(Jobs), cl::cat(Cat));
   cl::opt<bool> TimePhases("time-phases",
                            cl::desc("Print the time each phase took (reading, parsing, "
-                                    "resolving, checking, reporting, freeing) on standard error"),
+                                    "resolving, checking, tables, printing) on standard error"),
                            cl::sub(CheckCmd), cl::sub(BuildCmd), cl::cat(Cat));
   cl::opt<bool> DebugCrash("debug-crash", cl::desc("Crash on purpose (to test the crash path)"),
                            cl::Hidden, cl::sub(CheckCmd));

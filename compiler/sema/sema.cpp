@@ -129,8 +129,9 @@ std::optional<model::TypedValue> ValueReader::typed(const ast::Value &V) const {
   auto Split = Q.Unit.split('/');
   llvm::StringRef Numerator = Split.first, Denominator = Split.second;
   const model::UnitDef *U = B.Units.find(Numerator);
-  Span NumeratorRange{Q.unitRange().File, Q.unitRange().Begin,
-                      Q.unitRange().Begin + static_cast<uint32_t>(Split.first.size())};
+  Span UnitRange = Q.unitRange();
+  Span NumeratorRange{UnitRange.File, UnitRange.Begin,
+                      UnitRange.Begin + static_cast<uint32_t>(Numerator.size())};
   if (!U) {
     unknownUnit(Numerator, NumeratorRange);
     return std::nullopt;
@@ -141,7 +142,7 @@ std::optional<model::TypedValue> ValueReader::typed(const ast::Value &V) const {
     Denominator.split(Parts, '.');
     for (llvm::StringRef P : Parts)
       if (!B.Units.find(P)) {
-        unknownUnit(P, Q.unitRange());
+        unknownUnit(P, UnitRange);
         return std::nullopt;
       }
   }

@@ -752,9 +752,6 @@ private:
           return T;
       return nullptr;
     }
-    /// The only child rule context (an item rule's alternative; error recovery may have
-    /// added tokens beside it, never another rule), or null.
-    Ctx_t *only() const { return Rules.size() == 1 ? Rules[0] : nullptr; }
     /// The child rule contexts in order: the statements of a list rule.
     llvm::ArrayRef<Ctx_t *> rules() const { return Rules; }
 
@@ -1870,16 +1867,12 @@ protected:
     }
     // Accept at the last accepting state, as failOrAccept() and accept() would (the grammar
     // has no lexer actions to run), without their copy of a shared pointer per token.
-    if (Accept && !Accept->lexerActionExecutor) {
-      In->setPosition(AcceptP);
-      _line = AcceptLine;
-      _charPositionInLine = AcceptColumn;
-      return Accept->prediction;
-    }
     if (Accept) {
       In->setPosition(AcceptP);
       _line = AcceptLine;
       _charPositionInLine = AcceptColumn;
+      if (!Accept->lexerActionExecutor)
+        return Accept->prediction;
       captureSimState(Input, Accept);
     }
     In->setPosition(P);
