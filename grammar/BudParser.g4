@@ -1,18 +1,23 @@
 // BudParser.g4 — syntax of the .bud budget language. Syntax only, no actions.
 //
 // Line structure: statements are separated by line breaks (NL) or ';'. Every list of
-// statements has the shape  (stmt | NL | SEMI)*  which is LL(1) and lets error recovery skip
-// one bad line and go on inside the same block. That two statements stand on one line without
-// ';' between them is reported by the AST builder (BUD014), keeping "one fact per line".
-// A block's '{' stands on the line of its header.
+// statements has the shape  item? ( ( NL | SEMI ) item? )*  so two statements on one line
+// need a ';' between them ("one fact per line"; BUD014 otherwise), and error recovery can skip
+// one bad line and go on inside the same block. A block's '{' stands on the line of its header.
+//
+// The grammar is LL(1): every decision is taken on the next token alone, so ANTLR generates
+// plain switches and the parser never runs its prediction machinery (the build checks it:
+// tests/lexer/tokens_test.py looks for adaptivePredict in the generated parser).
+//
+// Statements that are one line of tokens (indicators, a project's 功能科目/金额/支出计划 lines)
+// are rules of tokens: their tokens are written out in place instead of in sub-rules, because
+// every rule invocation costs a context object and half of a budget's lines are indicators.
+// The AST builder (compiler/syntax/builder.cpp) reads such a rule's tokens in order.
 parser grammar BudParser;
 
 options { tokenVocab = BudLexer; }
 
-// Separators and the statements of the most frequent lists are written out in place rather
-// than as rules of their own: every rule invocation costs the runtime a context object, two
-// virtual calls and a dynamic_cast, and a province's budgets hold millions of lines.
-file : ( topStmt | NL | SEMI )* EOF ;
+file : topStmt? ( ( NL | SEMI ) topStmt? )* EOF ;
 
 topStmt
     : includeStmt
@@ -38,15 +43,16 @@ includeStmt : KW_INCLUDE STRING ;
 // ---- header, department, units ---------------------------------------------------------
 budgetDecl     : KW_BUDGET NUMBER attrBlock? ;
 departmentDecl : KW_DEPARTMENT NUMBER? name LBRACE deptBody RBRACE ;
-deptBody : ( deptItem | NL | SEMI )* ;
+deptBody       : deptItem? ( ( NL | SEMI ) deptItem? )* ;
 deptItem       : unitDecl | attr ;
 
 unitDecl : KW_UNIT NUMBER? name LBRACE unitBody RBRACE ;
-unitBody : ( incomeBlock | basicBlock | projectDecl | declareStmt | attr | NL | SEMI )* ;
+unitBody : unitItem? ( ( NL | SEMI ) unitItem? )* ;
+unitItem : incomeBlock | basicBlock | projectDecl | declareStmt | attr ;
 
 // ---- generic attributes: key value… { … } ----------------------------------------------
 attrBlock : LBRACE attrBody RBRACE ;
-attrBody : ( attr | NL | SEMI )* ;
+attrBody  : attr? ( ( NL | SEMI ) attr? )* ;
 attr      : name value* attrBlock? ;
 value     : NAME | STRING | TEXT_BLOCK | DATE | CODE | quantity | tag ;
 // A tag marks an entry of a catalogue or table: [政府性基金]  [别名 "…"]  [三公 公务接待费]
@@ -54,44 +60,47 @@ tag       : LBRACK name value* RBRACK ;
 
 // ---- money ------------------------------------------------------------------------------
 incomeBlock : KW_INCOME LBRACE incomeBody RBRACE ;
-incomeBody : ( incomeLine | NL | SEMI )* ;
+incomeBody  : incomeLine? ( ( NL | SEMI ) incomeLine? )* ;
 incomeLine  : KW_CARRYOVER? name amount ;
 
 basicBlock : KW_BASIC NUMBER name? LBRACE basicBody RBRACE ;
-basicBody : ( basicLine | sourceStmt | NL | SEMI )* ;
+basicBody  : basicItem? ( ( NL | SEMI ) basicItem? )* ;
+basicItem  : basicLine | sourceStmt ;
 basicLine  : NUMBER name? amount ;
 sourceStmt : KW_SOURCE KW_CARRYOVER? name ;
 
-amount   : MINUS? ( NUMBER | QUANTITY ) ;
-quantity : comparator? MINUS? ( NUMBER | QUANTITY ) ;
+amount     : MINUS? ( NUMBER | QUANTITY ) ;
+quantity   : comparator? MINUS? ( NUMBER | QUANTITY ) ;
 comparator : GE | LE | NE | EQ | GT | LT ;
 
 // ---- projects ---------------------------------------------------------------------------
 projectDecl : KW_PROJECT ( CODE | NUMBER )? name LBRACE projectBody RBRACE ;
-projectBody
-    : ( functionStmt
-      | economicStmt
-      | amountStmt
-      | scheduleStmt
-      | goalStmt
-      | indicatorStmt
-      | attr
-      | NL | SEMI
-      )* ;
-// A project's lines are rules of tokens too (name, text and amount written out in place).
+projectBody : projectItem? ( ( NL | SEMI ) projectItem? )* ;
+projectItem
+    : functionStmt
+    | economicStmt
+    | amountStmt
+    | scheduleStmt
+    | goalStmt
+    | indicatorStmt
+    | attr
+    ;
+// Rules of tokens: 功能科目 CODE [NAME], 经济科目 CODE [NAME], 金额 [-]AMOUNT [上年结转] FUND,
+// 支出计划 (MONTH SHARE)+.
 functionStmt : KW_FUNCTION NUMBER ( NAME | STRING )? ;
 economicStmt : KW_ECONOMIC NUMBER ( NAME | STRING )? ;
 amountStmt   : KW_AMOUNT MINUS? ( NUMBER | QUANTITY ) KW_CARRYOVER? ( NAME | STRING ) ;
-scheduleStmt : KW_SCHEDULE ( QUANTITY QUANTITY )+ ;  // month, share
+scheduleStmt : KW_SCHEDULE ( QUANTITY QUANTITY )+ ;
 
 goalStmt : KW_GOAL ( STRING | TEXT_BLOCK ) ( LBRACE goalBody RBRACE )? ;
-goalBody : ( indicatorStmt | NL | SEMI )* ;
+goalBody : indicatorStmt? ( ( NL | SEMI ) indicatorStmt? )* ;
 
 // 指标 产出/数量 保障经费村数 = 16村 描述 "…" 依据 冀组发14
-// One rule for the whole line (half of a budget's lines are indicators): path, name, value
-// (a quantity, a date with an optional comparator, a text or a word), 描述 and 依据.
+// A rule of tokens: the path and the name (a first NAME followed by '/' starts the path
+// 一级/二级, else it is the name), the value (a quantity or a date with an optional
+// comparator, a text or a word), 描述 and 依据.
 indicatorStmt
-    : KW_INDICATOR ( NAME SLASH NAME ( SLASH NAME )* )? ( NAME | STRING )
+    : KW_INDICATOR ( NAME ( ( SLASH NAME )+ ( NAME | STRING ) )? | STRING )
       ( ( GE | LE | NE | EQ | GT | LT )? ( MINUS? ( NUMBER | QUANTITY ) | DATE ) | STRING | NAME )?
       ( KW_DESC ( STRING | TEXT_BLOCK ) )?
       ( KW_BASIS ( NAME | STRING ) )?
@@ -101,7 +110,7 @@ indicatorStmt
 citationDecl : KW_BASIS NAME EQ text ;
 
 declareStmt : KW_DECLARE declareKey amount? ( LBRACE declareBody RBRACE )? ;
-declareBody : ( declareItem | NL | SEMI )* ;
+declareBody : declareItem? ( ( NL | SEMI ) declareItem? )* ;
 declareItem : declareKey amount? ( LBRACE declareBody RBRACE )? ;
 declareKey  : keyPart ( SLASH keyPart )* ;
 keyPart     : NAME | NUMBER | STRING | nounKeyword ;
@@ -113,14 +122,14 @@ nounKeyword : KW_FUNCTION | KW_ECONOMIC | KW_BASIC | KW_PROJECT | KW_INCOME | KW
 
 sectionStmt   : KW_SECTION name text ;
 glossaryBlock : KW_GLOSSARY LBRACE glossaryBody RBRACE ;
-glossaryBody : ( glossaryEntry | NL | SEMI )* ;
+glossaryBody  : glossaryEntry? ( ( NL | SEMI ) glossaryEntry? )* ;
 glossaryEntry : ( name | nounKeyword ) text ;
 
 performanceBlock : KW_PERFORMANCE LBRACE performanceBody RBRACE ;
-performanceBody : ( performanceItem | NL | SEMI )* ;
+performanceBody  : performanceItem? ( ( NL | SEMI ) performanceItem? )* ;
 performanceItem  : sectionStmt | areaBlock | goalStmt | indicatorStmt ;
 areaBlock        : KW_AREA name LBRACE areaBody RBRACE ;
-areaBody : ( areaItem | NL | SEMI )* ;
+areaBody         : areaItem? ( ( NL | SEMI ) areaItem? )* ;
 areaItem         : goalStmt | indicatorStmt ;
 
 procurementBlock : KW_PROCUREMENT attrBlock ;
@@ -137,12 +146,11 @@ libraryDecl
     | KW_FUNDS libraryBlock
     | KW_TEMPLATE name libraryBlock
     ;
-// Rows of a library may be keyed by a code. They have their own rule so that a row starting
-// with a number cannot make an amount optional elsewhere (the lists are (item | NL | SEMI)*).
+// Rows of a library may be keyed by a code, and inside them keywords are nouns: a table
+// template names 功能科目 and 项目 columns.
 libraryBlock : LBRACE libraryBody RBRACE ;
-libraryBody  : ( libraryRow | NL | SEMI )* ;
+libraryBody  : libraryRow? ( ( NL | SEMI ) libraryRow? )* ;
 libraryRow   : ( name | NUMBER | nounKeyword ) libraryValue* libraryBlock? ;
-// Inside library rows keywords are nouns: a table template names 功能科目 and 项目 columns.
 libraryValue : value | nounKeyword ;
 
 // ---- words ------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ if [ "${BUDC_TEST_TOOLS:-0}" = 1 ]; then
     libreoffice-calc-nogui      # converts the workbook to PDF: it opens without repair
     poppler-utils               # pdftotext, pdfinfo, pdftoppm for that PDF
     pre-commit git              # the hooks of .pre-commit-hooks.yaml in a throwaway repository
+    valgrind                    # instruction counts of tests/robustness/recovery_linear.py
   )
   # The SARIF validator comes from the npm registry (tests/sarif/package-lock.json).
   command -v npm >/dev/null || packages+=(nodejs npm)

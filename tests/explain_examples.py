@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Checks the examples of every compiler/diag/explain/BUDnnn.md: budc must report BUDnnn for the
 ```bud bad``` example and must not for the ```bud good``` one (a firing case and a near-miss
-for every rule). Every code of 1xx–8xx must have an explain page.
+for every rule). Every code of 1xx–8xx must have an explain page. In an example, ⟨U+XXXX⟩
+stands for that character (the pages show invisible characters this way), and a fence line
+```bud bad args=--flag``` runs budc check with that extra argument.
 
 Usage: explain_examples.py SOURCE_ROOT BUDC"""
 import os
@@ -22,15 +24,17 @@ for code in codes:
         continue
     text = page.read_text(encoding="utf-8")
     for kind in ("bad", "good"):
-        m = re.search(r"```bud " + kind + r"\n(.*?)```", text, re.S)
+        m = re.search(r"```bud " + kind + r"(?: args=(\S+))?\n(.*?)```", text, re.S)
         if not m:
             failures.append(f"BUD{code:03d}: no {kind} example")
             continue
         with tempfile.TemporaryDirectory() as d:
             path = os.path.join(d, "example.bud")
             with open(path, "w", encoding="utf-8") as f:
-                f.write(m.group(1))
-            out = subprocess.run([budc, "check", "--lang=en", path], capture_output=True, text=True).stderr
+                f.write(re.sub(r"⟨U\+([0-9A-F]{4,6})⟩", lambda c: chr(int(c.group(1), 16)), m.group(2)))
+            extra = [m.group(1)] if m.group(1) else []
+            out = subprocess.run([budc, "check", "--lang=en", *extra, path], capture_output=True,
+                                 text=True).stderr
         tag = f"[BUD{code:03d}]"
         if kind == "bad" and tag not in out:
             failures.append(f"BUD{code:03d}: the bad example does not report it:\n{out}")

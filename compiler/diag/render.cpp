@@ -175,7 +175,7 @@ void renderText(llvm::raw_ostream &OS, const SourceManager &SM,
   Warnings = std::max(Warnings, Opts.TotalWarnings);
   for (const Diagnostic &D : Diags) {
     if (Opts.ErrorLimit && D.Sev == Severity::Error && Shown == Opts.ErrorLimit) {
-      Diagnostic Stop{diag::TooManyErrors, Severity::Error, {}, {std::to_string(Errors)}, {}, {}, {}};
+      Diagnostic Stop{diag::TooManyErrors, Severity::Error, {}, {std::to_string(Opts.ErrorLimit)}, {}, {}, {}};
       printOne(OS, SM, Severity::Error, {}, Stop.message(Opts.Language),
                getDiagInfo(diag::TooManyErrors).Code, {}, Opts);
       break;

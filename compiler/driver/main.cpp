@@ -40,6 +40,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <csignal>
 #include <unistd.h>
@@ -479,6 +480,11 @@ int main(int Argc, char **Argv) {
                            cl::sub(CheckCmd), cl::sub(BuildCmd), cl::cat(Cat));
   cl::opt<bool> DebugCrash("debug-crash", cl::desc("Crash on purpose (to test the crash path)"),
                            cl::Hidden, cl::sub(CheckCmd));
+  cl::opt<std::string> DebugParserThrow(
+      "debug-parser-throw",
+      cl::desc("Make the parser throw inside files whose path contains TEXT (to test that "
+               "budc reports it, BUD026)"),
+      cl::value_desc("TEXT"), cl::Hidden, cl::sub(CheckCmd));
 
   cl::HideUnrelatedOptions(Cat);
   cl::SetVersionPrinter([](raw_ostream &OS) { OS << "budc 0.1.0\n"; });
@@ -630,6 +636,11 @@ int main(int Argc, char **Argv) {
     budc::syntax::ParseOptions PO;
     PO.Jobs = Jobs;
     PO.TimePhases = TimePhases;
+    PO.DebugThrowIn = DebugParserThrow;
+    // --error-limit stops the work too: parsing ends once that many errors were reported.
+    std::atomic<unsigned> SyntaxErrors{0};
+    PO.ErrorLimit = ErrorLimit;
+    PO.ErrorCount = &SyntaxErrors;
     budc::Workspace WS = budc::loadWorkspace(Inputs, SM, Ctx, Diags, PO, &Overrides);
     // The checker runs on a workspace that parsed cleanly: after syntax errors the trees
     // are partial and every rule would report their holes again.

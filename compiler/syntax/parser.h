@@ -12,6 +12,8 @@
 
 #include "llvm/Support/raw_ostream.h"
 
+#include <atomic>
+#include <string>
 #include <vector>
 
 namespace budc::syntax {
@@ -20,9 +22,13 @@ namespace budc::syntax {
 struct ParseOptions {
   /// Deepest nesting of { } blocks accepted; a deeper file is reported (BUD025) and not parsed.
   unsigned MaxNesting = 64;
-  /// Use ANTLR's full-context LL prediction instead of SLL. The grammar is meant to need no
-  /// full context; tests parse with both and compare.
-  bool FullLL = false;
+  /// Stop parsing once more than this many errors were reported (0: never), counted in \p ErrorCount,
+  /// which the files of a workspace share (--error-limit stops the work, not only the output).
+  unsigned ErrorLimit = 0;
+  std::atomic<unsigned> *ErrorCount = nullptr;
+  /// For tests of the boundary (budc's hidden --debug-parser-throw): a file whose path contains
+  /// this text makes the parser throw an exception from inside the runtime.
+  std::string DebugThrowIn;
   /// Files parsed at once by loadWorkspace; 0 uses every core.
   unsigned Jobs = 0;
   /// loadWorkspace times its phases (reading, parsing) with LLVM's timers (--time-phases).
@@ -31,7 +37,8 @@ struct ParseOptions {
 
 /// Parses file \p FileID of \p SM. Every lexical and syntax error is reported to \p Diags
 /// (the parser recovers and goes on, so one run reports them all). Returns the syntax tree,
-/// allocated in \p Ctx; after errors the tree holds what could be recognised. Never throws.
+/// allocated in \p Ctx; after errors the tree holds what could be recognised. Never throws:
+/// whatever the parser throws is caught here and reported (BUD026).
 ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx,
                      DiagEngine &Diags, const ParseOptions &Opts = {});
 

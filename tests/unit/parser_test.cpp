@@ -190,45 +190,7 @@ TEST_CASE("nesting beyond the limit is refused before parsing") {
   CHECK(P.F->Items.empty());
 }
 
-TEST_CASE("SLL prediction parses the example and every test input exactly as full LL does") {
-  // The grammar is meant to be SLL: if a decision needed full context, SLL would parse some
-  // input differently (or report a spurious error). Compare the two on every input we have.
-  std::vector<std::string> Paths;
-  for (const char *Dir : {BUDC_SOURCE_DIR "/examples/xigang-2024", BUDC_SOURCE_DIR "/tests/syntax"}) {
-    std::error_code EC;
-    for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
-      if (llvm::StringRef(It->path()).endswith(".bud"))
-        Paths.push_back(It->path());
-  }
-  REQUIRE(Paths.size() > 20);
-  for (const std::string &Path : Paths) {
-    auto Buffer = llvm::MemoryBuffer::getFile(Path);
-    REQUIRE(Buffer);
-    auto Run = [&](bool FullLL, std::string &Dump, unsigned &Errors) {
-      SourceManager SM;
-      ast::Context Ctx;
-      DiagEngine Diags;
-      unsigned ID = SM.addBuffer((*Buffer)->getBuffer(), Path);
-      syntax::ParseOptions Opts;
-      Opts.FullLL = FullLL;
-      ast::File *F = syntax::parseFile(SM, ID, Ctx, Diags, Opts);
-      llvm::raw_string_ostream OS(Dump);
-      syntax::dump(OS, *F, SM);
-      Errors = Diags.getErrorCount();
-    };
-    std::string Sll, Ll;
-    unsigned SllErrors, LlErrors;
-    Run(false, Sll, SllErrors);
-    Run(true, Ll, LlErrors);
-    INFO(Path);
-    CHECK(Sll == Ll);
-    CHECK(SllErrors == LlErrors);
-  }
-}
-
-TEST_CASE("the folded lexer tells keywords, names and every character class apart") {
-  // The lexer sees one code point per class of characters (grammar/BudLexer.g4, "folded
-  // input"); tokens still split where the characters say and read their original text.
+TEST_CASE("the lexer tells keywords, names and every character class apart") {
   SourceManager SM;
   llvm::StringRef Text = "项目 项目支出 project projects 金额（万元） 【注】、“两委”·甲 ≥95% ≤3‰ ≠1 "
                          "上年结转 上年　结转 ５ \x01 \x7f";

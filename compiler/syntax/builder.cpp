@@ -1,0 +1,786 @@
+//===- builder.cpp - Parse tree to syntax tree ------------------------------===//
+//
+// Each rule context's children are read once (Children below) and dispatched on their rule
+// index or token kind; the generated accessors, which test every child's type on each call,
+// are left to the rare statements. Rules of tokens (indicators, a project's lines) are read
+// token by token in the order the grammar writes them.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/syntax/builder.h"
+
+#include "compiler/syntax/errors.h"
+#include "compiler/syntax/text.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+#include <typeinfo>
+
+using namespace antlr4;
+using budc::grammar::BudParser;
+
+namespace budc::syntax {
+namespace {
+
+/// The children of a rule context, read once: its rule contexts, and its tokens in order
+/// without those error recovery skipped (error nodes).
+class Children {
+public:
+  explicit Children(ParserRuleContext *C) {
+    if (!C)
+      return;
+    for (tree::ParseTree *X : C->children) {
+      const std::type_info &T = typeid(*X);
+      if (T == typeid(tree::TerminalNodeImpl))
+        Toks.push_back(static_cast<tree::TerminalNode *>(X)->getSymbol());
+      else if (T != typeid(tree::ErrorNodeImpl))
+        Rules.push_back(static_cast<ParserRuleContext *>(X));
+    }
+  }
+  /// The child rule contexts in order: the statements of a list rule.
+  llvm::ArrayRef<ParserRuleContext *> rules() const { return Rules; }
+  /// The first child of rule \p Index, or null.
+  ParserRuleContext *rule(size_t Index) const {
+    for (ParserRuleContext *R : Rules)
+      if (R->getRuleIndex() == Index)
+        return R;
+    return nullptr;
+  }
+  /// The tokens in order.
+  llvm::ArrayRef<antlr4::Token *> tokens() const { return Toks; }
+  /// The first token of kind \p K, or null.
+  antlr4::Token *token(tok::Kind K) const {
+    for (antlr4::Token *T : Toks)
+      if (T->getType() == antlrType(K))
+        return T;
+    return nullptr;
+  }
+
+private:
+  llvm::SmallVector<ParserRuleContext *, 8> Rules;
+  llvm::SmallVector<antlr4::Token *, 8> Toks;
+};
+
+/// The only rule child of an item rule (projectItem → indicatorStmt), or null.
+ParserRuleContext *unwrap(ParserRuleContext *Item) {
+  Children K(Item);
+  return K.rules().empty() ? nullptr : K.rules().front();
+}
+
+tok::Kind kindOf(const antlr4::Token *T) {
+  size_t Type = T->getType();
+  return Type == antlr4::Token::EOF || Type >= tok::NumKinds ? tok::EndOfFile : tok::Kind(Type);
+}
+
+ast::Comparator comparatorOf(tok::Kind K) {
+  switch (K) {
+  case tok::Ge: return ast::Comparator::Ge;
+  case tok::Le: return ast::Comparator::Le;
+  case tok::Ne: return ast::Comparator::Ne;
+  case tok::Eq: return ast::Comparator::Eq;
+  case tok::Gt: return ast::Comparator::Gt;
+  case tok::Lt: return ast::Comparator::Lt;
+  default: return ast::Comparator::None;
+  }
+}
+
+/// Reads a rule of tokens front to back.
+class TokenReader {
+public:
+  explicit TokenReader(llvm::ArrayRef<antlr4::Token *> T) : T(T) {}
+  bool is(tok::Kind K) const { return I < T.size() && kindOf(T[I]) == K; }
+  bool isAny(std::initializer_list<tok::Kind> Ks) const {
+    for (tok::Kind K : Ks)
+      if (is(K))
+        return true;
+    return false;
+  }
+  /// The next token if it is of kind \p K (taken), else null.
+  antlr4::Token *take(tok::Kind K) { return is(K) ? T[I++] : nullptr; }
+  antlr4::Token *takeAny(std::initializer_list<tok::Kind> Ks) { return isAny(Ks) ? T[I++] : nullptr; }
+  antlr4::Token *peek(size_t Ahead = 0) const { return I + Ahead < T.size() ? T[I + Ahead] : nullptr; }
+  antlr4::Token *next() { return I < T.size() ? T[I++] : nullptr; }
+
+private:
+  llvm::ArrayRef<antlr4::Token *> T;
+  size_t I = 0;
+};
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Elements
+//===----------------------------------------------------------------------===//
+
+Span Builder::span(const Tok *T) const { return spanOf(Tokens, T); }
+
+Span Builder::range(Rule *C) const {
+  if (!C)
+    return {};
+  Span B = span(C->getStart());
+  Tok *Stop = C->getStop();
+  const TokenView *First = Tokens.own(C->getStart()), *Last = Tokens.own(Stop);
+  if (!First || !Last || Last->getTokenIndex() < First->getTokenIndex())
+    return {B.File, B.Begin, B.Begin};
+  return Span::cover(B, span(Stop));
+}
+
+/// A text from a STRING (an unclosed one too), TEXT_BLOCK or NAME token.
+ast::Text Builder::word(const Tok *T) {
+  ast::Text Out;
+  if (!T || !Tokens.own(T))
+    return Out;
+  Out.Range = span(T);
+  llvm::StringRef Raw = Tokens.SM.getText(Tokens.File).slice(Out.Range.Begin, Out.Range.End);
+  std::vector<TextProblem> Problems;
+  switch (kindOf(T)) {
+  case tok::String: {
+    bool Closed = Raw.size() >= 2 && Raw.endswith("\"") && !Unclosed.count(Out.Range.Begin);
+    Out.Style = ast::Text::Quoted;
+    llvm::StringRef Body = Raw.drop_front(1);
+    if (Closed)
+      Body = Body.drop_back(1);
+    // Without escapes the text is the source's own bytes: no copy.
+    Out.Value = Body.contains('\\') ? Ctx.save(decodeString(Raw, Closed, Problems)) : Body;
+    break;
+  }
+  case tok::TextBlock:
+    Out.Style = ast::Text::Block;
+    Out.Value = Ctx.save(decodeTextBlock(Raw));
+    break;
+  default:
+    Out.Style = ast::Text::Bare;
+    Out.Value = Raw;
+    return Out;
+  }
+  findReferences(Raw, Problems); // the parts themselves: textParts(), where wanted
+  for (const TextProblem &P : Problems)
+    Diags.report({Out.Range.File, Out.Range.Begin + P.Offset, Out.Range.Begin + P.Offset + P.Length},
+                 P.Kind, P.Args);
+  return Out;
+}
+
+ast::Text Builder::name(Rule *C) {
+  if (!C)
+    return {};
+  Children K(C);
+  return K.tokens().empty() ? ast::Text() : word(K.tokens().front());
+}
+
+ast::Text Builder::text(Rule *C) { return name(C); }
+
+ast::Code Builder::code(const Tok *T, const char *WhatEn, const char *WhatZh) {
+  ast::Code Out = anyCode(T);
+  if (Out.present() && !llvm::all_of(Out.Value, llvm::isDigit))
+    Diags.report(Out.Range, diag::InvalidCode, {Out.Value.str(), WhatEn}).zh({Out.Value.str(), WhatZh});
+  return Out;
+}
+
+ast::Code Builder::anyCode(const Tok *T) {
+  ast::Code Out;
+  if (!T || !Tokens.own(T))
+    return Out;
+  Out.Range = span(T);
+  Out.Value = Tokens.SM.getText(Tokens.File).slice(Out.Range.Begin, Out.Range.End);
+  return Out;
+}
+
+/// Splits a NUMBER or QUANTITY token into digits and unit.
+void Builder::number(const Tok *T, ast::Quantity &Q) {
+  Span S = span(T);
+  llvm::StringRef Raw = Tokens.SM.getText(Tokens.File).slice(S.Begin, S.End);
+  size_t Digits = 0;
+  while (Digits < Raw.size() && (llvm::isDigit(Raw[Digits]) || Raw[Digits] == '.'))
+    ++Digits;
+  // A unit may start with '.' only after a digit; keep a dot no digit follows out of the number.
+  while (Digits > 0 && Raw[Digits - 1] == '.')
+    --Digits;
+  Q.Number = Raw.take_front(Digits);
+  Q.Unit = Raw.drop_front(Digits);
+  Q.NumberBegin = S.Begin;
+  Q.DigitsEnd = S.Begin + static_cast<uint32_t>(Digits);
+  Q.Range = Q.Range.isValid() ? Span::cover(Q.Range, S) : S;
+}
+
+/// An amount or a quantity: [comparator] [-] (NUMBER | QUANTITY), written over \p Range;
+/// \p Number is null when error recovery left it out.
+ast::Quantity Builder::signedNumber(Span Range, ast::Comparator Cmp, const Tok *Minus,
+                                    const Tok *Number) {
+  ast::Quantity Q;
+  Q.Range = Range;
+  Q.Cmp = Cmp;
+  Q.Negative = Minus != nullptr;
+  if (Number && Tokens.own(Number))
+    number(Number, Q);
+  if (Q.Negative && Q.Number.data())
+    Q.NumberBegin = span(Minus).Begin;
+  if (!Q.Number.data())
+    Q.Range = {};
+  return Q;
+}
+
+/// amount : MINUS? ( NUMBER | QUANTITY )  and  quantity : comparator? amount's tokens.
+ast::Quantity Builder::amount(Rule *C) {
+  if (!C)
+    return {};
+  Children K(C);
+  ast::Comparator Cmp = ast::Comparator::None;
+  if (ParserRuleContext *R = K.rule(BudParser::RuleComparator)) {
+    Children CK(R);
+    if (!CK.tokens().empty())
+      Cmp = comparatorOf(kindOf(CK.tokens().front()));
+  }
+  antlr4::Token *Number = K.token(tok::Number);
+  if (!Number)
+    Number = K.token(tok::Quantity);
+  return signedNumber(range(C), Cmp, K.token(tok::Minus), Number);
+}
+
+/// Checks a DATE token's calendar validity.
+ast::Text Builder::date(const Tok *T) {
+  ast::Text Out = word(T);
+  unsigned Y = 0, M = 0, D = 0;
+  llvm::StringRef S = Out.Value;
+  S.substr(0, 4).getAsInteger(10, Y);
+  S.substr(5, 2).getAsInteger(10, M);
+  S.substr(8, 2).getAsInteger(10, D);
+  static const unsigned Days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool Leap = (Y % 4 == 0 && Y % 100 != 0) || Y % 400 == 0;
+  bool Ok = M >= 1 && M <= 12 && D >= 1 && D <= Days[M - 1] && (M != 2 || D <= 28 || Leap);
+  if (Out.present() && !Ok)
+    Diags.report(Out.Range, diag::InvalidDate, {Out.Value.str()});
+  return Out;
+}
+
+/// value : NAME | STRING | TEXT_BLOCK | DATE | CODE | quantity | tag
+ast::Value Builder::value(Rule *C) {
+  ast::Value V;
+  Children K(C);
+  if (ParserRuleContext *Q = K.rule(BudParser::RuleQuantity)) {
+    V.K = ast::Value::Number;
+    V.Num = amount(Q);
+    return V;
+  }
+  if (ParserRuleContext *T = K.rule(BudParser::RuleTag)) {
+    Children TK(T);
+    V.K = ast::Value::Tag;
+    V.Word = name(TK.rule(BudParser::RuleName));
+    V.TagRange = range(T);
+    std::vector<ast::Value> Args;
+    for (ParserRuleContext *A : TK.rules())
+      if (A->getRuleIndex() == BudParser::RuleValue)
+        Args.push_back(value(A));
+    V.Args = keep(Args);
+    return V;
+  }
+  antlr4::Token *T = K.tokens().empty() ? nullptr : K.tokens().front();
+  if (!T)
+    return V;
+  switch (kindOf(T)) {
+  case tok::Date:
+    V.K = ast::Value::Date;
+    V.Word = date(T);
+    break;
+  case tok::Code:
+    V.K = ast::Value::CodeWord;
+    V.Word = word(T);
+    break;
+  case tok::Name:
+    V.K = ast::Value::Name;
+    V.Word = word(T);
+    break;
+  default:
+    V.K = ast::Value::String;
+    V.Word = word(T);
+    break;
+  }
+  return V;
+}
+
+//===----------------------------------------------------------------------===//
+// Statements
+//===----------------------------------------------------------------------===//
+
+ast::File *Builder::file(BudParser::FileContext *Tree,
+                         llvm::ArrayRef<ast::Suppression> Suppressions) {
+  auto *F = Ctx.make<ast::File>();
+  F->Suppressions = Ctx.copy(Suppressions);
+  F->Path = Ctx.save(Tokens.SM.getPath(Tokens.File));
+  F->Range = {Tokens.File, 0, static_cast<uint32_t>(Tokens.SM.getText(Tokens.File).size())};
+  F->Items = statements(Tree);
+  return F;
+}
+
+/// Any statement, by its rule (the grammar decides which may stand in which list).
+ast::Node *Builder::statement(Rule *X) {
+  switch (X->getRuleIndex()) {
+  case BudParser::RuleIncludeStmt: {
+    auto *N = node<ast::Include>(X);
+    N->Path = word(Children(X).token(tok::String));
+    if (N->Path.present() && N->Path.Value.empty())
+      Diags.report(N->Path.Range, diag::EmptyInclude);
+    return N;
+  }
+  case BudParser::RuleBudgetDecl: return budget(X);
+  case BudParser::RuleDepartmentDecl: return department(X);
+  case BudParser::RuleUnitDecl: return unit(X);
+  case BudParser::RuleIncomeBlock: return income(X);
+  case BudParser::RuleBasicBlock: return basic(X);
+  case BudParser::RuleProjectDecl: return project(X);
+  case BudParser::RuleCitationDecl: return citation(X);
+  case BudParser::RuleDeclareStmt: return declare(X);
+  case BudParser::RuleSectionStmt: return section(X);
+  case BudParser::RuleGlossaryBlock: return glossary(X);
+  case BudParser::RulePerformanceBlock: return performance(X);
+  case BudParser::RuleProcurementBlock: {
+    auto *N = node<ast::Procurement>(X);
+    N->Rows = rows(Children(X).rule(BudParser::RuleAttrBlock));
+    return N;
+  }
+  case BudParser::RuleAssetsBlock: {
+    auto *N = node<ast::Assets>(X);
+    N->Rows = rows(Children(X).rule(BudParser::RuleAttrBlock));
+    return N;
+  }
+  case BudParser::RuleLibraryDecl: return library(X);
+  case BudParser::RuleAttr: return attr(X);
+  case BudParser::RuleAreaBlock: return area(X);
+  case BudParser::RuleGoalStmt: return goal(X);
+  case BudParser::RuleIndicatorStmt: return indicator(X);
+  case BudParser::RuleFunctionStmt:
+  case BudParser::RuleEconomicStmt: return functionOrEconomic(X);
+  case BudParser::RuleAmountStmt: return amountLine(X);
+  case BudParser::RuleScheduleStmt: return schedule(X);
+  default: return nullptr; // (a rule that is no statement: only after error recovery)
+  }
+}
+
+/// The statements of list rule \p Body: item? ( ( NL | SEMI ) item? )*, each item a rule
+/// whose one child is the statement.
+llvm::ArrayRef<ast::Node *> Builder::statements(Rule *Body) {
+  std::vector<ast::Node *> Items;
+  if (Body) {
+    Children Stmts(Body);
+    for (ParserRuleContext *I : Stmts.rules())
+      if (ParserRuleContext *X = unwrap(I))
+        if (ast::Node *N = statement(X))
+          Items.push_back(N);
+  }
+  return keep(Items);
+}
+
+ast::Budget *Builder::budget(Rule *C) {
+  auto *N = node<ast::Budget>(C);
+  Children K(C);
+  N->Year = anyCode(K.token(tok::Number));
+  if (N->Year.present() &&
+      (N->Year.Value.size() != 4 ||
+       N->Year.Value.find_first_not_of("0123456789") != llvm::StringRef::npos))
+    Diags.report(N->Year.Range, diag::InvalidYear, {N->Year.Value.str()});
+  N->Attrs = rows(K.rule(BudParser::RuleAttrBlock));
+  return N;
+}
+
+/// attrBlock : '{' attrBody '}'  and  libraryBlock : '{' libraryBody '}': the rows of a block,
+/// attributes or library rows.
+llvm::ArrayRef<ast::Attr *> Builder::rows(Rule *Block) {
+  std::vector<ast::Attr *> Out;
+  Children K(Block);
+  if (ParserRuleContext *Body = K.rules().empty() ? nullptr : K.rules().front())
+    for (ParserRuleContext *R : Children(Body).rules())
+      Out.push_back(R->getRuleIndex() == BudParser::RuleLibraryRow ? libraryRow(R) : attr(R));
+  return keep(Out);
+}
+
+/// attr : name value* attrBlock?
+ast::Attr *Builder::attr(Rule *C) {
+  auto *N = node<ast::Attr>(C);
+  Children K(C);
+  std::vector<ast::Value> Values;
+  Rule *Block = nullptr;
+  for (ParserRuleContext *R : K.rules())
+    switch (R->getRuleIndex()) {
+    case BudParser::RuleName: N->Key = name(R); break;
+    case BudParser::RuleValue: Values.push_back(value(R)); break;
+    case BudParser::RuleAttrBlock: Block = R; break;
+    default: break;
+    }
+  N->Values = keep(Values);
+  N->HasBlock = Block != nullptr;
+  N->Children = rows(Block);
+  return N;
+}
+
+/// libraryRow : ( name | NUMBER | nounKeyword ) libraryValue* libraryBlock?
+ast::Attr *Builder::libraryRow(Rule *C) {
+  auto *N = node<ast::Attr>(C);
+  Children K(C);
+  if (ParserRuleContext *Name = K.rule(BudParser::RuleName))
+    N->Key = name(Name);
+  else if (antlr4::Token *Number = K.token(tok::Number))
+    N->Key = word(Number);
+  else if (ParserRuleContext *Noun = K.rule(BudParser::RuleNounKeyword))
+    N->Key = name(Noun);
+  std::vector<ast::Value> Values;
+  Rule *Block = nullptr;
+  for (ParserRuleContext *R : K.rules()) {
+    if (R->getRuleIndex() == BudParser::RuleLibraryBlock) {
+      Block = R;
+      continue;
+    }
+    if (R->getRuleIndex() != BudParser::RuleLibraryValue)
+      continue;
+    ParserRuleContext *V = unwrap(R);
+    if (V && V->getRuleIndex() == BudParser::RuleValue) {
+      Values.push_back(value(V));
+    } else if (V) { // a keyword used as a word
+      ast::Value W;
+      W.K = ast::Value::Name;
+      W.Word = name(V);
+      Values.push_back(W);
+    }
+  }
+  N->Values = keep(Values);
+  N->HasBlock = Block != nullptr;
+  N->Children = rows(Block);
+  return N;
+}
+
+ast::Department *Builder::department(Rule *C) {
+  auto *N = node<ast::Department>(C);
+  Children K(C);
+  N->Id = code(K.token(tok::Number), "department code", "部门编码");
+  N->Name = name(K.rule(BudParser::RuleName));
+  N->Items = statements(K.rule(BudParser::RuleDeptBody));
+  return N;
+}
+
+ast::Unit *Builder::unit(Rule *C) {
+  auto *N = node<ast::Unit>(C);
+  Children K(C);
+  N->Id = code(K.token(tok::Number), "unit code", "单位编码");
+  N->Name = name(K.rule(BudParser::RuleName));
+  N->Items = statements(K.rule(BudParser::RuleUnitBody));
+  return N;
+}
+
+/// incomeBlock : 收入 '{' incomeBody '}';  incomeLine : 上年结转? name amount
+ast::Income *Builder::income(Rule *C) {
+  auto *N = node<ast::Income>(C);
+  std::vector<ast::IncomeLine *> Lines;
+  if (ParserRuleContext *Body = Children(C).rule(BudParser::RuleIncomeBody)) {
+    Children Stmts(Body);
+    for (ParserRuleContext *L : Stmts.rules()) {
+      auto *Line = node<ast::IncomeLine>(L);
+      Children K(L);
+      if (antlr4::Token *Carry = K.token(tok::KwCarryover)) {
+        Line->CarryOver = true;
+        Line->CarryOverRange = span(Carry);
+      }
+      Line->Fund = name(K.rule(BudParser::RuleName));
+      Line->Amount = amount(K.rule(BudParser::RuleAmount));
+      Lines.push_back(Line);
+    }
+  }
+  N->Lines = keep(Lines);
+  return N;
+}
+
+/// basicBlock : 基本支出 NUMBER name? '{' basicBody '}'
+ast::Basic *Builder::basic(Rule *C) {
+  auto *N = node<ast::Basic>(C);
+  Children K(C);
+  N->Function = code(K.token(tok::Number), "function code", "功能科目编码");
+  N->Name = name(K.rule(BudParser::RuleName));
+  std::vector<ast::Node *> Items;
+  if (ParserRuleContext *Body = K.rule(BudParser::RuleBasicBody)) {
+    Children Stmts(Body);
+    for (ParserRuleContext *I : Stmts.rules()) {
+      ParserRuleContext *X = unwrap(I);
+      if (!X)
+        continue;
+      Children XK(X);
+      if (X->getRuleIndex() == BudParser::RuleBasicLine) {
+        auto *Line = node<ast::BasicLine>(X);
+        Line->Economic = code(XK.token(tok::Number), "economic code", "经济科目编码");
+        Line->Name = name(XK.rule(BudParser::RuleName));
+        Line->Amount = amount(XK.rule(BudParser::RuleAmount));
+        Items.push_back(Line);
+      } else if (X->getRuleIndex() == BudParser::RuleSourceStmt) {
+        auto *Src = node<ast::FundSource>(X);
+        if (antlr4::Token *Carry = XK.token(tok::KwCarryover)) {
+          Src->CarryOver = true;
+          Src->CarryOverRange = span(Carry);
+        }
+        Src->Fund = name(XK.rule(BudParser::RuleName));
+        Items.push_back(Src);
+      }
+    }
+  }
+  N->Items = keep(Items);
+  return N;
+}
+
+/// projectDecl : 项目 ( CODE | NUMBER )? name '{' projectBody '}'
+ast::Project *Builder::project(Rule *C) {
+  auto *N = node<ast::Project>(C);
+  Children K(C);
+  antlr4::Token *Id = K.token(tok::Code);
+  N->Id = anyCode(Id ? Id : K.token(tok::Number));
+  N->Name = name(K.rule(BudParser::RuleName));
+  N->Items = statements(K.rule(BudParser::RuleProjectBody));
+  return N;
+}
+
+/// 功能科目|经济科目 NUMBER ( NAME | STRING )?
+ast::Node *Builder::functionOrEconomic(Rule *C) {
+  Children K(C);
+  TokenReader R(K.tokens());
+  R.takeAny({tok::KwFunction, tok::KwEconomic});
+  antlr4::Token *Code = R.take(tok::Number);
+  antlr4::Token *Name = R.takeAny({tok::Name, tok::String});
+  if (C->getRuleIndex() == BudParser::RuleFunctionStmt) {
+    auto *N = node<ast::FunctionRef>(C);
+    N->Id = code(Code, "function code", "功能科目编码");
+    N->Name = word(Name);
+    return N;
+  }
+  auto *N = node<ast::EconomicRef>(C);
+  N->Id = code(Code, "economic code", "经济科目编码");
+  N->Name = word(Name);
+  return N;
+}
+
+/// 金额 [-] ( NUMBER | QUANTITY ) [上年结转] ( NAME | STRING )
+ast::AmountLine *Builder::amountLine(Rule *C) {
+  auto *L = node<ast::AmountLine>(C);
+  Children K(C);
+  TokenReader R(K.tokens());
+  R.take(tok::KwAmount);
+  antlr4::Token *Minus = R.take(tok::Minus);
+  antlr4::Token *Number = R.takeAny({tok::Number, tok::Quantity});
+  if (Minus || Number)
+    L->Amount = signedNumber(Span::cover(span(Minus ? Minus : Number), Number ? span(Number) : Span()),
+                             ast::Comparator::None, Minus, Number);
+  if (antlr4::Token *Carry = R.take(tok::KwCarryover)) {
+    L->CarryOver = true;
+    L->CarryOverRange = span(Carry);
+  }
+  L->Fund = word(R.takeAny({tok::Name, tok::String}));
+  return L;
+}
+
+/// 支出计划 ( MONTH SHARE )+
+ast::Schedule *Builder::schedule(Rule *C) {
+  auto *Sch = node<ast::Schedule>(C);
+  Children K(C);
+  llvm::ArrayRef<antlr4::Token *> T = K.tokens();
+  std::vector<ast::SchedulePoint> Points;
+  for (size_t I = 1; I < T.size(); I += 2) {
+    ast::SchedulePoint Pt;
+    number(T[I], Pt.Month);
+    if (I + 1 < T.size())
+      number(T[I + 1], Pt.Share);
+    Points.push_back(Pt);
+  }
+  Sch->Points = keep(Points);
+  return Sch;
+}
+
+/// goalStmt : 目标 ( STRING | TEXT_BLOCK ) ( '{' goalBody '}' )?
+ast::Goal *Builder::goal(Rule *C) {
+  auto *N = node<ast::Goal>(C);
+  Children K(C);
+  antlr4::Token *Statement = K.token(tok::String);
+  N->Statement = word(Statement ? Statement : K.token(tok::TextBlock));
+  N->HasBlock = K.token(tok::LBrace) != nullptr;
+  std::vector<ast::Indicator *> Inds;
+  if (ParserRuleContext *Body = K.rule(BudParser::RuleGoalBody)) {
+    Children Stmts(Body);
+    for (ParserRuleContext *I : Stmts.rules())
+      Inds.push_back(indicator(I));
+  }
+  N->Indicators = keep(Inds);
+  return N;
+}
+
+/// 指标 [PATH] NAME [VALUE] [描述 TEXT] [依据 WORD]: a rule of tokens, read in order.
+ast::Indicator *Builder::indicator(Rule *C) {
+  auto *N = node<ast::Indicator>(C);
+  Children K(C);
+  TokenReader R(K.tokens());
+  R.take(tok::KwIndicator);
+  if (R.is(tok::Name) && R.peek(1) && kindOf(R.peek(1)) == tok::Slash) {
+    // The path: NAME / NAME [/ NAME]…
+    std::vector<ast::Text> Path;
+    antlr4::Token *First = R.next();
+    Span PathRange = span(First);
+    Path.push_back(word(First));
+    while (antlr4::Token *Slash = R.take(tok::Slash)) {
+      PathRange = Span::cover(PathRange, span(Slash));
+      antlr4::Token *Level = R.take(tok::Name);
+      if (!Level)
+        break;
+      PathRange = Span::cover(PathRange, span(Level));
+      Path.push_back(word(Level));
+    }
+    if (Path.size() != 2)
+      Diags.report(PathRange, diag::IndicatorPathDepth,
+                   {Tokens.SM.getText(Tokens.File).slice(PathRange.Begin, PathRange.End).str(),
+                    std::to_string(Path.size())});
+    N->Path = keep(Path);
+  }
+  N->Name = word(R.takeAny({tok::Name, tok::String}));
+  // The value: [comparator] ([-] number | date), or a text, or a word.
+  antlr4::Token *Cmp = R.takeAny({tok::Ge, tok::Le, tok::Ne, tok::Eq, tok::Gt, tok::Lt});
+  if (Cmp || R.isAny({tok::Minus, tok::Number, tok::Quantity})) {
+    N->HasValue = true;
+    if (Cmp && R.is(tok::Date)) {
+      N->Val.K = ast::Value::Date;
+      N->Val.Word = date(R.next());
+      N->Val.Num.Cmp = comparatorOf(kindOf(Cmp));
+      N->Val.Num.Range = span(Cmp);
+    } else {
+      antlr4::Token *Minus = R.take(tok::Minus);
+      antlr4::Token *Number = R.takeAny({tok::Number, tok::Quantity});
+      antlr4::Token *First = Cmp ? Cmp : Minus ? Minus : Number;
+      Span Range = First ? span(First) : span(C->getStart());
+      if (Number)
+        Range = Span::cover(Range, span(Number));
+      N->Val.K = ast::Value::Number;
+      N->Val.Num = signedNumber(Range, Cmp ? comparatorOf(kindOf(Cmp)) : ast::Comparator::None,
+                                Minus, Number);
+    }
+  } else if (R.is(tok::Date)) {
+    N->HasValue = true;
+    N->Val.K = ast::Value::Date;
+    N->Val.Word = date(R.next());
+  } else if (R.is(tok::String)) {
+    N->HasValue = true;
+    N->Val.K = ast::Value::String;
+    N->Val.Word = word(R.next());
+  } else if (R.is(tok::Name)) {
+    N->HasValue = true;
+    N->Val.K = ast::Value::Name;
+    N->Val.Word = word(R.next());
+  }
+  if (R.take(tok::KwDesc))
+    N->Description = word(R.takeAny({tok::String, tok::TextBlock}));
+  if (R.take(tok::KwBasis))
+    N->Basis = word(R.takeAny({tok::Name, tok::String}));
+  return N;
+}
+
+/// citationDecl : 依据 NAME '=' text
+ast::Citation *Builder::citation(Rule *C) {
+  auto *N = node<ast::Citation>(C);
+  Children K(C);
+  N->Name = word(K.token(tok::Name));
+  N->Document = text(K.rule(BudParser::RuleText));
+  return N;
+}
+
+/// declareStmt / declareItem : [声明] declareKey amount? ( '{' declareBody '}' )?
+ast::Declare *Builder::declare(Rule *C) {
+  auto *N = node<ast::Declare>(C);
+  Children K(C);
+  std::vector<ast::Text> Parts;
+  if (ParserRuleContext *Key = K.rule(BudParser::RuleDeclareKey)) {
+    Children KK(Key);
+    for (ParserRuleContext *P : KK.rules()) {
+      Children PK(P);
+      if (ParserRuleContext *Noun = PK.rule(BudParser::RuleNounKeyword))
+        Parts.push_back(name(Noun));
+      else if (!PK.tokens().empty())
+        Parts.push_back(word(PK.tokens().front()));
+    }
+  }
+  N->Key = keep(Parts);
+  N->Amount = amount(K.rule(BudParser::RuleAmount));
+  N->HasBlock = K.token(tok::LBrace) != nullptr;
+  std::vector<ast::Declare *> Items;
+  if (ParserRuleContext *Body = K.rule(BudParser::RuleDeclareBody)) {
+    Children Stmts(Body);
+    for (ParserRuleContext *I : Stmts.rules())
+      Items.push_back(declare(I));
+  }
+  N->Children = keep(Items);
+  return N;
+}
+
+/// sectionStmt : 说明 name text
+ast::Section *Builder::section(Rule *C) {
+  auto *N = node<ast::Section>(C);
+  Children K(C);
+  N->Title = name(K.rule(BudParser::RuleName));
+  N->Body = text(K.rule(BudParser::RuleText));
+  return N;
+}
+
+/// glossaryBlock : 名词解释 '{' glossaryBody '}';  glossaryEntry : ( name | nounKeyword ) text
+ast::Glossary *Builder::glossary(Rule *C) {
+  auto *N = node<ast::Glossary>(C);
+  std::vector<ast::GlossaryEntry *> Entries;
+  if (ParserRuleContext *Body = Children(C).rule(BudParser::RuleGlossaryBody)) {
+    Children Stmts(Body);
+    for (ParserRuleContext *E : Stmts.rules()) {
+      auto *Entry = node<ast::GlossaryEntry>(E);
+      Children K(E);
+      if (ParserRuleContext *Name = K.rule(BudParser::RuleName))
+        Entry->Term = name(Name);
+      else if (ParserRuleContext *Noun = K.rule(BudParser::RuleNounKeyword))
+        Entry->Term = name(Noun);
+      Entry->Definition = text(K.rule(BudParser::RuleText));
+      Entries.push_back(Entry);
+    }
+  }
+  N->Entries = keep(Entries);
+  return N;
+}
+
+/// performanceBlock : 整体绩效 '{' performanceBody '}'
+ast::Performance *Builder::performance(Rule *C) {
+  auto *N = node<ast::Performance>(C);
+  N->Items = statements(Children(C).rule(BudParser::RulePerformanceBody));
+  return N;
+}
+
+/// areaBlock : 分项 name '{' areaBody '}'
+ast::Area *Builder::area(Rule *C) {
+  auto *N = node<ast::Area>(C);
+  Children K(C);
+  N->Name = name(K.rule(BudParser::RuleName));
+  N->Items = statements(K.rule(BudParser::RuleAreaBody));
+  return N;
+}
+
+/// libraryDecl : 科目表 ( 功能科目 | 经济科目 ) NUMBER libraryBlock | 计量单位表 libraryBlock | …
+ast::Library *Builder::library(Rule *C) {
+  auto *N = node<ast::Library>(C);
+  Children K(C);
+  antlr4::Token *Head = K.tokens().empty() ? nullptr : K.tokens().front();
+  switch (Head ? kindOf(Head) : tok::EndOfFile) {
+  case tok::KwCatalogue:
+    N->What = K.token(tok::KwFunction) ? ast::Library::FunctionCatalogue
+                                       : ast::Library::EconomicCatalogue;
+    N->Year = anyCode(K.token(tok::Number));
+    break;
+  case tok::KwTemplate:
+    N->What = ast::Library::Template;
+    N->Name = name(K.rule(BudParser::RuleName));
+    break;
+  case tok::KwFramework:
+    N->What = ast::Library::Framework;
+    N->Name = name(K.rule(BudParser::RuleName));
+    break;
+  case tok::KwFunds:
+    N->What = ast::Library::Funds;
+    break;
+  default:
+    N->What = ast::Library::Measures;
+    break;
+  }
+  N->Rows = rows(K.rule(BudParser::RuleLibraryBlock));
+  return N;
+}
+
+} // namespace budc::syntax
