@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up and builds (scripts/setup.sh), runs the whole test suite, then builds again with
 # AddressSanitizer and UndefinedBehaviorSanitizer in build-asan/ and runs the suite there too.
-# BUDC_SKIP_SANITIZERS=1 skips the second half (for a quick local run).
+# Then it builds with ThreadSanitizer in build-tsan/ and runs the threaded tests there
+# (scripts/tsan.sh). BUDC_SKIP_SANITIZERS=1 skips both sanitizer builds (for a quick local run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDC_TEST_TOOLS=1 ./scripts/setup.sh
@@ -13,4 +14,5 @@ if [ "${BUDC_SKIP_SANITIZERS:-0}" != 1 ]; then
   cmake --build build-asan -j "$(nproc)"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure
+  ./scripts/tsan.sh
 fi
