@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Reads the tables of a published budget PDF, cell for cell, into <stem>.expected.json.
 
-    extract.py PDF [-o OUT.json]        writes the expectations (default: next to this script)
-    extract.py PDF --dump               prints every grid as it was read, for a person to check
+    extract.py PDF|DIR ...            writes <stem>.expected.json next to this script for each
+                                      PDF (a directory: every PDF in it that has tables)
+    extract.py PDF -o OUT.json        writes one file elsewhere
+    extract.py PDF --tables           lists the tables found (title, unit, pages, rows, notes)
+    extract.py PDF --dump [--pages N-M]   prints every grid and text line as read, to check
 
 The corpus documents (../shared/corpus/, not part of this repository) are PDFs whose tables
 are drawn with ruling lines. A cell is found from those lines, not from runs of spaces: the
@@ -17,9 +20,12 @@ joined in reading order without the layout's spaces (a space is kept between two
 letters), and the lines a long cell wraps onto are joined. Figures stay as printed
 ("26,054,663", "10.80", "0.00", "-"). See README.md for what the JSON holds.
 
-Documents differ in how their tables are titled and continued; the per-document facts that
-this script cannot infer (which pages hold the tables, how many rows are header) are in
-LAYOUTS below, each with the reason.
+A table is a grid with the text above it on its page: a label (表1, 表一, 公开01表), a title,
+a caption (单位名称/部门/编制单位 and 单位：万元). A grid at the top of a page with no text of its
+own above it (or only a repetition of the previous table's label and title) continues the
+previous table: a header printed again is dropped, and a row the page break cut (its key
+columns blank, its text continuing) is joined to the row it continues. Every such step is
+recorded in the table's "remarks". No document needs a rule of its own.
 """
 import argparse
 import hashlib
@@ -27,7 +33,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
@@ -309,22 +314,21 @@ def split_word(word, cuts):
 
 
 def read_words(pdf):
-    """{page number: [(x0, y0, x1, y1, text)]} and {page: (width, height)} from pdftotext -bbox."""
+    """{page number: [(x0, y0, x1, y1, text)]} from pdftotext -bbox."""
     out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, check=True).stdout
     text = out.decode("utf-8")
-    pages, sizes, page = {}, {}, 0
+    pages, page = {}, 0
     for m in re.finditer(r"<page width=\"([\d.]+)\" height=\"([\d.]+)\">|<word xMin=\"([\d.]+)\" "
                          r"yMin=\"([\d.]+)\" xMax=\"([\d.]+)\" yMax=\"([\d.]+)\">([^<]*)</word>", text):
         if m.group(1):
             page += 1
             pages[page] = []
-            sizes[page] = (float(m.group(1)), float(m.group(2)))
             continue
         w = m.group(7).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"') \
             .replace("&apos;", "'").replace("&amp;", "&")
         pages[page].append((float(m.group(3)), float(m.group(4)), float(m.group(5)),
                             float(m.group(6)), w))
-    return pages, sizes
+    return pages
 
 
 def join_words(words):
@@ -384,7 +388,7 @@ def page_count(pdf):
 
 def read_pages(pdf, pages=None):
     """[(page, grids with their cell text, text lines outside grids)] for the given pages."""
-    words, sizes = read_words(pdf)
+    words = read_words(pdf)
     result = []
     with tempfile.TemporaryDirectory() as tmp:
         for p in pages or range(1, page_count(pdf) + 1):
@@ -407,7 +411,7 @@ def read_pages(pdf, pages=None):
                         if g.owner[(r, c - 1)] != g.owner[(r, c)]]
                 for piece in split_word(w, cuts):
                     g.text[g.locate((piece[0] + piece[2]) / 2, yc)].append(piece)
-            result.append((p, sizes[p], grids, text_lines(outside)))
+            result.append((p, grids, text_lines(outside)))
     return result
 
 
@@ -499,6 +503,7 @@ class Table:
         self.rows, self.spans, self.offsets, self.notes, self.remarks = [], [], [], [], []
         self.columns = None
         self.header = 0
+        self.note_h = self.note_y1 = None  # type size and bottom of the last note line
 
     def add_grid(self, g, page):
         rows, spans, offsets = grid_rows(g)
@@ -614,14 +619,13 @@ def indents(rows, offsets):
     return out
 
 
-def read_tables(pdf, layout=None):
-    layout = layout or {}
-    noise = NOISE + [re.compile(p) for p in layout.get("noise", [])]
+def read_tables(pdf):
+    """The tables of a PDF, in document order."""
     tables, current = [], None
     note_open = None  # the table whose note may run on to the next page
     block = []        # text since the last grid, over page breaks
-    for page, size, grids, lines in read_pages(pdf):
-        lines = [ln for ln in lines if not any(p.search(_text(ln)) for p in noise)]
+    for page, grids, lines in read_pages(pdf):
+        lines = [ln for ln in lines if not any(p.search(_text(ln)) for p in NOISE)]
         items = sorted([(ln["y0"], 0, ln) for ln in lines] + [(g.ys[0], 1, g) for g in grids],
                        key=lambda t: (t[0], t[1]))
         after, first_grid = None, True
@@ -670,8 +674,6 @@ def read_tables(pdf, layout=None):
                     rest = []
                 else:
                     rest.append(ln)
-            # the title is printed on the grid's page (earlier pages end in other matter)
-            rest = [ln for ln in rest if ln["page"] == page]
             title = "".join(_text(ln) for ln in _merge_overlapping(rest))
             label = labels[-1] if labels else None
             here = [ln for ln in block if ln["page"] == page]
@@ -684,7 +686,6 @@ def read_tables(pdf, layout=None):
             else:
                 current = Table(len(tables) + 1, label, title or None, caption,
                                 narrative[-1] if narrative and not title else None, page)
-                current.note_h = None
                 current.add_grid(it, page)
                 tables.append(current)
             after, block, first_grid = current, [], False
@@ -700,15 +701,19 @@ def poppler_version():
 def write_expected(pdf, out):
     stem = os.path.splitext(os.path.basename(pdf))[0]
     digest = hashlib.sha256(open(pdf, "rb").read()).hexdigest()
+    tables = [t.as_json() for t in read_tables(pdf)]
+    if not tables:
+        return 0
     doc = {
         "source": "shared/corpus/%s.pdf" % stem,
         "sha256": digest,
         "extractor": "tests/corpus/extract.py with poppler %s (pdftocairo -svg, pdftotext -bbox)"
                      % poppler_version(),
-        "tables": [t.as_json() for t in read_tables(pdf)],
+        "tables": tables,
     }
     with open(out, "w", encoding="utf-8") as f:
         f.write(_json(doc) + "\n")
+    return len(tables)
 
 
 def _json(v, depth=0):
@@ -725,7 +730,7 @@ def _json(v, depth=0):
 
 
 def dump(pdf, pages=None):
-    for p, size, grids, lines in read_pages(pdf, pages):
+    for p, grids, lines in read_pages(pdf, pages):
         print("=== page %d: %d grids" % (p, len(grids)))
         items = [(ln["y0"], "T", ln) for ln in lines] + [(g.ys[0], "G", g) for g in grids]
         for _, kind, it in sorted(items, key=lambda t: t[0]):
@@ -739,30 +744,49 @@ def dump(pdf, pages=None):
                     print("    " + " | ".join(r))
 
 
-if __name__ == "__main__":
-    ap = argparse.ArgumentParser()
-    ap.add_argument("pdf")
-    ap.add_argument("--dump", action="store_true")
-    ap.add_argument("--tables", action="store_true")
-    ap.add_argument("--pages")
-    ap.add_argument("-o")
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("pdf", nargs="+", help="a corpus PDF, or a directory of them")
+    ap.add_argument("-o", help="the JSON file to write (one PDF only)")
+    ap.add_argument("--dump", action="store_true", help="print the grids as read")
+    ap.add_argument("--tables", action="store_true", help="list the tables found")
+    ap.add_argument("--pages", help="with --dump: N or N-M")
     a = ap.parse_args()
+    pdfs = []
+    for p in a.pdf:
+        if os.path.isdir(p):
+            pdfs += sorted(os.path.join(p, f) for f in os.listdir(p) if f.endswith(".pdf"))
+        else:
+            pdfs.append(p)
+    if a.o and len(pdfs) != 1:
+        ap.error("-o takes one PDF")
     pages = None
     if a.pages:
         lo, _, hi = a.pages.partition("-")
         pages = range(int(lo), int(hi or lo) + 1)
-    if not a.dump and not a.tables:
-        stem = os.path.splitext(os.path.basename(a.pdf))[0]
-        out = a.o or os.path.join(HERE, stem + ".expected.json")
-        write_expected(a.pdf, out)
-    elif a.dump:
-        dump(a.pdf, pages)
-    elif a.tables:
-        for t in read_tables(a.pdf):
-            j = t.as_json()
-            print("== %d %s %r unit=%s pages=%s cols=%d header=%d rows=%d notes=%s remarks=%s" % (
-                j["number"], j["label"], j["title"], j["unit"], j["pages"], j["columns"],
-                len(j["header"]), len(j["rows"]), j["notes"], j["remarks"]))
-            if j["lead"]:
-                print("   lead:", j["lead"])
-            print("   caption:", j["caption"], "indent:", {k: v for k, v in j["indent"].items()})
+    for pdf in pdfs:
+        if a.dump:
+            dump(pdf, pages)
+        elif a.tables:
+            list_tables(pdf)
+        else:
+            stem = os.path.splitext(os.path.basename(pdf))[0]
+            out = a.o or os.path.join(HERE, stem + ".expected.json")
+            n = write_expected(pdf, out)
+            print("%s: %d tables" % (out if a.o else os.path.basename(out), n)
+                  if n else "%s: no tables, nothing written" % os.path.basename(pdf))
+
+
+def list_tables(pdf):
+    for t in read_tables(pdf):
+        j = t.as_json()
+        print("== %d %s %r unit=%s pages=%s cols=%d header=%d rows=%d" % (
+            j["number"], j["label"], j["title"], j["unit"], j["pages"], j["columns"],
+            len(j["header"]), len(j["rows"])))
+        for key in ("lead", "caption", "notes", "remarks", "indent"):
+            if j[key]:
+                print("   %s: %s" % (key, j[key]))
+
+
+if __name__ == "__main__":
+    main()
