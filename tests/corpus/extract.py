@@ -6,6 +6,7 @@
     extract.py PDF -o OUT.json        writes one file elsewhere
     extract.py PDF --tables           lists the tables found (title, unit, pages, rows, notes)
     extract.py PDF --dump [--pages N-M]   prints every grid and text line as read, to check
+    extract.py PDF|DIR --crosscheck   finds every money figure of the JSON in pdftotext -raw
 
 The corpus documents (../shared/corpus/, not part of this repository) are PDFs whose tables
 are drawn with ruling lines. A cell is found from those lines, not from runs of spaces: the
@@ -33,8 +34,10 @@ import json
 import os
 import re
 import subprocess
+import sys
 import tempfile
 import xml.etree.ElementTree as ET
+from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 NUM = r"-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?"
@@ -751,6 +754,8 @@ def main():
     ap.add_argument("--dump", action="store_true", help="print the grids as read")
     ap.add_argument("--tables", action="store_true", help="list the tables found")
     ap.add_argument("--pages", help="with --dump: N or N-M")
+    ap.add_argument("--crosscheck", action="store_true",
+                    help="compare the written JSON's figures with pdftotext -raw")
     a = ap.parse_args()
     pdfs = []
     for p in a.pdf:
@@ -764,8 +769,14 @@ def main():
     if a.pages:
         lo, _, hi = a.pages.partition("-")
         pages = range(int(lo), int(hi or lo) + 1)
+    ok = True
     for pdf in pdfs:
-        if a.dump:
+        if a.crosscheck:
+            stem = os.path.splitext(os.path.basename(pdf))[0]
+            path = a.o or os.path.join(HERE, stem + ".expected.json")
+            if os.path.exists(path):
+                ok &= crosscheck(pdf, path)
+        elif a.dump:
             dump(pdf, pages)
         elif a.tables:
             list_tables(pdf)
@@ -775,6 +786,54 @@ def main():
             n = write_expected(pdf, out)
             print("%s: %d tables" % (out if a.o else os.path.basename(out), n)
                   if n else "%s: no tables, nothing written" % os.path.basename(pdf))
+    sys.exit(0 if ok else 1)
+
+
+MONEY = re.compile(r"(?<![\d.,])-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
+                   r"|(?<![\d.,])-?\d+\.\d+(?![\d.])")
+
+
+def crosscheck(pdf, path):
+    """Every money figure of the JSON, as often as it is there, in `pdftotext -raw` of its
+    tables' pages: a check of the extraction by another reading of the same PDF. A PDF
+    whose raw text has no figures (重庆 sets every digit as a glyph of its own) is skipped
+    with a message."""
+    doc = json.load(open(path, encoding="utf-8"))
+    groups = []  # tables that share a page are compared together
+    for t in doc["tables"]:
+        g = next((g for g in groups if g[0] & set(t["pages"])), None)
+        if g:
+            g[0].update(t["pages"])
+            g[1].append(t)
+        else:
+            groups.append((set(t["pages"]), [t]))
+    cells = missing = 0
+    for pages, tables in groups:
+        raw = Counter()
+        for p in pages:
+            out = subprocess.run(["pdftotext", "-raw", "-f", str(p), "-l", str(p), pdf, "-"],
+                                 capture_output=True, text=True, check=True).stdout
+            lines = [ln for ln in out.split("\n") if ln.strip()]
+            if sum(1 for ln in lines if re.fullmatch(r"\s*[\d.,]\s*", ln)) * 5 > len(lines):
+                # 重庆 sets each digit as a glyph of its own: one digit a line, no figures
+                print("%s: pdftotext -raw prints the digits one per line (page %d); the "
+                      "figures cannot be compared" % (os.path.basename(path), p))
+                return True
+            raw.update(MONEY.findall(out))
+        mine = Counter(m for t in tables for r in t["header"] + t["rows"] for c in r
+                       for m in MONEY.findall(c))
+        cells += sum(mine.values())
+        lost = mine - raw
+        missing += sum(lost.values())
+        for figure, n in sorted(lost.items()):
+            print("   pages %s: %s x%d in the JSON, not in the raw text"
+                  % (sorted(pages), figure, n))
+        for figure, n in sorted((raw - mine).items()):
+            # not an error by itself: narrative may share the page (深圳 第七部分)
+            print("   pages %s: %s x%d in the raw text, in no table" % (sorted(pages), figure, n))
+    print("%s: %d money cells, %d not found in pdftotext -raw of their pages"
+          % (os.path.basename(path), cells, missing))
+    return missing == 0
 
 
 def list_tables(pdf):
