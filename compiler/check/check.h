@@ -8,17 +8,10 @@
 
 namespace budc::check {
 
-/// Money rules (BUD3xx): control totals, declared figures, fund types.
-void totals(const model::Budget &B, DiagEngine &Diags);
-
-/// Plausibility rules (BUD4xx, BUD8xx): indicators, schedules, citations, project codes.
-void indicators(const model::Budget &B, DiagEngine &Diags);
-
-/// Runs every rule.
-inline void run(const model::Budget &B, DiagEngine &Diags) {
-  totals(B, Diags);
-  indicators(B, Diags);
-}
+/// Applies every rule of compiler/check/rules.def to \p B, in that order: the money rules
+/// (BUD3xx: control totals, fund types, declared figures) and the plausibility rules (BUD4xx,
+/// BUD8xx: indicators, schedules, citations, project codes).
+void run(const model::Budget &B, DiagEngine &Diags);
 
 /// Applies the "// budc:allow BUDnnn reason" comments of \p Files: each silences the warnings
 /// with that code on its line. A suppression without a reason is an error (BUD803); one that

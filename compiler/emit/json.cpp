@@ -50,7 +50,7 @@ void optionalString(OStream &J, llvm::StringRef Key, llvm::StringRef Value) {
 void value(OStream &J, const model::TypedValue &V) {
   J.object([&] {
     J.attribute("kind", model::kindWordEn(V.Kind));
-    optionalString(J, "comparator", ast::spelling(V.Cmp));
+    optionalString(J, "comparator", model::spelling(V.Cmp));
     if (V.Kind == model::ValueKind::Qualitative || V.Kind == model::ValueKind::Date) {
       J.attribute("number", nullptr);
       J.attribute("unit", nullptr);

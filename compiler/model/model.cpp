@@ -126,4 +126,17 @@ const Template *Budget::findTemplate() const {
   return nullptr;
 }
 
+llvm::StringRef spelling(Comparator C) {
+  switch (C) {
+  case Comparator::None: return "";
+  case Comparator::Eq: return "=";
+  case Comparator::Ne: return "≠";
+  case Comparator::Ge: return "≥";
+  case Comparator::Le: return "≤";
+  case Comparator::Gt: return ">";
+  case Comparator::Lt: return "<";
+  }
+  return "";
+}
+
 } // namespace budc::model

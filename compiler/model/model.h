@@ -8,7 +8,6 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "compiler/ast/ast.h"
 #include "compiler/model/decimal.h"
 #include "compiler/source/span.h"
 
@@ -54,6 +53,11 @@ private:
   llvm::StringMap<UnitDef> Units;
 };
 
+/// Comparators written before a value: ≥95%, ≤22.2万元 (None: a bare value).
+enum class Comparator : uint8_t { None, Eq, Ne, Ge, Le, Gt, Lt };
+/// The spelling of \p C: "", "=", "≠", "≥", "≤", ">", "<".
+llvm::StringRef spelling(Comparator C);
+
 /// The kinds of value an indicator may have (the framework's words in brackets).
 enum class ValueKind : uint8_t {
   Money,       ///< 货币: ≤22.2万元
@@ -85,7 +89,7 @@ struct TypedValue {
   llvm::StringRef Written;     ///< The value exactly as written: ≤ 22.2万元.
   Span Where;
   ValueKind Kind = ValueKind::Qualitative;
-  ast::Comparator Cmp = ast::Comparator::None;
+  Comparator Cmp = Comparator::None;
 
   /// The unit up to '/': 万元 in 万元/村.
   llvm::StringRef numerator() const { return Unit.split('/').first; }

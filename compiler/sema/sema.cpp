@@ -95,6 +95,20 @@ std::optional<Decimal> ValueReader::money(const ast::Quantity &Q) const {
   return Yuan;
 }
 
+/// The model's comparator for one written in the source.
+static model::Comparator comparator(ast::Comparator C) {
+  switch (C) {
+  case ast::Comparator::None: return model::Comparator::None;
+  case ast::Comparator::Eq: return model::Comparator::Eq;
+  case ast::Comparator::Ne: return model::Comparator::Ne;
+  case ast::Comparator::Ge: return model::Comparator::Ge;
+  case ast::Comparator::Le: return model::Comparator::Le;
+  case ast::Comparator::Gt: return model::Comparator::Gt;
+  case ast::Comparator::Lt: return model::Comparator::Lt;
+  }
+  return model::Comparator::None;
+}
+
 std::optional<model::TypedValue> ValueReader::typed(const ast::Value &V) const {
   model::TypedValue T;
   T.Where = V.range();
@@ -109,14 +123,14 @@ std::optional<model::TypedValue> ValueReader::typed(const ast::Value &V) const {
     return T;
   case ast::Value::Date:
     T.Kind = model::ValueKind::Date;
-    T.Cmp = V.Num.Cmp;
+    T.Cmp = comparator(V.Num.Cmp);
     T.Text = V.Word.Value;
     return T;
   case ast::Value::Number:
     break;
   }
   const ast::Quantity &Q = V.Num;
-  T.Cmp = Q.Cmp;
+  T.Cmp = comparator(Q.Cmp);
   auto N = number(Q.Number, Q.Negative, Q.numberRange());
   if (!N)
     return std::nullopt;

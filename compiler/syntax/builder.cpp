@@ -385,9 +385,11 @@ ast::Budget *Builder::budget(Rule *C) {
 llvm::ArrayRef<ast::Attr *> Builder::rows(Rule *Block) {
   std::vector<ast::Attr *> Out;
   Children K(Block);
-  if (ParserRuleContext *Body = K.rules().empty() ? nullptr : K.rules().front())
-    for (ParserRuleContext *R : Children(Body).rules())
+  if (ParserRuleContext *Body = K.rules().empty() ? nullptr : K.rules().front()) {
+    Children Rows(Body); // (named: a temporary's rules() would not outlive the loop's start)
+    for (ParserRuleContext *R : Rows.rules())
       Out.push_back(R->getRuleIndex() == BudParser::RuleLibraryRow ? libraryRow(R) : attr(R));
+  }
   return keep(Out);
 }
 

@@ -2,6 +2,7 @@
 #include "compiler/tables/tables.h"
 
 #include <algorithm>
+#include <climits>
 #include <set>
 
 namespace budc::tables {
