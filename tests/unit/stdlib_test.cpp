@@ -80,3 +80,15 @@ TEST_CASE("a budget gets its own year's catalogues, else the nearest, and knows 
   CHECK(Before.Approximate);
   CHECK(Resolved(Years.back() + 1).codes() == std::vector<unsigned>{805});
 }
+
+TEST_CASE("30203 咨询费 is retired in the 2026 catalogue only") {
+  // 7 of the 12 documents of 2019–2022 that print 302 list 30203; none of the 135 of 2026.
+  for (unsigned Y : {2024u, 2025u, 2026u}) {
+    CAPTURE(Y);
+    Resolved R(Y);
+    const model::CatalogueEntry *E = R.B.Economics.find("30203");
+    REQUIRE(E);
+    CHECK(E->Name == "咨询费");
+    CHECK(E->isRetiredIn(Y) == (Y == 2026));
+  }
+}
