@@ -140,15 +140,22 @@ void Resolver::library(const ast::Library &L, bool FromStdlib) {
       catalogueTags(A, E, Year);
       auto It = Cat.Entries.find(E.Code);
       if (It != Cat.Entries.end() && !FromStdlib) {
-        // A workspace may restate a known code (to nest its additions, or to record a
-        // spelling or a renaming the standard library lacks) but not rename it.
+        // A workspace may restate a known code, to nest its additions or to add tags (a
+        // spelling, a renaming, a budget kind the standard library lacks), but not rename it.
         model::CatalogueEntry &Old = It->second;
         if (W && !Old.Name.empty())
           catalogueName(Cat, Old, W->Word, WhatEn, WhatZh);
         Old.Aliases.insert(Old.Aliases.end(), E.Aliases.begin(), E.Aliases.end());
         Old.OtherYears.insert(Old.OtherYears.end(), E.OtherYears.begin(), E.OtherYears.end());
+        Old.General |= E.General;
+        Old.GovFund |= E.GovFund;
+        Old.StateCapital |= E.StateCapital;
         if (E.RetiredBy)
           Old.RetiredBy = E.RetiredBy;
+        if (!E.CostClass.empty())
+          Old.CostClass = E.CostClass;
+        if (!E.SanGong.empty())
+          Old.SanGong = E.SanGong;
       } else {
         Cat.Entries[E.Code] = E;
       }
@@ -257,13 +264,13 @@ void Resolver::catalogueTags(const ast::Attr &A, model::CatalogueEntry &E, unsig
   for (const ast::Value *T : tagsOf(A)) {
     llvm::StringRef Tag = T->Word.Value;
     const CatalogueTag *Spec = nullptr;
-    std::vector<std::string> Known;
-    for (const CatalogueTag &C : CatalogueTags) {
-      Known.push_back(C.Name);
+    for (const CatalogueTag &C : CatalogueTags)
       if (Tag == C.Name)
         Spec = &C;
-    }
     if (!Spec) {
+      std::vector<std::string> Known;
+      for (const CatalogueTag &C : CatalogueTags)
+        Known.push_back(C.Name);
       std::string Guess = closest(Tag, Known);
       auto D = Diags.report(T->TagRange, diag::UnknownCatalogueTag,
                             {Tag.str(), Guess.empty() ? "; known tags: " + llvm::join(Known, ", ")
