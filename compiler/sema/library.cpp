@@ -52,7 +52,9 @@ const CatalogueTag CatalogueTags[] = {
     {"停用", CatalogueTag::Year, "[停用 2026]"},
 };
 
-bool isName(const ast::Value &V) { return V.K == ast::Value::Name || V.K == ast::Value::String; }
+bool isName(const ast::Value &V) {
+  return (V.K == ast::Value::Name || V.K == ast::Value::String) && !V.Word.Value.empty();
+}
 
 /// A four-digit year written as a plain number, or 0.
 unsigned yearOf(const ast::Value &V) {
