@@ -117,16 +117,9 @@ private:
   }
 
   const model::CatalogueEntry *economicByName(llvm::StringRef Name) const {
-    std::string N = model::normaliseName(Name);
-    for (const auto &[Code, E] : B.Economics.Entries) {
-      if (Code.size() != 5)
-        continue;
-      if (model::normaliseName(E.Name) == N)
+    for (const auto &[Code, E] : B.Economics.Entries)
+      if (Code.size() == 5 && E.isNamed(Name))
         return &E;
-      for (const std::string &A : E.Aliases)
-        if (model::normaliseName(A) == N)
-          return &E;
-    }
     return nullptr;
   }
 

@@ -55,6 +55,24 @@ std::optional<ValueKind> kindFromWord(llvm::StringRef W) {
   return std::nullopt;
 }
 
+bool CatalogueEntry::isNamed(llvm::StringRef Written) const {
+  std::string N = normaliseName(Written);
+  if (N == normaliseName(Name))
+    return true;
+  for (const std::string &A : Aliases)
+    if (N == normaliseName(A))
+      return true;
+  return false;
+}
+
+const YearName *CatalogueEntry::otherYearName(llvm::StringRef Written) const {
+  std::string N = normaliseName(Written);
+  for (const YearName &Y : OtherYears)
+    if (N == normaliseName(Y.Name))
+      return &Y;
+  return nullptr;
+}
+
 const CatalogueEntry *Catalogue::find(llvm::StringRef Code) const {
   auto It = Entries.find(Code.str());
   return It == Entries.end() ? nullptr : &It->second;

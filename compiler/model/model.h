@@ -113,17 +113,33 @@ struct Fund {
   Span Where;
 };
 
+/// A name a catalogue code has in other years: [曾用名 "旧名" 2025] (renamed in 2025, this was
+/// its name before) or [新名 "新名" 2027] (renamed in 2027, its name from then on).
+struct YearName {
+  std::string Name;
+  unsigned Year = 0; ///< the year of the renaming
+  bool Former = true; ///< 曾用名 (before Year) rather than 新名 (from Year on)
+};
+
 /// One code of a classification catalogue.
 struct CatalogueEntry {
   std::string Code;
   std::string Name;                 ///< Empty when the code was never seen with a name.
-  std::vector<std::string> Aliases;
+  std::vector<std::string> Aliases; ///< other spellings of Name in the same year
+  std::vector<YearName> OtherYears; ///< names of other years
+  unsigned RetiredBy = 0;           ///< [停用 YEAR]: out of the classification by YEAR
   bool General = false, GovFund = false, StateCapital = false; ///< budgets it was seen in
   std::string CostClass;            ///< 人员经费 or 公用经费 (economic 类)
   std::string SanGong;              ///< the "三公" item an economic 款 feeds
   Span Where;
   /// Whether 政府性基金 money, and only it, may be spent on this code.
   bool isFundOnly() const { return GovFund && !General && !StateCapital; }
+  /// Whether \p Written is this code's name or one of its aliases, after normaliseName.
+  bool isNamed(llvm::StringRef Written) const;
+  /// The name of another year that \p Written is, or null.
+  const YearName *otherYearName(llvm::StringRef Written) const;
+  /// Whether a budget of \p Year may no longer use the code.
+  bool isRetiredIn(unsigned Year) const { return RetiredBy && Year >= RetiredBy; }
 };
 
 /// A classification catalogue: 支出功能分类科目 or 部门预算支出经济分类科目.

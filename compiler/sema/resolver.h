@@ -32,6 +32,12 @@ public:
 
   /// Reads a 科目表, 计量单位表, 指标框架 or 资金来源表 declaration.
   void library(const ast::Library &L, bool FromStdlib);
+  /// Reads the tags of catalogue row \p A into \p E (BUD125, BUD126 for those it cannot).
+  void catalogueTags(const ast::Attr &A, model::CatalogueEntry &E, unsigned CatYear);
+  /// Checks a name written for code \p E of \p Cat against the name of the budget's year:
+  /// BUD104, or BUD122 when it is the code's name in another year.
+  void catalogueName(const model::Catalogue &Cat, const model::CatalogueEntry &E,
+                     const ast::Text &Written, const char *En, const char *Zh);
   /// Reads a 表样 (table template) declaration.
   void tableTemplate(const ast::Library &L);
 

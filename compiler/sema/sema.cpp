@@ -514,16 +514,14 @@ private:
     }
     std::string Year = std::to_string(Cat.Year);
     if (const model::CatalogueEntry *E = Cat.find(Code)) {
-      if (Name.present() && !E->Name.empty()) {
-        std::string Written = model::normaliseName(Name.Value);
-        bool Same = Written == model::normaliseName(E->Name);
-        for (const std::string &A : E->Aliases)
-          Same |= Written == model::normaliseName(A);
-        if (!Same)
-          Diags.report(Name.Range, diag::NameMismatch, {K.En, Code.str(), E->Name, Name.Value.str()})
-              .zh({K.Zh, Code.str(), E->Name, Name.Value.str()})
-              .fixIt(Name.Range, E->Name);
-      }
+      unsigned BudgetYear = B.Year ? B.Year : Cat.Year;
+      if (E->isRetiredIn(BudgetYear))
+        Diags
+            .report(C.Range, diag::RetiredCode,
+                    {K.En, Code.str(), E->Name, std::to_string(E->RetiredBy)})
+            .zh({K.Zh, Code.str(), E->Name, std::to_string(E->RetiredBy)});
+      if (Name.present() && !E->Name.empty())
+        R.catalogueName(Cat, *E, Name, K.En, K.Zh);
       return true;
     }
     // Not in the catalogue: impossible when its 类 (or, in a complete catalogue, any
