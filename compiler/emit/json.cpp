@@ -47,6 +47,14 @@ void optionalString(OStream &J, llvm::StringRef Key, llvm::StringRef Value) {
     J.attribute(Key, Value);
 }
 
+/// A unit index, or null for a fact of the department as a whole.
+void unit(OStream &J, size_t Unit) {
+  if (Unit == model::DepartmentLevel)
+    J.attribute("unit", nullptr);
+  else
+    J.attribute("unit", Unit);
+}
+
 void value(OStream &J, const model::TypedValue &V) {
   J.object([&] {
     J.attribute("kind", model::kindWordEn(V.Kind));
@@ -175,7 +183,7 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
     J.attributeArray("income", [&] {
       for (const model::ControlTotal &C : B.Income)
         J.object([&] {
-          J.attribute("unit", C.UnitIndex);
+          unit(J, C.UnitIndex);
           J.attribute("fund", C.Source->Name);
           J.attribute("carryOver", C.CarryOver);
           J.attribute("yuan", C.Yuan.toString());
@@ -185,11 +193,18 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
     J.attributeArray("allocations", [&] {
       for (const model::Allocation &A : B.Allocations)
         J.object([&] {
-          J.attribute("unit", A.UnitIndex);
-          J.attribute("function", A.Function);
+          unit(J, A.UnitIndex);
+          optionalString(J, "function", A.Function);
           optionalString(J, "economic", A.Economic);
-          J.attribute("nature", A.isBasic() ? "basic" : "project");
-          if (A.isBasic())
+          static const char *Natures[] = {"basic",   "project", "business",
+                                          "remit",   "subsidy", "carryForward"};
+          J.attribute("nature", Natures[unsigned(A.Kind)]);
+          static const char *Costs[] = {nullptr, "personnel", "public"};
+          if (Costs[unsigned(A.Cost)])
+            J.attribute("costClass", Costs[unsigned(A.Cost)]);
+          else
+            J.attribute("costClass", nullptr);
+          if (A.Project < 0)
             J.attribute("project", nullptr);
           else
             J.attribute("project", A.Project);
@@ -204,7 +219,7 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
         J.object([&] {
           optionalString(J, "code", P.Code);
           J.attribute("name", P.Name);
-          J.attribute("unit", P.UnitIndex);
+          unit(J, P.UnitIndex);
           J.attribute("function", P.Function);
           J.attribute("yuan", P.Yuan.toString());
           optionalString(J, "purpose", P.Purpose);

@@ -21,6 +21,8 @@
 
 namespace budc::model {
 
+struct Budget;
+
 //===----------------------------------------------------------------------===//
 // Units of measure and typed values
 //===----------------------------------------------------------------------===//
@@ -195,18 +197,82 @@ struct ControlTotal {
   Span AmountWhere; ///< its amount
 };
 
+/// What money is spent on (支出性质), as the 支出总表 columns and the 收支总表 rows divide it.
+enum class Nature : uint8_t {
+  Basic,        ///< 基本支出
+  Project,      ///< 项目支出: a project's, or project expenditure not itemised by project
+  Business,     ///< 经营支出 (of 事业单位)
+  Remit,        ///< 上解上级支出
+  Subsidy,      ///< 对附属单位补助支出
+  CarryForward, ///< 年终结转结余 / 结转下年: income kept for next year, not spent
+};
+constexpr unsigned NumNatures = 6;
+
+/// 人员经费 or 公用经费: the two parts of basic expenditure.
+enum class CostClass : uint8_t { None, Personnel, Public };
+
+/// The unit index of a fact that belongs to the department as a whole (a department with
+/// several units whose document gives some figures only for the whole).
+constexpr size_t DepartmentLevel = SIZE_MAX;
+
 /// One money fact: every table cell is a sum of these.
 struct Allocation {
-  size_t UnitIndex = 0;
-  std::string Function;     ///< function 项 code
+  size_t UnitIndex = 0;     ///< into Budget::OrgUnits, or DepartmentLevel
+  std::string Function;     ///< function 项 code (empty for a carry-forward)
   std::string Economic;     ///< economic 款 code (basic expenditure, or a project's if given)
-  int Project = -1;         ///< index into Budget::Projects; -1 for basic expenditure
+  int Project = -1;         ///< index into Budget::Projects; -1 when not an itemised project
   const Fund *Source = nullptr;
-  bool CarryOver = false;
+  bool CarryOver = false;   ///< paid from 上年结转
+  Nature Kind = Nature::Basic;
+  CostClass Cost = CostClass::None; ///< basic expenditure: by its economic 类, or as written
+  bool CostWritten = false; ///< the line chose its cost class itself ([人员经费] / [公用经费])
   Decimal Yuan;
   Span Where;
-  bool isBasic() const { return Project < 0; }
+  bool isBasic() const { return Kind == Nature::Basic; }
 };
+
+/// A figure of the figure language, resolved: which facts it adds up. Every constraint that is
+/// set must hold; the alternatives inside one constraint are "or" (docs/checker.md).
+struct Query {
+  /// Control totals (收入) instead of allocations; a query that also constrains what money is
+  /// spent on (a code, a nature, a project) adds allocations by their fund instead.
+  bool Income = false;
+  /// The natures a query without a nature of its own adds: all but CarryForward.
+  static constexpr uint8_t SpentNatures = 0x1F;
+  /// Matches nothing (无, or constraints that contradict each other).
+  bool Empty = false;
+  /// A figure the facts cannot give (教学科研人员因公出国（境）费): declared, it is only checked
+  /// against its parts.
+  bool Underivable = false;
+  std::optional<bool> CarryOver;                ///< 本年 (false) / 上年结转 (true)
+  /// Natures allowed, one bit per Nature; 0 (not constrained) is every nature but
+  /// CarryForward: money kept for next year counts only in a figure that names it.
+  uint8_t Natures = 0;
+  /// Cost classes allowed, one bit per CostClass; 0: not constrained.
+  uint8_t CostClasses = 0;
+  std::optional<std::vector<const Fund *>> Funds; ///< sorted; unset: any fund
+  std::optional<std::vector<size_t>> Units;       ///< sorted unit indexes (or DepartmentLevel)
+  std::vector<std::string> Functions;  ///< function code prefixes; empty: any
+  std::vector<std::string> Economics;  ///< economic code prefixes; empty: any
+  std::optional<std::vector<int>> Projects;       ///< sorted project indexes
+  /// 机关运行: basic 公用经费 of administrative units (行政, 参公) paid by 财政拨款.
+  bool RunningCosts = false;
+
+  /// Whether the query adds allocations (else control totals).
+  bool spending() const {
+    return !Income || !Functions.empty() || !Economics.empty() || Natures || CostClasses ||
+           Projects.has_value() || RunningCosts;
+  }
+  /// Whether \p A is one of the facts the query adds (a spending query).
+  bool matches(const Budget &B, const Allocation &A) const;
+  /// Whether control total \p C is (an income query).
+  bool matches(const ControlTotal &C) const;
+  /// The facts both queries add: the intersection of every constraint.
+  static Query intersect(const Query &A, const Query &B);
+};
+
+/// The sum of what \p Q adds over \p B's facts; nullopt when the sum overflows.
+std::optional<Decimal> evaluate(const Budget &B, const Query &Q);
 
 /// A performance indicator of a project, a goal or the department.
 /// Its texts, like a TypedValue's, point into the sources, the syntax trees and the budget's
@@ -247,11 +313,20 @@ struct Project {
 /// A declared figure and its declared parts.
 struct Declared {
   std::vector<std::string> Key; ///< full path from the top: 三公经费, 公务接待费
+  Query Figure;                 ///< what the key names (resolved by sema)
   bool HasAmount = false;
   Decimal Yuan;
-  unsigned Decimals = 0;        ///< as written, for comparing at the published precision
-  Span Where, AmountWhere;
+  /// The amount as written, for comparing at the published unit and precision: its unit's
+  /// factor in 元 (26,159,863元: 1; 2,616万元: 10000), the unit's name and its decimals.
+  Decimal Factor = Decimal::fromRaw(Decimal::One);
+  std::string Unit;
+  bool Separators = false; ///< written with thousands separators
+  unsigned Decimals = 0;
+  Span Where, KeyWhere, AmountWhere;
   std::vector<Declared> Children;
+  /// The children are, by the figure's definition, all its parts (三公经费's three): they add
+  /// up to it whatever the facts.
+  bool PartsComplete = false;
 };
 
 /// A narrative section: 说明 部门职责 """…""".
@@ -279,22 +354,6 @@ struct TableFact {
   std::vector<TableFact> Children;
 };
 
-/// A cell filter of a table template: which allocations a cell adds. Every constraint
-/// that is set must hold; the alternatives inside one constraint are "or".
-struct Filter {
-  std::optional<bool> CarryOver;           ///< 本年 (false) / 上年结转 (true)
-  std::optional<bool> Basic;               ///< 基本 / 项目
-  std::vector<std::string> CostClasses;    ///< 人员经费, 公用经费
-  bool Appropriation = false;              ///< 财政拨款 only
-  std::vector<FundType> FundTypes;         ///< 一般公共预算 …
-  std::vector<std::string> FundNames;      ///< [资金 事业收入]
-  std::vector<std::string> Functions;      ///< [功能 201]: code prefixes
-  std::vector<std::string> Economics;      ///< [经济 302]: code prefixes
-  std::vector<std::string> SanGong;        ///< [三公 公务接待费]
-  bool RunningCosts = false;               ///< 机关运行: 公用经费 of administrative units
-  bool Nothing = false;                    ///< 无, and natures .bud cannot express yet
-};
-
 /// A header cell of a table template.
 struct HeaderCell {
   std::string Text;
@@ -306,7 +365,7 @@ struct TemplateColumn {
   enum ColumnKind : uint8_t { Code, Label, Amount };
   ColumnKind Kind = Amount;
   unsigned Side = 0;   ///< 0 左 (or the only side), 1 右
-  Filter Terms;
+  Query Terms;
   std::string Zero;    ///< How a zero amount prints; empty: blank.
 };
 
@@ -316,7 +375,7 @@ struct TemplateRow {
   RowKind Kind = Fixed;
   bool Has[2] = {false, false};  ///< Fixed: which sides the row has
   std::string Label[2];
-  Filter Terms[2];
+  Query Terms[2];
   std::vector<unsigned> Levels;  ///< trees: code lengths shown (3 5 7 / 3 5)
   std::vector<TemplateRow> Sides[2]; ///< Panels: the rows of each side
 };
@@ -356,7 +415,7 @@ struct TableTemplate {
   std::vector<ListingRow> Lines;  ///< Listing: its rows
   std::vector<std::vector<HeaderCell>> Header;
   bool ColumnNumbers = false;  ///< 栏次
-  Filter Scope;                ///< 范围
+  Query Scope;                 ///< 范围
   std::vector<TemplateColumn> Columns;
   std::vector<TemplateRow> Rows;
   std::string EmptyNote;       ///< 空表
@@ -439,6 +498,11 @@ struct Budget {
   std::string money(Decimal Yuan) const;
   /// The fund named \p Name (or one of its aliases).
   const Fund *findFund(llvm::StringRef Name) const;
+  /// Whether the facts of unit \p Unit (or of the department, DepartmentLevel) are those of an
+  /// administrative unit (行政, 参公), whose 公用经费 is 机关运行经费.
+  bool isAdministrative(size_t Unit) const;
+  /// The department's own 性质, for its department-level facts (empty when not given).
+  std::string DepartmentNature;
 };
 
 /// Removes the differences between spellings of one name that published documents show:

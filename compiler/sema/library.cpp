@@ -171,6 +171,8 @@ void Resolver::library(const ast::Library &L, bool FromStdlib) {
   case ast::Library::Template:
     tableTemplate(L);
     return;
+  case ast::Library::Figures:
+    return; // read first, before any figure is used (resolve())
   case ast::Library::Measures: {
     std::vector<std::pair<std::string, Span>> BaseRefs;
     for (const ast::Attr *A : L.Rows) {

@@ -1,6 +1,7 @@
 //===- resolver.h - Internal state of name resolution (sema only) -----------===//
 #pragma once
 
+#include "compiler/sema/figures.h"
 #include "compiler/sema/sema.h"
 
 namespace budc::sema {
@@ -30,7 +31,7 @@ class Resolver {
 public:
   Resolver(SourceManager &SM, DiagEngine &Diags) : SM(SM), Diags(Diags) {}
 
-  /// Reads a 科目表, 计量单位表, 指标框架 or 资金来源表 declaration.
+  /// Reads a 科目表, 计量单位表, 指标框架, 资金来源表, 表样 or 口径 declaration.
   void library(const ast::Library &L, bool FromStdlib);
   /// Reads the tags of catalogue row \p A into \p E (BUD125, BUD126 for those it cannot).
   void catalogueTags(const ast::Attr &A, model::CatalogueEntry &E, unsigned CatYear);
@@ -46,6 +47,8 @@ public:
   void facts(llvm::ArrayRef<ast::File *> Files, unsigned Jobs = 1);
 
   model::Budget B;
+  /// The named figures and the resolution of figures (declared, in templates, in text).
+  Figures Figs{*this};
 
   //===--------------------------------------------------------------------===//
   // Helpers shared by both halves

@@ -215,6 +215,7 @@ public:
       for (ast::Node *N : F->Items)
         topLevel(*N);
     bodies(Jobs);
+    declaredFigures();
   }
 
 private:
@@ -314,28 +315,43 @@ private:
   //===-- units and citations --------------------------------------------===//
 
   void collectUnits(llvm::ArrayRef<ast::File *> Files) {
+    // A unit may be opened in several blocks, in any file and in any order (its attributes in
+    // one file, its facts in another): the blocks are one unit, their attributes merged.
+    std::vector<std::array<const ast::Attr *, 3>> Given; // 性质, 规格, 经费保障 of each unit
     auto Add = [&](const ast::Unit &U) {
-      model::Unit M;
-      M.Code = U.Id.Value.str();
-      M.Name = U.Name.Value.str();
-      M.Where = U.Range;
+      size_t Index = B.OrgUnits.size();
+      for (size_t I = 0; I < B.OrgUnits.size(); ++I)
+        if (B.OrgUnits[I].Name == U.Name.Value)
+          Index = I;
+      if (Index == B.OrgUnits.size()) {
+        model::Unit M;
+        M.Name = U.Name.Value.str();
+        M.Where = U.Range;
+        B.OrgUnits.push_back(M);
+        Given.push_back({});
+      }
+      UnitIndex[&U] = Index;
+      model::Unit &M = B.OrgUnits[Index];
+      if (M.Code.empty())
+        M.Code = U.Id.Value.str();
+      static const char *Keys[] = {"性质", "规格", "经费保障"};
+      std::string *Fields[] = {&M.Nature, &M.Rank, &M.Funding};
       for (ast::Node *N : U.Items)
         if (auto *A = llvm::dyn_cast<ast::Attr>(N))
-          if (!A->Values.empty()) {
-            if (A->Key.Value == "性质")
-              M.Nature = A->Values[0].Word.Value.str();
-            else if (A->Key.Value == "规格")
-              M.Rank = A->Values[0].Word.Value.str();
-            else if (A->Key.Value == "经费保障")
-              M.Funding = A->Values[0].Word.Value.str();
-          }
-      for (size_t I = 0; I < B.OrgUnits.size(); ++I)
-        if (B.OrgUnits[I].Name == M.Name) {
-          UnitIndex[&U] = I; // the same unit opened again in another file
-          return;
-        }
-      UnitIndex[&U] = B.OrgUnits.size();
-      B.OrgUnits.push_back(M);
+          for (unsigned K = 0; K < 3; ++K)
+            if (A->Key.Value == Keys[K] && !A->Values.empty()) {
+              std::string V = A->Values[0].Word.Value.str();
+              if (const ast::Attr *Old = Given[Index][K]) {
+                if (Old->Values[0].Word.Value != V)
+                  Diags.report(A->Range, diag::DuplicateDeclaration,
+                               {std::string(Keys[K]) + " of unit", M.Name})
+                      .zh({std::string("单位的") + Keys[K], M.Name})
+                      .note(Old->Range, diag::NoteFirstDeclared);
+                continue;
+              }
+              Given[Index][K] = A;
+              *Fields[K] = V;
+            }
     };
     for (ast::File *F : Files)
       for (ast::Node *N : F->Items) {
@@ -343,6 +359,10 @@ private:
           DepartmentName = D->Name.Value.str();
           B.DepartmentName = DepartmentName;
           B.DepartmentCode = D->Id.Value.str();
+          for (ast::Node *I : D->Items)
+            if (auto *A = llvm::dyn_cast<ast::Attr>(I))
+              if (A->Key.Value == "性质" && !A->Values.empty())
+                B.DepartmentNature = A->Values[0].Word.Value.str();
           for (ast::Node *I : D->Items)
             if (auto *U = llvm::dyn_cast<ast::Unit>(I))
               Add(*U);
@@ -387,14 +407,13 @@ private:
     case ast::NodeKind::Income:
     case ast::NodeKind::Basic:
     case ast::NodeKind::Project:
-      if (B.OrgUnits.size() > 1) {
-        Diags.report(headerOf(N), diag::AmbiguousUnit, {std::to_string(B.OrgUnits.size())});
-        return;
-      }
-      fact(N, 0);
+      // Facts at the top level belong to the department's only unit, or, in a department of
+      // several units, to the department as a whole (a document that splits some figures by
+      // unit and gives others for the whole).
+      fact(N, B.OrgUnits.size() > 1 ? model::DepartmentLevel : 0);
       return;
     case ast::NodeKind::Declare:
-      declareTop(llvm::cast<ast::Declare>(N));
+      Declares.push_back({llvm::cast<ast::Declare>(&N), model::DepartmentLevel});
       return;
     case ast::NodeKind::Performance:
       for (ast::Node *I : llvm::cast<ast::Performance>(N).Items)
@@ -451,7 +470,7 @@ private:
       if (llvm::isa<ast::Income, ast::Basic, ast::Project>(I))
         fact(*I, Index);
       else if (auto *D = llvm::dyn_cast<ast::Declare>(I))
-        declareTop(*D);
+        Declares.push_back({D, Index});
   }
 
   void fact(const ast::Node &N, size_t Unit) {
@@ -486,6 +505,25 @@ private:
       auto Yuan = R.money(L->Amount);
       if (!F || !Yuan)
         continue;
+      if (L->CarryForward) {
+        // Income kept for next year (年终结转结余): a fact of the expenditure side.
+        std::string Key = std::to_string(Unit) + "|结转下年|" + F->Name;
+        auto [It, New] = BasicLines.try_emplace(Key, L->Range);
+        if (!New) {
+          Diags.report(L->Fund.Range, diag::DuplicateDeclaration, {"carry-forward of", F->Name})
+              .zh({"结转下年", F->Name})
+              .note(It->second, diag::NoteFirstDeclared);
+          continue;
+        }
+        model::Allocation A;
+        A.UnitIndex = Unit;
+        A.Source = F;
+        A.Kind = model::Nature::CarryForward;
+        A.Yuan = *Yuan;
+        A.Where = L->Range;
+        B.Allocations.push_back(A);
+        continue;
+      }
       for (const model::ControlTotal &C : B.Income)
         if (C.UnitIndex == Unit && C.Source == F && C.CarryOver == L->CarryOver) {
           Diags.report(L->Fund.Range, diag::DuplicateDeclaration,
@@ -538,6 +576,32 @@ private:
     return !Cat.Complete;
   }
 
+  /// The cost class of basic line \p L: its [人员经费] or [公用经费] tag, else its economic 类's.
+  void costClass(const ast::BasicLine &L, model::Allocation &A) {
+    llvm::StringRef Class;
+    if (A.Economic.size() >= 3)
+      if (const model::CatalogueEntry *E = B.Economics.find(A.Economic.substr(0, 3)))
+        Class = E->CostClass;
+    for (const ast::Value &T : L.Tags) {
+      if (T.K == ast::Value::Tag && (T.Word.Value == "人员经费" || T.Word.Value == "公用经费") &&
+          T.Args.empty()) {
+        if (A.CostWritten)
+          Diags.report(T.range(), diag::DuplicateDeclaration, {"cost class of line", A.Economic})
+              .zh({"经费分类", A.Economic});
+        A.CostWritten = true;
+        Class = T.Word.Value;
+        continue;
+      }
+      Diags.report(T.range(), diag::UnknownAttribute,
+                   {T.Word.Value.str(), "a basic-expenditure line",
+                    "; a line takes [人员经费] or [公用经费]"})
+          .zh({T.Word.Value.str(), "基本支出行", "；此处可用 [人员经费] 或 [公用经费]"});
+    }
+    A.Cost = Class == "人员经费"   ? model::CostClass::Personnel
+             : Class == "公用经费" ? model::CostClass::Public
+                                   : model::CostClass::None;
+  }
+
   void basic(const ast::Basic &Bs, size_t Unit) {
     bool FunctionOk = code(B.Functions, Bs.Function, Bs.Name, FunctionItem);
     const model::Fund *Source = B.findFund("一般公共预算拨款");
@@ -555,8 +619,9 @@ private:
       auto Yuan = R.money(L->Amount);
       if (!FunctionOk || !EconomicOk || !Yuan || !Source)
         continue;
-      std::string Key = std::to_string(Unit) + "|" + Bs.Function.Value.str() + "|" +
-                        L->Economic.Value.str() + "|" + Source->Name + (CarryOver ? "|c" : "");
+      std::string Key = std::to_string(Unit) + (Bs.Projects ? "|p|" : "|") +
+                        Bs.Function.Value.str() + "|" + L->Economic.Value.str() + "|" +
+                        Source->Name + (CarryOver ? "|c" : "");
       auto [It, New] = BasicLines.try_emplace(Key, L->Range);
       if (!New) {
         Diags
@@ -571,6 +636,9 @@ private:
       A.Economic = L->Economic.Value.str();
       A.Source = Source;
       A.CarryOver = CarryOver;
+      A.Kind = Bs.Projects ? model::Nature::Project : model::Nature::Basic;
+      if (!Bs.Projects)
+        costClass(*L, A);
       A.Yuan = *Yuan;
       A.Where = L->Range;
       B.Allocations.push_back(A);
@@ -626,6 +694,7 @@ private:
         Al.Project = Index;
         Al.Source = F;
         Al.CarryOver = A->CarryOver;
+        Al.Kind = model::Nature::Project;
         Al.Yuan = *Yuan;
         Al.Where = A->Range;
         auto Sum = M.Yuan.add(*Yuan);
@@ -634,8 +703,57 @@ private:
           continue;
         }
         M.Yuan = *Sum;
-        M.Allocations.push_back(B.Allocations.size());
-        B.Allocations.push_back(Al);
+        if (!A->HasSplit) {
+          M.Allocations.push_back(B.Allocations.size());
+          B.Allocations.push_back(Al);
+          continue;
+        }
+        // The amount by economic 款: one allocation per line, and the lines add up to it.
+        Decimal Parts;
+        bool Ok = true;
+        std::vector<model::Allocation> Split;
+        for (const ast::BasicLine *L : A->Split) {
+          bool EconomicOk = code(B.Economics, L->Economic, L->Name, EconomicItem);
+          auto Part = R.money(L->Amount);
+          if (!EconomicOk || !Part) {
+            Ok = false;
+            continue;
+          }
+          for (const ast::Value &T : L->Tags)
+            Diags.report(T.range(), diag::UnknownAttribute,
+                         {T.Word.Value.str(), "a project amount's split",
+                          "; a project's money is 项目支出, not 人员经费 or 公用经费"})
+                .zh({T.Word.Value.str(), "项目金额的分解", "；项目资金属于项目支出，不分人员经费和公用经费"});
+          model::Allocation X = Al;
+          X.Economic = L->Economic.Value.str();
+          X.Yuan = *Part;
+          X.Where = L->Range;
+          auto Next = Parts.add(*Part);
+          if (!Next) {
+            Diags.report(L->Amount.Range, diag::MoneyOverflow, {L->Amount.Number.str()});
+            Ok = false;
+            continue;
+          }
+          Parts = *Next;
+          Split.push_back(X);
+        }
+        if (Ok && Parts != *Yuan)
+          Diags
+              .report(A->Amount.Range, diag::AmountSplitMismatch,
+                      {B.money(*Yuan), B.money(Parts),
+                       B.money(Yuan->sub(Parts).value_or(Decimal()).abs())})
+              .note(A->Split.empty() ? A->Range : A->Split.front()->Range,
+                    diag::NoteSplitHere);
+        if (!Ok || Parts != *Yuan) {
+          // Counted once as written, so that the sums stay right; the split is not used.
+          M.Allocations.push_back(B.Allocations.size());
+          B.Allocations.push_back(Al);
+          continue;
+        }
+        for (model::Allocation &X : Split) {
+          M.Allocations.push_back(B.Allocations.size());
+          B.Allocations.push_back(std::move(X));
+        }
       }
     }
     if (!HasAmount)
@@ -848,17 +966,53 @@ private:
 
   //===-- declared figures -------------------------------------------------===//
 
-  void declareTop(const ast::Declare &D) {
-    model::Declared M;
-    if (declare(D, {}, M))
-      B.DeclaredFigures.push_back(std::move(M));
+  /// The declared figures, resolved once every fact is read: a key may name the budget's
+  /// units and projects. A figure declared inside a 单位 block is that unit's.
+  void declaredFigures() {
+    for (const auto &[D, Unit] : Declares) {
+      model::Declared M;
+      model::Query Scope;
+      if (Unit != model::DepartmentLevel)
+        Scope.Units = std::vector<size_t>{Unit};
+      if (declare(*D, {}, Scope, M))
+        B.DeclaredFigures.push_back(std::move(M));
+    }
   }
 
-  bool declare(const ast::Declare &D, const std::vector<std::string> &Parent, model::Declared &M) {
-    M.Key = Parent;
-    for (const ast::Text &K : D.Key)
+  /// Reads declared figure \p D under the key \p Parent (its parts as written) and the
+  /// scope \p Scope; false when its key does not resolve (reported).
+  bool declare(const ast::Declare &D, const std::vector<FigurePart> &Parent,
+               const model::Query &Scope, model::Declared &M) {
+    std::vector<FigurePart> Parts = Parent;
+    for (const ast::Text &K : D.Key) {
+      Parts.push_back(FigurePart::of(K));
       M.Key.push_back(K.Value.str());
+    }
+    std::vector<std::string> Whole;
+    for (const FigurePart &P : Parts)
+      Whole.push_back(P.Word);
+    M.Key = Whole;
     M.Where = D.Range;
+    if (!D.Key.empty())
+      M.KeyWhere = Span::cover(D.Key.front().Range, D.Key.back().Range);
+    FigureFailure F;
+    std::optional<model::Query> Q = R.Figs.path(Parts, /*Facts=*/true, F);
+    if (!Q) {
+      std::string Key = llvm::join(Whole, "/");
+      Span Where = F.Part < Parts.size() ? Parts[F.Part].Where : M.KeyWhere;
+      std::string More = !F.Guess.empty() ? "; did you mean '" + F.Guess + "'?"
+                         : F.Explained    ? ""
+                                          : "; known: " + R.Figs.known();
+      std::string MoreZh = !F.Guess.empty() ? "；是否应为“" + F.Guess + "”？"
+                           : F.Explained    ? ""
+                                            : "；已知的有：" + R.Figs.known();
+      auto Report = Diags.report(Where, diag::UnknownDeclaredFigure, {Key, F.En, More});
+      Report.zh({Key, F.Zh, MoreZh});
+      if (!F.Guess.empty())
+        Report.fixIt(Where, F.Guess);
+      return false;
+    }
+    M.Figure = model::Query::intersect(Scope, *Q);
     if (D.Amount.present()) {
       auto Yuan = R.money(D.Amount);
       if (!Yuan)
@@ -868,12 +1022,26 @@ private:
       M.AmountWhere = D.Amount.Range;
       size_t Dot = D.Amount.Number.find('.');
       M.Decimals = Dot == llvm::StringRef::npos ? 0 : D.Amount.Number.size() - Dot - 1;
+      M.Separators = D.Amount.Separators;
+      // Compared later in the unit it is written in.
+      M.Unit = D.Amount.Unit.empty() ? B.MoneyUnit : D.Amount.Unit.str();
+      std::string Root;
+      if (D.Amount.Unit.empty())
+        M.Factor = B.MoneyFactor;
+      else if (auto Factor = B.Units.toRoot(D.Amount.Unit, Decimal::fromRaw(Decimal::One), Root))
+        M.Factor = *Factor;
     }
     for (const ast::Declare *C : D.Children) {
       model::Declared Child;
-      if (declare(*C, M.Key, Child))
+      if (declare(*C, Parts, Scope, Child))
         M.Children.push_back(std::move(Child));
     }
+    // Whether the declared parts are, by definition, all the parts of the figure.
+    std::vector<std::string> Names;
+    for (const model::Declared &C : M.Children)
+      if (C.Key.size() == Whole.size() + 1)
+        Names.push_back(C.Key.back());
+    M.PartsComplete = Names.size() == M.Children.size() && R.Figs.completeParts(Parts, Names);
     return true;
   }
 
@@ -883,6 +1051,8 @@ private:
   std::string DepartmentName;
   llvm::DenseMap<const ast::Unit *, size_t> UnitIndex;
   llvm::StringMap<Span> BasicLines, Projects;
+  /// The declared figures, with the unit whose block holds them (DepartmentLevel: the top).
+  std::vector<std::pair<const ast::Declare *, size_t>> Declares;
   /// The projects read so far whose bodies are still to read, with their place in B.Projects.
   std::vector<std::pair<const ast::Project *, size_t>> Bodies;
 };
@@ -925,6 +1095,7 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
   if (Header && Lib.Approximate)
     Diags.report(Header->Year.Range, diag::CatalogueYearApproximate,
                  {std::to_string(Year), std::to_string(Lib.CatalogueYear)});
+  std::vector<ast::File *> Stdlib;
   for (const stdlib::EmbeddedFile &E : Lib.Files) {
     if (!Opts.Templates && llvm::StringRef(E.Path).startswith("templates/")) {
       // Only the names: a line "表样 NAME {" declares one. Parsing the layouts is start-up
@@ -942,14 +1113,25 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
     ast::File *F = ast::unpack(stdlib::packedTree(E.Path), ID, Ctx);
     if (!F)
       F = syntax::parseFile(SM, ID, Ctx, Diags);
-    for (ast::Node *N : F->Items)
-      if (auto *L = llvm::dyn_cast<ast::Library>(N))
-        R.library(*L, /*FromStdlib=*/true);
+    Stdlib.push_back(F);
   }
-  for (ast::File *F : Files)
-    for (ast::Node *N : F->Items)
-      if (auto *L = llvm::dyn_cast<ast::Library>(N))
-        R.library(*L, /*FromStdlib=*/false);
+  // The named figures (口径) first, the workspace's after the standard library's, so that a
+  // template or a declared figure uses the department's own definition wherever it stands.
+  auto Libraries = [&](llvm::ArrayRef<ast::File *> Of, bool FromStdlib, bool Figures) {
+    for (ast::File *F : Of)
+      for (ast::Node *N : F->Items)
+        if (auto *L = llvm::dyn_cast<ast::Library>(N))
+          if ((L->What == ast::Library::Figures) == Figures) {
+            if (Figures)
+              R.Figs.add(*L, FromStdlib);
+            else
+              R.library(*L, FromStdlib);
+          }
+  };
+  Libraries(Stdlib, true, true);
+  Libraries(Files, false, true);
+  Libraries(Stdlib, true, false);
+  Libraries(Files, false, false);
 
   if (Header)
     for (const ast::Attr *A : Header->Attrs) {

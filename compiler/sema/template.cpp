@@ -22,11 +22,6 @@ const std::vector<std::string> RecordSources{"单位", "整体绩效", "政府�
 const std::vector<std::string> UnitFields{"编码", "名称", "性质", "规格", "经费保障形式"};
 const std::vector<std::string> GoalFields{"序号", "分项", "目标", "指标", "指标值"};
 const std::vector<std::string> IndicatorFields{"一级", "二级", "名称", "描述", "指标值", "依据"};
-const std::vector<std::string> TermWords{
-    "全部",   "本年",     "上年结转", "基本",       "项目",     "人员经费",     "公用经费",
-    "财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "财政专户", "单位资金", "机关运行",
-    "无",     "经营支出", "上解上级支出", "对附属单位补助支出"};
-const std::vector<std::string> TermTags{"资金", "功能", "经济", "三公"};
 
 class TemplateReader {
 public:
@@ -80,72 +75,23 @@ private:
     return V.Word.Value.str();
   }
 
-  /// Reads one filter term into \p F; false (after a diagnostic) when it is not one.
-  bool term(const ast::Value &V, model::Filter &F) {
-    if (V.K == ast::Value::Tag) {
-      std::string Tag = V.Word.Value.str();
-      std::string Arg = V.Args.empty() ? "" : word(V.Args[0]);
-      if (Arg.empty() || std::find(TermTags.begin(), TermTags.end(), Tag) == TermTags.end()) {
-        bad(V.range(), "'[" + Tag + "]' is not a term",
-            "“[" + Tag + "]”不是筛选条件", closest(Tag, TermTags));
-        return false;
-      }
-      if (Tag == "资金") {
-        if (!R.B.findFund(Arg)) {
-          bad(V.Args[0].range(), "'" + Arg + "' is not a fund source",
-              "“" + Arg + "”不是资金来源");
-          return false;
-        }
-        F.FundNames.push_back(R.B.findFund(Arg)->Name);
-      } else if (Tag == "功能" || Tag == "经济") {
-        if (Arg.find_first_not_of("0123456789") != std::string::npos) {
-          bad(V.Args[0].range(), "'" + Arg + "' is not a code", "“" + Arg + "”不是科目编码");
-          return false;
-        }
-        (Tag == "功能" ? F.Functions : F.Economics).push_back(Arg);
-      } else {
-        F.SanGong.push_back(Arg);
-      }
-      return true;
-    }
-    std::string W = word(V);
-    if (W == "全部")
-      return true;
-    if (W == "本年" || W == "上年结转")
-      F.CarryOver = W == "上年结转";
-    else if (W == "基本" || W == "项目")
-      F.Basic = W == "基本";
-    else if (W == "人员经费" || W == "公用经费")
-      F.CostClasses.push_back(W);
-    else if (W == "财政拨款")
-      F.Appropriation = true;
-    else if (W == "一般公共预算")
-      F.FundTypes.push_back(model::FundType::General);
-    else if (W == "政府性基金")
-      F.FundTypes.push_back(model::FundType::GovFund);
-    else if (W == "国有资本经营")
-      F.FundTypes.push_back(model::FundType::StateCapital);
-    else if (W == "财政专户")
-      F.FundTypes.push_back(model::FundType::SpecialAccount);
-    else if (W == "单位资金")
-      F.FundTypes.push_back(model::FundType::UnitFunds);
-    else if (W == "机关运行")
-      F.RunningCosts = true;
-    else if (W == "无" || W == "经营支出" || W == "上解上级支出" || W == "对附属单位补助支出")
-      F.Nothing = true;
-    else {
-      bad(V.range(), "'" + W + "' is not a term", "“" + W + "”不是筛选条件",
-          closest(W, TermWords));
+  /// Reads the terms of a cell into \p Q (the figure language, sema/figures.h); false after
+  /// a diagnostic when they do not resolve.
+  bool terms(llvm::ArrayRef<ast::Value> Values, model::Query &Q) {
+    std::vector<FigurePart> Parts;
+    for (const ast::Value &V : Values)
+      Parts.push_back(FigurePart::of(V));
+    return terms(Parts, Q);
+  }
+  bool terms(llvm::ArrayRef<FigurePart> Parts, model::Query &Q) {
+    FigureFailure F;
+    std::optional<model::Query> X = R.Figs.terms(Parts, /*Facts=*/false, F);
+    if (!X) {
+      bad(Parts[F.Part].Where, F.En, F.Zh, F.Guess);
       return false;
     }
+    Q = *X;
     return true;
-  }
-
-  bool terms(llvm::ArrayRef<ast::Value> Values, model::Filter &F) {
-    bool Ok = true;
-    for (const ast::Value &V : Values)
-      Ok &= term(V, F);
-    return Ok;
   }
 
   static bool isLabel(const ast::Value &V) {
@@ -661,6 +607,7 @@ private:
       return false;
     }
     bool Ok = true;
+    std::vector<FigurePart> Terms;
     for (const ast::Value &V : C.Values.drop_front()) {
       std::string W = word(V);
       if (V.K == ast::Value::Name && (W == "左" || W == "右"))
@@ -671,8 +618,10 @@ private:
         bad(V.range(), "only 金额 columns take terms", "只有金额列可带筛选条件");
         Ok = false;
       } else
-        Ok &= term(V, Col.Terms);
+        Terms.push_back(FigurePart::of(V));
     }
+    if (!Terms.empty())
+      Ok &= terms(Terms, Col.Terms);
     T.Columns.push_back(std::move(Col));
     return Ok;
   }

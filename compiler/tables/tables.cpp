@@ -75,7 +75,7 @@ namespace {
 struct Side {
   bool Present = false;
   std::string Code, Label;
-  const model::Filter *Terms = nullptr;
+  const model::Query *Terms = nullptr;
   std::string Function, Economic; ///< code prefixes of tree rows
   bool Total = false;
 };
@@ -172,8 +172,13 @@ class Evaluator {
 public:
   Evaluator(const model::Budget &B, const model::TableTemplate &T, bool &Overflow)
       : B(B), T(T), Overflow(Overflow) {
+    // The allocations a cell may add, found once: the scope's (a cell's query includes the
+    // scope), carry-forwards too, which only a cell that names them adds.
+    model::Query Pre = T.Scope;
+    Pre.Natures = (Pre.Natures ? Pre.Natures : model::Query::SpentNatures) |
+                  1u << unsigned(model::Nature::CarryForward);
     for (const model::Allocation &A : B.Allocations)
-      if (matches(T.Scope, A))
+      if (!Pre.spending() || Pre.matches(B, A))
         InScope.push_back(&A);
   }
 
@@ -246,75 +251,25 @@ public:
   }
 
 private:
-  std::string costClass(const std::string &Economic) const {
-    if (Economic.size() < 3)
-      return "";
-    const model::CatalogueEntry *E = B.Economics.find(Economic.substr(0, 3));
-    return E ? E->CostClass : "";
-  }
-
-  static bool anyPrefix(const std::vector<std::string> &Prefixes, llvm::StringRef Code) {
-    for (const std::string &P : Prefixes)
-      if (Code.startswith(P))
-        return true;
-    return false;
-  }
-
-  bool matches(const model::Filter &F, const model::Allocation &A) const {
-    if (F.Nothing)
-      return false;
-    if (F.CarryOver && *F.CarryOver != A.CarryOver)
-      return false;
-    if (F.Basic && *F.Basic != A.isBasic())
-      return false;
-    if (!F.CostClasses.empty() &&
-        (!A.isBasic() || std::find(F.CostClasses.begin(), F.CostClasses.end(),
-                                   costClass(A.Economic)) == F.CostClasses.end()))
-      return false;
-    if (F.Appropriation && !(A.Source && A.Source->Appropriation))
-      return false;
-    if (!F.FundTypes.empty() || !F.FundNames.empty()) {
-      bool Any = A.Source && (std::find(F.FundTypes.begin(), F.FundTypes.end(), A.Source->Type) !=
-                                  F.FundTypes.end() ||
-                              std::find(F.FundNames.begin(), F.FundNames.end(), A.Source->Name) !=
-                                  F.FundNames.end());
-      if (!Any)
-        return false;
+  /// The cell of row side \p S in column \p Column: the facts its row, its column and the
+  /// table's scope all name (control totals for an income figure, else allocations).
+  std::optional<Decimal> sum(const Side &S, const model::Query &Column) const {
+    model::Query Q = model::Query::intersect(T.Scope, Column);
+    if (S.Terms)
+      Q = model::Query::intersect(Q, *S.Terms);
+    if (!S.Function.empty() || !S.Economic.empty()) {
+      model::Query Row;
+      if (!S.Function.empty())
+        Row.Functions = {S.Function};
+      if (!S.Economic.empty())
+        Row.Economics = {S.Economic};
+      Q = model::Query::intersect(Q, Row);
     }
-    if (!F.Functions.empty() && !anyPrefix(F.Functions, A.Function))
-      return false;
-    if (!F.Economics.empty() && !anyPrefix(F.Economics, A.Economic))
-      return false;
-    if (!F.SanGong.empty()) {
-      const model::CatalogueEntry *E = B.Economics.find(A.Economic);
-      if (!E || E->SanGong.empty() ||
-          std::find(F.SanGong.begin(), F.SanGong.end(), E->SanGong) == F.SanGong.end())
-        return false;
-    }
-    if (F.RunningCosts) {
-      if (!A.isBasic() || !(A.Source && A.Source->Appropriation) ||
-          costClass(A.Economic) != "公用经费")
-        return false;
-      if (A.UnitIndex < B.OrgUnits.size() && !B.OrgUnits[A.UnitIndex].isAdministrative())
-        return false;
-    }
-    return true;
-  }
-
-  bool matches(const Side &S, const model::Allocation &A) const {
-    if (S.Terms && !matches(*S.Terms, A))
-      return false;
-    if (!S.Function.empty() && !llvm::StringRef(A.Function).startswith(S.Function))
-      return false;
-    if (!S.Economic.empty() && !llvm::StringRef(A.Economic).startswith(S.Economic))
-      return false;
-    return true;
-  }
-
-  std::optional<Decimal> sum(const Side &S, const model::Filter &Column) const {
+    if (!Q.spending() || Q.Underivable)
+      return Q.Underivable ? std::optional<Decimal>(Decimal()) : model::evaluate(B, Q);
     Decimal Total;
-    for (const model::Allocation *A : InScope)
-      if (matches(S, *A) && matches(Column, *A)) {
+    for (const model::Allocation *A : InScope) // (the scope's allocations, found once)
+      if (Q.matches(B, *A)) {
         auto Next = Total.add(A->Yuan);
         if (!Next)
           return std::nullopt;
