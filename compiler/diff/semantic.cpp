@@ -2,6 +2,7 @@
 #include "compiler/diff/semantic.h"
 
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/Regex.h"
 
 #include <map>
 #include <set>
@@ -340,6 +341,27 @@ std::string mdCell(llvm::StringRef S) {
 }
 
 } // namespace
+
+std::vector<std::string> describeDiagnostics(llvm::ArrayRef<Diagnostic> Diags, Lang L) {
+  static const llvm::Regex LineNumber("line [0-9]+|第 [0-9]+ 行");
+  std::vector<std::string> Out;
+  for (const Diagnostic &D : Diags) {
+    const char *Sev = D.Sev == Severity::Error     ? "error"
+                      : D.Sev == Severity::Warning ? "warning"
+                                                   : "remark";
+    std::string Msg = D.message(L), Clean;
+    llvm::StringRef Rest = Msg;
+    llvm::SmallVector<llvm::StringRef, 1> M;
+    while (LineNumber.match(Rest, &M)) {
+      size_t At = M[0].data() - Rest.data();
+      Clean += Rest.substr(0, At).str() + (L == Lang::Zh ? "第 N 行" : "line N");
+      Rest = Rest.substr(At + M[0].size());
+    }
+    Clean += Rest.str();
+    Out.push_back(std::string(Sev) + " " + formatCode(getDiagInfo(D.Kind).Code) + ": " + Clean);
+  }
+  return Out;
+}
 
 void print(llvm::raw_ostream &OS, const Report &R, Format F, llvm::StringRef OldName,
            llvm::StringRef NewName) {

@@ -51,6 +51,11 @@ struct Report {
   }
 };
 
+/// The diagnostics of a version as the diff compares them ("error BUD301: message"), in
+/// \p L, with the line numbers in messages left out: a reformatting moves them but changes
+/// nothing.
+std::vector<std::string> describeDiagnostics(llvm::ArrayRef<Diagnostic> Diags, Lang L);
+
 /// Compares \p Old with \p New.
 Report compare(const Version &Old, const Version &New);
 

@@ -1,0 +1,75 @@
+//===- fmt.cpp - budc fmt: lay .bud files out canonically --------------------===//
+//
+// budc fmt [--check | --diff] PATH…
+//
+// Every file of a workspace that parses cleanly, rewritten only when its meaning is kept.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/driver/driver.h"
+
+#include "compiler/emit/write.h"
+#include "compiler/format/format.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace budc::driver {
+namespace {
+
+cl::opt<bool> FmtCheck("check",
+                       cl::desc("Change nothing; list the files that are not formatted and "
+                                "exit 1 if there are any"),
+                       cl::sub(cmd::fmt()), cl::cat(category()));
+cl::opt<bool> FmtDiff("diff", cl::desc("Change nothing; print what would change as a unified diff"),
+                      cl::sub(cmd::fmt()), cl::cat(category()));
+
+} // namespace
+
+int runFmt() {
+  auto I = invocation(Stage::Load);
+  if (!I)
+    return ExitUsage;
+  return guarded([&] {
+    std::unique_ptr<Compilation> C = compile(I->Inputs, I->CO);
+    int Status = ExitOk;
+    if (!C->Diags.hasErrors() && !C->inputError()) {
+      for (const ast::File *F : C->WS.Files) {
+        unsigned ID = F->Range.File;
+        StringRef Old = C->SM.getText(ID), Path = C->SM.getPath(ID);
+        std::string New = format::formatFile(C->SM, ID);
+        if (New == Old)
+          continue;
+        if (format::meaning(Old, Path) != format::meaning(New, Path)) {
+          errs() << "budc: internal error: the canonical layout of '" << Path
+                 << "' would change its meaning, so nothing was written.\nThis is a bug in "
+                    "budc, not in your budget: please report it with the input file.\n";
+          return ExitInternal;
+        }
+        if (FmtCheck || FmtDiff) {
+          if (FmtDiff)
+            outs() << format::unifiedDiff(Path, Path, Old, New);
+          else
+            outs() << Path << "\n";
+          if (FmtCheck)
+            Status = ExitErrors;
+          continue;
+        }
+        if (auto Why = emit::writeAtomically(Path, New)) {
+          C->Diags.report({}, diag::CannotWrite, {Path.str(), *Why});
+          Status = ExitUsage;
+        } else if (!Quiet) {
+          errs() << (I->RO.Language == Lang::Zh ? "已格式化 " : "formatted ") << Path << "\n";
+        }
+      }
+    }
+    printDiagnostics(*C, I->RO);
+    if (C->inputError() || Status == ExitUsage)
+      return ExitUsage;
+    if (Status != ExitOk)
+      return Status;
+    return C->Diags.hasErrors() ? ExitErrors : ExitOk;
+  });
+}
+
+} // namespace budc::driver

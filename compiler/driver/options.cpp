@@ -1,0 +1,164 @@
+//===- options.cpp - Options shared by several subcommands; printing diagnostics -===//
+#include "compiler/driver/driver.h"
+
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Timer.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <exception>
+
+using namespace llvm;
+
+namespace budc::driver {
+
+namespace cmd {
+#define BUDC_SUBCOMMAND(Fn, Name, Description)                                                \
+  cl::SubCommand &Fn() {                                                                      \
+    static cl::SubCommand S(Name, Description);                                               \
+    return S;                                                                                 \
+  }
+BUDC_SUBCOMMAND(check, "check", "Check a workspace and report diagnostics")
+BUDC_SUBCOMMAND(build, "build", "Check a workspace, then write its disclosure tables")
+BUDC_SUBCOMMAND(fmt, "fmt", "Lay .bud files out canonically (in place)")
+BUDC_SUBCOMMAND(diff, "diff", "Compare two versions of a workspace semantically")
+BUDC_SUBCOMMAND(gitSetup, "git-setup", "Configure git to use budc diff for .bud files")
+BUDC_SUBCOMMAND(parse, "parse", "Parse files and print their syntax tree")
+BUDC_SUBCOMMAND(help, "help", "Show help for budc or for one command")
+BUDC_SUBCOMMAND(explain, "explain", "Explain a diagnostic code, with a bad and a good example")
+#undef BUDC_SUBCOMMAND
+} // namespace cmd
+
+cl::OptionCategory &category() {
+  static cl::OptionCategory Cat("budc options");
+  return Cat;
+}
+
+namespace {
+enum class ColorMode { Auto, Always, Never };
+
+cl::opt<std::string> LangOpt("lang",
+                             cl::desc("Language of messages: zh or en (default: from "
+                                      "LC_ALL, LC_MESSAGES or LANG)"),
+                             cl::value_desc("zh|en"), cl::sub(cmd::check()), cl::sub(cmd::build()),
+                             cl::sub(cmd::fmt()), cl::sub(cmd::diff()), cl::sub(cmd::parse()),
+                             cl::cat(category()));
+cl::opt<ColorMode> Color(
+    "color", cl::desc("Colour diagnostics"), cl::init(ColorMode::Auto),
+    cl::values(clEnumValN(ColorMode::Auto, "auto", "when standard error is a terminal"),
+               clEnumValN(ColorMode::Always, "always", "always"),
+               clEnumValN(ColorMode::Never, "never", "never")),
+    cl::sub(cmd::check()), cl::sub(cmd::build()), cl::sub(cmd::fmt()), cl::sub(cmd::parse()),
+    cl::cat(category()));
+cl::opt<unsigned> ErrorLimit("error-limit", cl::desc("Stop printing after N errors (0: no limit)"),
+                             cl::init(100), cl::value_desc("N"), cl::sub(cmd::check()),
+                             cl::sub(cmd::build()), cl::sub(cmd::fmt()), cl::sub(cmd::parse()),
+                             cl::cat(category()));
+cl::list<std::string> Warnings(
+    "W", cl::Prefix,
+    cl::desc("Warning control: -WNAME, -Wno-NAME, -Werror, -Werror=NAME; NAME is a code "
+             "(BUD401) or a name (indicator-kind-mismatch)"),
+    cl::value_desc("[no-]NAME|error[=NAME]"), cl::sub(cmd::check()), cl::sub(cmd::build()),
+    cl::cat(category()));
+} // namespace
+
+cl::list<std::string> Paths(cl::Positional, cl::desc("<workspace directory or .bud file>..."),
+                            cl::ZeroOrMore, cl::sub(cmd::check()), cl::sub(cmd::build()),
+                            cl::sub(cmd::fmt()), cl::sub(cmd::parse()), cl::cat(category()));
+cl::opt<unsigned> Jobs("jobs",
+                       cl::desc("Threads that parse files and read projects (default 0: one per "
+                                "core, fewer for a small workspace)"),
+                       cl::init(0), cl::value_desc("N"), cl::sub(cmd::check()),
+                       cl::sub(cmd::build()), cl::sub(cmd::fmt()), cl::cat(category()));
+static cl::alias JobsA("j", cl::desc("Alias for --jobs"), cl::aliasopt(Jobs), cl::cat(category()));
+cl::opt<bool> TimePhases("time-phases",
+                         cl::desc("Print the time each phase took (reading, parsing, "
+                                  "resolving, checking, tables, printing) on standard error"),
+                         cl::sub(cmd::check()), cl::sub(cmd::build()), cl::cat(category()));
+cl::opt<bool> Quiet("quiet", cl::desc("Print nothing when there is nothing to report"),
+                    cl::sub(cmd::check()), cl::sub(cmd::build()), cl::sub(cmd::fmt()),
+                    cl::cat(category()));
+static cl::alias QuietA("q", cl::desc("Alias for --quiet"), cl::aliasopt(Quiet), cl::cat(category()));
+
+std::optional<RenderOptions> renderOptions() {
+  RenderOptions RO;
+  if (LangOpt.empty())
+    RO.Language = languageFromEnvironment();
+  else if (LangOpt == "zh")
+    RO.Language = Lang::Zh;
+  else if (LangOpt == "en")
+    RO.Language = Lang::En;
+  else {
+    errs() << "budc: error: --lang must be zh or en, not '" << LangOpt << "'\n";
+    return std::nullopt;
+  }
+  RO.Color = Color == ColorMode::Always ||
+             (Color == ColorMode::Auto && sys::Process::StandardErrHasColors());
+  RO.ErrorLimit = ErrorLimit;
+  return RO;
+}
+
+std::optional<CompileOptions> compileOptions(Stage Until) {
+  CompileOptions O;
+  O.Until = Until;
+  O.Parse.Jobs = Jobs;
+  O.Parse.TimePhases = TimePhases;
+  for (StringRef W : Warnings)
+    if (auto Error = O.Warnings.add(W)) {
+      errs() << "budc: error: " << *Error << "\n";
+      return std::nullopt;
+    }
+  return O;
+}
+
+std::optional<Invocation> invocation(Stage Until, bool NeedPaths) {
+  auto RO = renderOptions();
+  if (!RO)
+    return std::nullopt;
+  auto CO = compileOptions(Until);
+  if (!CO)
+    return std::nullopt;
+  if (NeedPaths && Paths.empty()) {
+    errs() << "budc: error: no workspace given: name a directory or .bud files\n";
+    return std::nullopt;
+  }
+  return Invocation{*RO, std::move(*CO), std::vector<std::string>(Paths.begin(), Paths.end())};
+}
+
+void printDiagnostics(const Compilation &C, RenderOptions RO, DiagFormat F) {
+  NamedRegionTimer T("report", "sort and print diagnostics", "budc", "budc phases", TimePhases);
+  std::vector<Diagnostic> Sorted = C.Diags.sorted();
+  // What became of the output is the last thing said, after the problems that caused it.
+  std::stable_partition(Sorted.begin(), Sorted.end(), [](const Diagnostic &D) {
+    return D.Kind != diag::BuildBlocked && D.Kind != diag::CannotWrite;
+  });
+  RO.TotalErrors = C.Diags.getErrorCount();
+  RO.TotalWarnings = C.Diags.getWarningCount();
+  switch (F) {
+  case DiagFormat::Json:
+    renderJson(outs(), C.SM, Sorted, RO);
+    return;
+  case DiagFormat::Sarif:
+    renderSarif(outs(), C.SM, Sorted, RO);
+    return;
+  case DiagFormat::Github:
+    renderGithub(outs(), C.SM, Sorted, RO);
+    return;
+  case DiagFormat::Text:
+    renderText(errs(), C.SM, Sorted, RO);
+    return;
+  }
+}
+
+int guarded(function_ref<int()> Body) {
+  try {
+    return Body();
+  } catch (const std::exception &E) {
+    errs() << "budc: internal error: " << E.what()
+           << "\nThis is a bug in budc, not in your budget: please report it with the "
+              "command line and the input file.\n";
+    return ExitInternal;
+  }
+}
+
+} // namespace budc::driver
