@@ -8,7 +8,6 @@
 #include "compiler/driver/driver.h"
 
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <csignal>
@@ -84,9 +83,9 @@ int runCheck() {
       errs() << "budc: error: --stdin needs --stdin-filename PATH: the file whose text it is\n";
       return ExitUsage;
     }
-    auto Text = MemoryBuffer::getSTDIN();
+    FileRead Text = readStandardInput(CO->Load.Limits.FileBytes);
     if (!Text) {
-      errs() << "budc: error: cannot read standard input: " << Text.getError().message() << "\n";
+      errs() << "budc: error: cannot read standard input: " << Text.reason() << "\n";
       return ExitUsage;
     }
     SmallString<256> Real;
@@ -95,7 +94,7 @@ int runCheck() {
              << "' names no file of the workspace\n";
       return ExitUsage;
     }
-    Overrides[Real] = (*Text)->getBuffer().str();
+    Overrides[Real] = Text.Buffer->getBuffer().str();
   }
   CO->Overrides = &Overrides;
   if (Paths.empty() && !Stdin) {

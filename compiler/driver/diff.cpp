@@ -36,14 +36,13 @@ struct Side {
 };
 
 Side compileSide(const std::vector<std::string> &Inputs, const StringMap<std::string> *Overrides,
-                 Lang L) {
+                 const CompileOptions &Base, Lang L) {
   Side S;
   if (Inputs.empty()) { // a side without .bud files is an empty budget (added or removed)
     S.C = std::make_unique<Compilation>();
     return S;
   }
-  CompileOptions O;
-  O.Until = Stage::Tables;
+  CompileOptions O = Base;
   O.TablesDespiteErrors = true;
   O.Overrides = Overrides;
   S.C = compile(Inputs, O);
@@ -57,27 +56,34 @@ Side compileSide(const std::vector<std::string> &Inputs, const StringMap<std::st
 
 /// git's external diff: path old-file old-hex old-mode new-file new-hex new-mode. Each side is
 /// the workspace of path with that file's text from git; exit 0 always (git stops otherwise).
-int gitDriver(ArrayRef<std::string> Args, diff::Format F, Lang L) {
+int gitDriver(ArrayRef<std::string> Args, diff::Format F, const CompileOptions &CO, Lang L) {
   const std::string &Path = Args[0];
-  auto Read = [](const std::string &File) -> std::string {
+  // git hands over temporary files (or /dev/null for a side that does not exist); anything
+  // else that is not a regular file within the size cap is refused, not waited on.
+  StringMap<std::string> Texts[2];
+  for (int I = 0; I < 2; ++I) {
+    const std::string &File = Args[I ? 4 : 1];
     if (File == "/dev/null")
-      return "";
-    auto B = MemoryBuffer::getFile(File, false, false);
-    return B ? (*B)->getBuffer().str() : "";
-  };
-  StringMap<std::string> OldText, NewText;
+      continue;
+    FileRead R = readRegularFile(File, CO.Load.Limits.FileBytes);
+    if (!R) {
+      errs() << "budc: error: cannot read '" << File << "': " << R.reason() << "\n";
+      return ExitUsage;
+    }
+    Texts[I][""] = R.Buffer->getBuffer().str();
+  }
   SmallString<256> Real;
   Side Old, New;
   if (!sys::fs::real_path(Path, Real)) {
-    OldText[Real] = Read(Args[1]);
-    NewText[Real] = Read(Args[4]);
+    for (StringMap<std::string> &T : Texts)
+      T[Real] = T.lookup("");
     std::vector<std::string> Inputs{workspaceRoot(Path)};
-    Old = compileSide(Inputs, &OldText, L);
-    New = compileSide(Inputs, &NewText, L);
+    Old = compileSide(Inputs, &Texts[0], CO, L);
+    New = compileSide(Inputs, &Texts[1], CO, L);
   } else {
     // The file is gone from the work tree: compare the two texts alone.
-    Old = compileSide({Args[1]}, nullptr, L);
-    New = compileSide({Args[4]}, nullptr, L);
+    Old = compileSide({Args[1]}, nullptr, CO, L);
+    New = compileSide({Args[4]}, nullptr, CO, L);
   }
   diff::print(outs(), diff::compare(Old.V, New.V), F, "a/" + Path, "b/" + Path);
   return ExitOk;
@@ -100,10 +106,13 @@ int runDiff() {
     errs() << "budc: error: --format must be text, md or json, not '" << DiffFormat << "'\n";
     return ExitUsage;
   }
+  auto CO = compileOptions(Stage::Tables);
+  if (!CO)
+    return ExitUsage;
   std::vector<std::string> Args(DiffArgs.begin(), DiffArgs.end());
   return guarded([&] {
     if (Args.size() == 7)
-      return gitDriver(Args, *F, RO->Language);
+      return gitDriver(Args, *F, *CO, RO->Language);
     if (Args.size() < 2) {
       errs() << "budc: error: budc diff needs OLD NEW, REV1 REV2 [-- PATH…], or git's seven "
                 "external-diff arguments\n";
@@ -154,8 +163,8 @@ int runDiff() {
       OldInputs = Inputs(OldDir);
       NewInputs = Inputs(NewDir);
     }
-    Side Old = compileSide(OldInputs, nullptr, RO->Language);
-    Side New = compileSide(NewInputs, nullptr, RO->Language);
+    Side Old = compileSide(OldInputs, nullptr, *CO, RO->Language);
+    Side New = compileSide(NewInputs, nullptr, *CO, RO->Language);
     if (!Temp.empty())
       sys::fs::remove_directories(Temp);
     for (const Side *S : {&Old, &New})

@@ -3,6 +3,7 @@
 // budc fmt [--check | --diff] PATH…
 //
 // Every file of a workspace that parses cleanly, rewritten only when its meaning is kept.
+// Files read from an include root outside the workspace are never rewritten.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/driver/driver.h"
@@ -36,6 +37,8 @@ int runFmt() {
     if (!C->Diags.hasErrors() && !C->inputError()) {
       for (const ast::File *F : C->WS.Files) {
         unsigned ID = F->Range.File;
+        if (C->WS.FromExtraRoot.count(ID))
+          continue; // read from an include root: not the workspace's to rewrite
         StringRef Old = C->SM.getText(ID), Path = C->SM.getPath(ID);
         std::string New = format::formatFile(C->SM, ID);
         if (New == Old)

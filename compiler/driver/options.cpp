@@ -60,6 +60,37 @@ cl::list<std::string> Warnings(
              "(BUD401) or a name (indicator-kind-mismatch)"),
     cl::value_desc("[no-]NAME|error[=NAME]"), cl::sub(cmd::check()), cl::sub(cmd::build()),
     cl::cat(category()));
+cl::opt<std::string> MaxWorkspaceSize(
+    "max-workspace-size",
+    cl::desc("The most bytes of .bud files one run reads (default 512M; K, M, G suffixes)"),
+    cl::value_desc("SIZE"), cl::sub(cmd::check()), cl::sub(cmd::build()), cl::sub(cmd::fmt()),
+    cl::sub(cmd::diff()), cl::sub(cmd::parse()), cl::cat(category()));
+cl::list<std::string> IncludeRoots(
+    "include-root",
+    cl::desc("A directory outside the workspace that its includes may read (repeatable)"),
+    cl::value_desc("DIR"), cl::sub(cmd::check()), cl::sub(cmd::build()), cl::sub(cmd::fmt()),
+    cl::sub(cmd::diff()), cl::sub(cmd::parse()), cl::cat(category()));
+cl::opt<bool> AllowRootsFile(
+    "allow-roots-file",
+    cl::desc("Also allow the directories a .budc-roots file at the workspace root names, one "
+             "a line (only for workspaces you trust: the file is part of the workspace)"),
+    cl::sub(cmd::check()), cl::sub(cmd::build()), cl::sub(cmd::fmt()), cl::sub(cmd::diff()),
+    cl::sub(cmd::parse()), cl::cat(category()));
+
+/// "512M" → 536870912; K, M and G are powers of 1024. Nullopt when it is no size.
+std::optional<uint64_t> parseSize(StringRef S) {
+  uint64_t Unit = 1;
+  if (S.consume_back("K") || S.consume_back("k"))
+    Unit = 1ull << 10;
+  else if (S.consume_back("M") || S.consume_back("m"))
+    Unit = 1ull << 20;
+  else if (S.consume_back("G") || S.consume_back("g"))
+    Unit = 1ull << 30;
+  uint64_t N;
+  if (S.empty() || S.getAsInteger(10, N) || N > UINT64_MAX / Unit)
+    return std::nullopt;
+  return N * Unit;
+}
 } // namespace
 
 cl::list<std::string> Paths(cl::Positional, cl::desc("<workspace directory or .bud file>..."),
@@ -103,6 +134,18 @@ std::optional<CompileOptions> compileOptions(Stage Until) {
   O.Until = Until;
   O.Parse.Jobs = Jobs;
   O.Parse.TimePhases = TimePhases;
+  if (!MaxWorkspaceSize.empty()) {
+    auto Size = parseSize(MaxWorkspaceSize);
+    if (!Size) {
+      errs() << "budc: error: --max-workspace-size must be a number of bytes with an optional "
+                "K, M or G, not '"
+             << MaxWorkspaceSize << "'\n";
+      return std::nullopt;
+    }
+    O.Load.Limits.TotalBytes = *Size;
+  }
+  O.Load.IncludeRoots.assign(IncludeRoots.begin(), IncludeRoots.end());
+  O.Load.RootsFile = AllowRootsFile;
   for (StringRef W : Warnings)
     if (auto Error = O.Warnings.add(W)) {
       errs() << "budc: error: " << *Error << "\n";

@@ -11,7 +11,7 @@ namespace budc {
 std::unique_ptr<Compilation> compile(llvm::ArrayRef<std::string> Paths, const CompileOptions &O) {
   auto C = std::make_unique<Compilation>();
   bool Time = O.Parse.TimePhases;
-  C->WS = loadWorkspace(Paths, C->SM, C->Ctx, C->Diags, O.Parse, O.Overrides);
+  C->WS = loadWorkspace(Paths, C->SM, C->Ctx, C->Diags, O.Parse, O.Overrides, O.Load);
   // The checker runs on a workspace that parsed cleanly: after syntax errors the trees are
   // partial and every rule would report their holes again.
   if (O.Until == Stage::Load || C->WS.InputError || C->Diags.hasErrors())

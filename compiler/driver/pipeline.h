@@ -39,6 +39,8 @@ struct CompileOptions {
   Stage Until = Stage::Check;
   /// Parser limits, the number of threads (Jobs) and phase timers (TimePhases).
   syntax::ParseOptions Parse;
+  /// The caps on what is read and the include roots beyond the workspace.
+  LoadOptions Load;
   /// Texts by real path to use instead of the files on disk; null for none.
   const llvm::StringMap<std::string> *Overrides = nullptr;
   /// Read the standard library's table templates in full (needed for the tables; `budc
