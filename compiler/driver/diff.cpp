@@ -16,6 +16,12 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace llvm;
 
 namespace budc::driver {
@@ -89,6 +95,112 @@ int gitDriver(ArrayRef<std::string> Args, diff::Format F, const CompileOptions &
   return ExitOk;
 }
 
+/// Two revisions read into a private temporary directory (old/ and new/), removed again
+/// when this goes.
+struct Revisions {
+  SmallString<128> Temp;
+  std::vector<std::string> Inputs[2];
+
+  ~Revisions() {
+    if (!Temp.empty())
+      sys::fs::remove_directories(Temp);
+  }
+
+  /// Reads the .bud files of the paths \p Args[2…] at the revisions \p Args[0] and
+  /// \p Args[1]; false after saying why not.
+  bool extract(ArrayRef<std::string> Args, const ReadLimits &Limits) {
+    auto Prefix = diff::repositoryPrefix();
+    if (!Prefix) {
+      errs() << "budc: error: '" << Args[0] << "' and '" << Args[1]
+             << "' are neither paths nor revisions of a git repository here\n";
+      return false;
+    }
+    for (int I = 0; I < 2; ++I)
+      if (!diff::isRevision(Args[I])) {
+        errs() << "budc: error: '" << Args[I] << "' is "
+               << (sys::fs::exists(Args[I]) ? "not" : "neither a path nor")
+               << " a revision of this repository\n";
+        return false;
+      }
+    // Paths are relative to the current directory; git ls-tree --full-tree wants them
+    // relative to the top of the repository, and none may leave it.
+    std::vector<std::string> Paths;
+    for (const std::string &Given : Args.drop_front(2)) {
+      SmallString<256> P;
+      if (sys::path::is_absolute(Given)) {
+        auto Top = diff::git({"rev-parse", "--show-toplevel"});
+        StringRef T = Top ? StringRef(*Top).rtrim("\n") : StringRef();
+        if (T.empty() || !isWithin(Given, T)) {
+          errs() << "budc: error: '" << Given << "' is outside the repository\n";
+          return false;
+        }
+        P = StringRef(Given).drop_front(T.size()).ltrim("/");
+      } else {
+        P = *Prefix;
+        sys::path::append(P, Given);
+      }
+      sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+      if (StringRef(P).startswith("..")) {
+        errs() << "budc: error: '" << Given << "' is outside the repository\n";
+        return false;
+      }
+      Paths.push_back(P.empty() ? std::string(".") : std::string(P.str().rtrim("/")));
+    }
+    if (sys::fs::createUniqueDirectory("budc-diff", Temp)) {
+      errs() << "budc: error: cannot make a temporary directory\n";
+      Temp.clear();
+      return false;
+    }
+    int Top = ::open(Temp.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    diff::Extraction X[2];
+    uint64_t Bytes = 0;
+    for (int I = 0; I < 2 && Top >= 0; ++I) {
+      const char *Side = I ? "new" : "old";
+      int Dir = ::mkdirat(Top, Side, 0700) == 0
+                    ? ::openat(Top, Side, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                    : -1;
+      if (Dir < 0) {
+        X[I].Error = std::string("cannot make a temporary directory: ") + strerror(errno);
+      } else {
+        X[I] = diff::extractRevision(Args[I], Paths, Dir, Limits, Bytes);
+        ::close(Dir);
+      }
+      if (!X[I].Error.empty()) {
+        errs() << "budc: error: " << X[I].Error << "\n";
+        ::close(Top);
+        return false;
+      }
+      Bytes = X[I].Bytes;
+      SmallString<256> SideDir(Temp);
+      sys::path::append(SideDir, Side);
+      if (X[I].Files) // a side with no .bud files is an empty budget (added or removed)
+        Inputs[I].push_back(std::string(SideDir));
+    }
+    if (Top < 0) {
+      errs() << "budc: error: cannot make a temporary directory\n";
+      return false;
+    }
+    ::close(Top);
+    // A path that names nothing in either revision is a mistake, not "no semantic change".
+    for (const std::string &P : Paths) {
+      bool Found = P == ".";
+      for (const diff::Extraction &E : X)
+        for (const std::string &Entry : E.Entries)
+          Found |= Entry == P || StringRef(Entry).startswith(P + "/");
+      for (int I = 0; I < 2 && !Found; ++I) { // a pathspec with wildcards: ask git
+        auto L = diff::git({"ls-tree", "-r", "--name-only", "--full-tree", Args[I], "--", P});
+        Found = L && !L->empty();
+      }
+      if (!Found) {
+        errs() << "budc: error: '" << P << "' names nothing in '" << Args[0] << "' or '"
+               << Args[1] << "'\n";
+        return false;
+      }
+    }
+    return true;
+  }
+};
+
 } // namespace
 
 int runDiff() {
@@ -106,12 +218,14 @@ int runDiff() {
     errs() << "budc: error: --format must be text, md or json, not '" << DiffFormat << "'\n";
     return ExitUsage;
   }
-  auto CO = compileOptions(Stage::Tables);
+  std::optional<CompileOptions> CO = compileOptions(Stage::Tables);
   if (!CO)
     return ExitUsage;
   std::vector<std::string> Args(DiffArgs.begin(), DiffArgs.end());
   return guarded([&] {
-    if (Args.size() == 7)
+    // git's seven arguments end in the old and new modes (100644; "." for none).
+    auto IsMode = [](StringRef M) { return M == "." || (!M.empty() && M.find_first_not_of("01234567") == StringRef::npos); };
+    if (Args.size() == 7 && IsMode(Args[3]) && IsMode(Args[6]))
       return gitDriver(Args, *F, *CO, RO->Language);
     if (Args.size() < 2) {
       errs() << "budc: error: budc diff needs OLD NEW, REV1 REV2 [-- PATH…], or git's seven "
@@ -119,54 +233,19 @@ int runDiff() {
       return ExitUsage;
     }
     std::vector<std::string> OldInputs{Args[0]}, NewInputs{Args[1]};
-    SmallString<128> Temp;
+    std::optional<Revisions> Revs;
     if (!sys::fs::exists(Args[0]) || !sys::fs::exists(Args[1]) || Args.size() > 2) {
-      // Revisions: extract the .bud files of each into a temporary directory.
-      std::vector<std::string> Paths(Args.begin() + 2, Args.end());
-      auto Prefix = diff::repositoryPrefix();
-      if (!Prefix) {
-        errs() << "budc: error: '" << Args[0] << "' and '" << Args[1]
-               << "' are neither paths nor revisions of a git repository here\n";
+      Revs.emplace();
+      if (!Revs->extract(Args, CO->Load.Limits))
         return ExitUsage;
-      }
-      // Paths are relative to the current directory; git ls-tree --full-tree wants them
-      // relative to the top of the repository.
-      for (std::string &P : Paths)
-        if (!Prefix->empty() && !sys::path::is_absolute(P))
-          P = *Prefix + "/" + P;
-      if (sys::fs::createUniqueDirectory("budc-diff", Temp)) {
-        errs() << "budc: error: cannot make a temporary directory\n";
-        return ExitUsage;
-      }
-      SmallString<256> OldDir(Temp), NewDir(Temp);
-      sys::path::append(OldDir, "old");
-      sys::path::append(NewDir, "new");
-      if (!diff::extractRevision(Args[0], Paths, OldDir) ||
-          !diff::extractRevision(Args[1], Paths, NewDir)) {
-        errs() << "budc: error: git cannot read the .bud files of '" << Args[0] << "' or '"
-               << Args[1] << "'\n";
-        sys::fs::remove_directories(Temp);
-        return ExitUsage;
-      }
-      auto Inputs = [&](StringRef Dir) {
-        std::vector<std::string> Out;
-        for (const std::string &P : Paths) {
-          SmallString<256> X(Dir);
-          sys::path::append(X, P);
-          if (sys::fs::exists(X))
-            Out.push_back(std::string(X));
-        }
-        if (Paths.empty())
-          Out.push_back(Dir.str());
-        return Out;
-      };
-      OldInputs = Inputs(OldDir);
-      NewInputs = Inputs(NewDir);
+      OldInputs = Revs->Inputs[0];
+      NewInputs = Revs->Inputs[1];
+      // A side read from a revision has no workspace above its directory.
+      CO->Load.Ceiling = Revs->Temp.str().str();
     }
     Side Old = compileSide(OldInputs, nullptr, *CO, RO->Language);
     Side New = compileSide(NewInputs, nullptr, *CO, RO->Language);
-    if (!Temp.empty())
-      sys::fs::remove_directories(Temp);
+    Revs.reset(); // the temporary directory goes
     for (const Side *S : {&Old, &New})
       if (S->C->inputError() && !S->C->Budget) {
         renderText(errs(), S->C->SM, S->C->Diags.sorted(), *RO);

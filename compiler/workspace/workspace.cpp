@@ -313,7 +313,7 @@ private:
     if (!Roots[I].File)
       return false;
     Roots[I].File = false;
-    std::string Dir = workspaceRoot(Roots[I].Given);
+    std::string Dir = workspaceRoot(Roots[I].Given, Load.Ceiling);
     struct stat St;
     if (::stat(Dir.c_str(), &St) != 0 || !S_ISDIR(St.st_mode) || (Dir = realPath(Dir)).empty())
       return false;
@@ -610,7 +610,7 @@ bool holdsHeader(llvm::StringRef Dir) {
 
 } // namespace
 
-std::string workspaceRoot(llvm::StringRef Path) {
+std::string workspaceRoot(llvm::StringRef Path, llvm::StringRef Ceiling) {
   if (llvm::sys::fs::is_directory(Path))
     return Path.str();
   llvm::SmallString<256> Abs(Path);
@@ -627,7 +627,7 @@ std::string workspaceRoot(llvm::StringRef Path) {
       return Dir.str();
     }
     llvm::StringRef Up = llvm::sys::path::parent_path(Dir);
-    if (Up == Dir)
+    if (Up == Dir || (!Ceiling.empty() && !isWithin(Up, Ceiling)))
       break;
     Dir = Up;
   }

@@ -38,6 +38,9 @@ struct LoadOptions {
   std::vector<std::string> IncludeRoots;
   /// Honour the `.budc-roots` file at a workspace root (--allow-roots-file).
   bool RootsFile = false;
+  /// The search for a named file's workspace (workspaceRoot) stops here, when given: budc
+  /// diff's revisions have nothing above their temporary directory.
+  std::string Ceiling;
 };
 
 /// The name of the file, at a workspace root, that names extra roots.
@@ -64,8 +67,9 @@ Workspace loadWorkspace(llvm::ArrayRef<std::string> Paths, SourceManager &SM, as
 
 /// The workspace a file belongs to: the nearest directory, from the file's own upward, that
 /// directly holds a .bud file with the budget header (预算 YEAR / budget YEAR); the file
-/// itself when there is none. A directory names itself. Only regular files are looked at.
-std::string workspaceRoot(llvm::StringRef Path);
+/// itself when there is none. A directory names itself. Only regular files are looked at;
+/// the search goes no higher than \p Ceiling when one is given.
+std::string workspaceRoot(llvm::StringRef Path, llvm::StringRef Ceiling = "");
 
 /// Whether the real path \p Path is \p Root or lies below it.
 bool isWithin(llvm::StringRef Path, llvm::StringRef Root);
