@@ -111,7 +111,9 @@ void printOne(llvm::raw_ostream &OS, const SourceManager &SM, Severity Sev, Span
     OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
   if (Where.isValid()) {
     LineCol LC = SM.getLineCol(Where.File, Where.Begin);
-    OS << SM.getPath(Where.File) << ':' << LC.Line << ':' << LC.Column << ": ";
+    // A file name or message is printed with its control characters spelled out: a name
+    // from the workspace must not move the cursor, ring or recolour the terminal.
+    OS << escapeControls(SM.getPath(Where.File)) << ':' << LC.Line << ':' << LC.Column << ": ";
   } else {
     OS << "budc: ";
   }
@@ -120,7 +122,7 @@ void printOne(llvm::raw_ostream &OS, const SourceManager &SM, Severity Sev, Span
   OS << severityName(Sev) << ": ";
   if (Opts.Color)
     OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
-  OS << Message;
+  OS << escapeControls(Message);
   if (Code)
     OS << " [" << formatCode(Code) << ']';
   if (Opts.Color)

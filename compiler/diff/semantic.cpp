@@ -1,6 +1,9 @@
 //===- semantic.cpp - Comparing two resolved budgets ------------------------===//
 #include "compiler/diff/semantic.h"
 
+#include "compiler/emit/escape.h"
+#include "compiler/source/utf8.h"
+
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Regex.h"
 
@@ -333,10 +336,11 @@ std::vector<const T *> inSection(const std::vector<T> &All, llvm::StringRef Sect
   return Out;
 }
 
-std::string mdCell(llvm::StringRef S) {
+/// A name in a Markdown code span: backticks and line breaks would end it early.
+std::string mdCode(llvm::StringRef S) {
   std::string Out;
-  for (char C : S)
-    Out += C == '|' ? std::string("\\|") : C == '\n' ? std::string("<br>") : std::string(1, C);
+  for (char C : replaceControls(S, ""))
+    Out += C == '`' ? '\'' : C;
   return Out;
 }
 
@@ -413,10 +417,13 @@ void print(llvm::raw_ostream &OS, const Report &R, Format F, llvm::StringRef Old
     return;
   }
   bool Md = F == Format::Markdown;
+  // Names and texts of the workspace: escaped for Markdown, their control characters spelled
+  // out for a terminal (one change a line).
+  auto T = [&](llvm::StringRef S) { return Md ? emit::markdownText(S) : escapeControls(S); };
   if (Md)
-    OS << "### budc diff: `" << OldName << "` → `" << NewName << "`\n\n";
+    OS << "### budc diff: `" << mdCode(OldName) << "` → `" << mdCode(NewName) << "`\n\n";
   else
-    OS << "budc diff " << OldName << " → " << NewName << "\n";
+    OS << "budc diff " << T(OldName) << " → " << T(NewName) << "\n";
   if (R.empty()) {
     OS << (Md ? "No semantic change.\n" : "no semantic change\n");
     return;
@@ -429,12 +436,12 @@ void print(llvm::raw_ostream &OS, const Report &R, Format F, llvm::StringRef Old
       OS << "\n#### " << S.Title << " · " << S.TitleZh << " (" << R.MoneyUnit << ")\n\n"
          << "| | | old | new | Δ |\n| --- | --- | ---: | ---: | ---: |\n";
       for (const Change *C : Items)
-        OS << "| " << status(*C) << " | " << mdCell(C->What) << " | " << amount(R, C->Old)
+        OS << "| " << status(*C) << " | " << T(C->What) << " | " << amount(R, C->Old)
            << " | " << amount(R, C->New) << " | " << delta(R, *C) << " |\n";
     } else {
       OS << "\n" << S.Title << " · " << S.TitleZh << " (" << R.MoneyUnit << "):\n";
       for (const Change *C : Items)
-        OS << "  " << status(*C) << "  " << C->What << ": " << amount(R, C->Old) << " → "
+        OS << "  " << status(*C) << "  " << T(C->What) << ": " << amount(R, C->Old) << " → "
            << amount(R, C->New) << " (" << delta(R, *C) << ")\n";
     }
   }
@@ -447,19 +454,19 @@ void print(llvm::raw_ostream &OS, const Report &R, Format F, llvm::StringRef Old
       for (const TextChange *C : Items) {
         auto [O, N] = C->Old.empty() || C->New.empty() ? std::make_pair(C->Old, C->New)
                                                        : differing(C->Old, C->New);
-        OS << "| " << status(*C) << " | " << mdCell(C->What) << " | " << mdCell(shorten(O))
-           << " | " << mdCell(shorten(N)) << " |\n";
+        OS << "| " << status(*C) << " | " << T(C->What) << " | " << T(shorten(O))
+           << " | " << T(shorten(N)) << " |\n";
       }
     } else {
       OS << "\n" << S.Title << " · " << S.TitleZh << ":\n";
       for (const TextChange *C : Items) {
-        OS << "  " << status(*C) << "  " << C->What;
+        OS << "  " << status(*C) << "  " << T(C->What);
         if (!C->Old.empty() && !C->New.empty()) {
           auto [O, N] = differing(C->Old, C->New);
-          OS << ": " << shorten(O) << " → " << shorten(N);
+          OS << ": " << T(shorten(O)) << " → " << T(shorten(N));
         }
         else if (!C->New.empty())
-          OS << ": " << shorten(C->New);
+          OS << ": " << T(shorten(C->New));
         OS << "\n";
       }
     }
@@ -467,9 +474,9 @@ void print(llvm::raw_ostream &OS, const Report &R, Format F, llvm::StringRef Old
   if (!R.Introduced.empty() || !R.Fixed.empty()) {
     OS << (Md ? "\n#### Diagnostics · 诊断\n\n" : "\nDiagnostics · 诊断:\n");
     for (const std::string &D : R.Introduced)
-      OS << (Md ? "- introduced: " : "  introduced  ") << D << "\n";
+      OS << (Md ? "- introduced: " : "  introduced  ") << T(D) << "\n";
     for (const std::string &D : R.Fixed)
-      OS << (Md ? "- fixed: " : "  fixed  ") << D << "\n";
+      OS << (Md ? "- fixed: " : "  fixed  ") << T(D) << "\n";
   }
 }
 

@@ -11,6 +11,8 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/emit/emit.h"
 
+#include "compiler/source/utf8.h"
+
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/FileSystem.h"
@@ -89,27 +91,6 @@ unsigned displayWidth(llvm::StringRef S) {
     Widest = std::max(Widest, W < 0 ? static_cast<unsigned>(L.size()) : static_cast<unsigned>(W));
   }
   return Widest;
-}
-
-/// A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique by its number.
-std::string sheetName(const tables::Table &T) {
-  std::string Name = (T.Number < 10 ? "0" : "") + std::to_string(T.Number) + " " + T.Title;
-  std::string Out;
-  unsigned Chars = 0;
-  for (size_t I = 0; I < Name.size() && Chars < 31;) {
-    unsigned Len = llvm::getNumBytesForUTF8(static_cast<unsigned char>(Name[I]));
-    std::string C = Name.substr(I, Len);
-    if (C == "[")
-      C = "【";
-    else if (C == "]")
-      C = "】";
-    else if (C == ":" || C == "*" || C == "?" || C == "/" || C == "\\")
-      C = "_";
-    Out += C;
-    I += Len;
-    ++Chars;
-  }
-  return Out;
 }
 
 /// time_t of midnight UTC on 1 January of \p Year.
@@ -280,6 +261,32 @@ private:
 
 } // namespace
 
+// A sheet name Excel accepts: at most 31 characters, none of []:*?/\, no control or
+// bidirectional character (workbook.xml could not hold them: the workbook would not open), no
+// ' at the end; unique by its number.
+std::string sheetName(const tables::Table &T) {
+  std::string Name = replaceControls(
+      (T.Number < 10 ? "0" : "") + std::to_string(T.Number) + " " + T.Title, "_");
+  std::string Out;
+  unsigned Chars = 0;
+  for (size_t I = 0; I < Name.size() && Chars < 31;) {
+    unsigned Len = llvm::getNumBytesForUTF8(static_cast<unsigned char>(Name[I]));
+    std::string C = Name.substr(I, Len);
+    if (C == "[")
+      C = "【";
+    else if (C == "]")
+      C = "】";
+    else if (C == ":" || C == "*" || C == "?" || C == "/" || C == "\\")
+      C = "_";
+    Out += C;
+    I += Len;
+    ++Chars;
+  }
+  if (llvm::StringRef(Out).endswith("'"))
+    Out.back() = '_';
+  return Out;
+}
+
 std::optional<std::string> xlsx(llvm::StringRef Path, const model::Budget &B,
                                 const tables::Disclosure &D) {
   if (auto Error = loadLibrary())
@@ -300,7 +307,8 @@ std::optional<std::string> xlsx(llvm::StringRef Path, const model::Budget &B,
     return std::string("cannot create the workbook");
   }
   lxw_doc_properties Props{};
-  std::string DocTitle = B.DepartmentName + std::to_string(B.Year) + "年部门预算";
+  // Properties go into docProps/core.xml as they are: without control characters.
+  std::string DocTitle = replaceControls(B.DepartmentName, "") + std::to_string(B.Year) + "年部门预算";
   std::string Author = "budc";
   Props.title = DocTitle.data(); // the C API takes char *; it only reads them
   Props.author = Author.data();
