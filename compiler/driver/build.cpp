@@ -3,17 +3,21 @@
 // budc build PATH… [--format F] [-o DIR]
 //
 // The tables of a budget without errors, in one format, on standard output or as files in
-// DIR; nothing at all for a budget with errors (BUD908).
+// DIR; nothing at all for a budget with errors (BUD908). DIR is published whole
+// (emit::publish): written beside it, then swapped in.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/driver/driver.h"
 
 #include "compiler/emit/output.h"
 #include "compiler/emit/write.h"
+#include "compiler/source/utf8.h"
 
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Timer.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <functional>
 
 using namespace llvm;
 
@@ -32,33 +36,27 @@ cl::opt<std::string> OutDir("o",
 cl::opt<bool> Bom("bom", cl::desc("CSV: start each file with a UTF-8 byte-order mark (Excel)"),
                   cl::sub(cmd::build()), cl::cat(category()));
 
-/// Writes the output of \p C into OutDir; the number of files written.
+/// Publishes the output of \p C as the whole content of OutDir; the number of files written,
+/// or none after reporting why.
 unsigned writeFiles(Compilation &C, emit::Format F, ArrayRef<emit::OutputFile> Files,
                     bool &Failed) {
-  unsigned Written = 0;
-  if (auto Why = emit::makeDirectory(OutDir)) {
-    C.Diags.report({}, diag::CannotWrite, {OutDir, *Why});
+  std::vector<emit::SetFile> Set;
+  auto Xlsx = [&](StringRef P) { return emit::xlsx(P, *C.Budget, *C.Tables); };
+  std::vector<std::function<std::optional<std::string>(StringRef)>> Writers;
+  if (F == emit::Format::Xlsx)
+    Set.push_back({"disclosure.xlsx", Xlsx});
+  Writers.reserve(Files.size());
+  for (const emit::OutputFile &Out : Files) {
+    Writers.push_back([&Out](StringRef P) { return emit::writeNewFile(P, Out.Content); });
+    Set.push_back({Out.Name, Writers.back()});
+  }
+  if (auto E = emit::publish(OutDir, Set)) {
+    C.Diags.report({}, diag::CannotWrite, {E->Path, E->Why})
+        .zh({E->Path, E->WhyZh.empty() ? E->Why : E->WhyZh});
     Failed = true;
     return 0;
   }
-  auto Write = [&](StringRef Name, auto &&Writer) {
-    SmallString<256> Path(OutDir);
-    sys::path::append(Path, Name);
-    if (auto Why = Writer(StringRef(Path))) {
-      C.Diags.report({}, diag::CannotWrite, {std::string(Path), *Why});
-      Failed = true;
-      return false;
-    }
-    ++Written;
-    return true;
-  };
-  if (F == emit::Format::Xlsx)
-    Write("disclosure.xlsx", [&](StringRef P) { return emit::xlsx(P, *C.Budget, *C.Tables); });
-  else
-    for (const emit::OutputFile &Out : Files)
-      if (!Write(Out.Name, [&](StringRef P) { return emit::writeAtomically(P, Out.Content); }))
-        break;
-  return Written;
+  return static_cast<unsigned>(Set.size());
 }
 
 } // namespace
@@ -107,10 +105,10 @@ int runBuild() {
     printDiagnostics(*C, I->RO);
     if (!Quiet && !OutDir.empty() && !C->Diags.hasErrors()) {
       if (I->RO.Language == Lang::Zh)
-        errs() << "已写出 " << Written << " 个文件到 " << OutDir << "\n";
+        errs() << "已写出 " << Written << " 个文件到 " << escapeControls(OutDir) << "\n";
       else
-        errs() << "wrote " << Written << (Written == 1 ? " file" : " files") << " to " << OutDir
-               << "\n";
+        errs() << "wrote " << Written << (Written == 1 ? " file" : " files") << " to "
+               << escapeControls(OutDir) << "\n";
     }
     if (Failed)
       return ExitUsage;

@@ -3,13 +3,18 @@
 // budc fmt [--check | --diff] PATH…
 //
 // Every file of a workspace that parses cleanly, rewritten only when its meaning is kept.
-// Files read from an include root outside the workspace are never rewritten.
+// Files read from an include root outside the workspace are never rewritten; a file is
+// written through a link to its target (when that is in the workspace), keeping its mode and
+// owner.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/driver/driver.h"
 
 #include "compiler/emit/write.h"
 #include "compiler/format/format.h"
+#include "compiler/source/utf8.h"
+
+#include "llvm/Support/FileSystem.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -24,6 +29,13 @@ cl::opt<bool> FmtCheck("check",
                        cl::sub(cmd::fmt()), cl::cat(category()));
 cl::opt<bool> FmtDiff("diff", cl::desc("Change nothing; print what would change as a unified diff"),
                       cl::sub(cmd::fmt()), cl::cat(category()));
+
+bool withinRoots(StringRef Real, ArrayRef<std::string> Roots) {
+  for (const std::string &R : Roots)
+    if (isWithin(Real, R))
+      return true;
+  return false;
+}
 
 } // namespace
 
@@ -58,11 +70,21 @@ int runFmt() {
             Status = ExitErrors;
           continue;
         }
-        if (auto Why = emit::writeAtomically(Path, New)) {
-          C->Diags.report({}, diag::CannotWrite, {Path.str(), *Why});
+        // Written through a link to its target, but never outside the workspace.
+        SmallString<256> Real;
+        if (!sys::fs::real_path(Path, Real) && !withinRoots(Real, C->WS.Roots)) {
+          C->Diags.report({}, diag::OutsideWorkspace, {Path.str(), C->WS.Roots.empty() ? "." : C->WS.Roots.front(), " (it resolves to '" + Real.str().str() + "')"})
+              .zh({Path.str(), C->WS.Roots.empty() ? "." : C->WS.Roots.front(), "（实际指向“" + Real.str().str() + "”）"});
+          Status = ExitUsage;
+          continue;
+        }
+        if (auto E = emit::writeAtomically(Path, New)) {
+          C->Diags.report({}, diag::CannotWrite, {E->Path, E->Why})
+              .zh({E->Path, E->WhyZh.empty() ? E->Why : E->WhyZh});
           Status = ExitUsage;
         } else if (!Quiet) {
-          errs() << (I->RO.Language == Lang::Zh ? "已格式化 " : "formatted ") << Path << "\n";
+          errs() << (I->RO.Language == Lang::Zh ? "已格式化 " : "formatted ") << escapeControls(Path)
+                 << "\n";
         }
       }
     }

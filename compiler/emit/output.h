@@ -18,8 +18,13 @@ namespace budc::emit {
 /// The names of the formats, for messages: "text, md, csv, html, json or xlsx".
 llvm::StringRef formatNames();
 
+/// The longest file name budc writes, in bytes: under the 255 of common file systems with room
+/// for what other programs add beside it (LibreOffice's .~lock.NAME#, Excel's ~$NAME).
+constexpr size_t MaxFileName = 200;
+
 /// The file name of table \p T in format \p F: "01-部门预算收支总表.csv". Characters that file
-/// systems reject become '_'.
+/// systems reject become '_'. A name longer than MaxFileName is cut at a character and ends in
+/// "~" and eight hex digits of a hash of the whole title: the same name in every build.
 std::string fileName(const tables::Table &T, Format F);
 
 /// One rendered file.

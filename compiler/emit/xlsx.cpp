@@ -21,6 +21,7 @@
 
 #include <xlsxwriter.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <ctime>
 
@@ -299,12 +300,26 @@ std::optional<std::string> xlsx(llvm::StringRef Path, const model::Budget &B,
     return EC.message();
   llvm::sys::fs::closeFile(FD);
   std::string TempPath(Temp);
+  // Its own temporary files beside the workbook (not in /tmp): on the same file system, so
+  // that a full disk is reported for the place written to.
+  std::string TempDir = llvm::sys::path::parent_path(Path).str();
+  if (TempDir.empty())
+    TempDir = ".";
   lxw_workbook_options Options{};
   Options.constant_memory = LXW_FALSE;
+  Options.tmpdir = TempDir.data();
+  // libxlsxwriter says which step failed but not why; errno, which the failing call set,
+  // is the operating system's reason.
+  auto Why = [](lxw_error E) {
+    return errno ? std::error_code(errno, std::generic_category()).message()
+                 : std::string(lxw_strerror(E));
+  };
+  errno = 0;
   lxw_workbook *WB = workbook_new_opt(TempPath.c_str(), &Options);
   if (!WB) {
+    std::string Reason = Why(LXW_ERROR_CREATING_XLSX_FILE);
     llvm::sys::fs::remove(TempPath);
-    return std::string("cannot create the workbook");
+    return Reason;
   }
   lxw_doc_properties Props{};
   // Properties go into docProps/core.xml as they are: without control characters.
@@ -317,10 +332,12 @@ std::optional<std::string> xlsx(llvm::StringRef Path, const model::Budget &B,
   Writer W(WB);
   for (const tables::Table &T : D.Tables)
     W.sheet(T);
+  errno = 0;
   lxw_error Err = workbook_close(WB);
   if (Err != LXW_NO_ERROR) {
+    std::string Reason = Why(Err);
     llvm::sys::fs::remove(TempPath);
-    return std::string(lxw_strerror(Err));
+    return Reason;
   }
   if (std::error_code EC = llvm::sys::fs::rename(TempPath, Path)) {
     llvm::sys::fs::remove(TempPath);
