@@ -176,6 +176,8 @@ void printDiagnostics(const Compilation &C, RenderOptions RO, DiagFormat F) {
     return D.Kind != diag::BuildBlocked && D.Kind != diag::CannotWrite;
   });
   RO.TotalErrors = C.Diags.getErrorCount();
+  for (const Diagnostic &D : Sorted) // the refusal to build is not one more error
+    RO.TotalErrors -= D.Kind == diag::BuildBlocked;
   RO.TotalWarnings = C.Diags.getWarningCount();
   switch (F) {
   case DiagFormat::Json:
