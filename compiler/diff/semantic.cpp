@@ -13,16 +13,20 @@
 namespace budc::diff {
 namespace {
 
-using Amounts = std::map<std::string, Decimal>;
+/// Sums by key; a sum that does not fit is marked, not kept partial.
+struct Amounts {
+  std::map<std::string, Decimal> Sums;
+  std::set<std::string> Overflowed;
+};
 
 void add(Amounts &M, const std::string &Key, Decimal Yuan) {
-  auto It = M.find(Key);
-  if (It == M.end()) {
-    M.emplace(Key, Yuan);
+  auto [It, New] = M.Sums.emplace(Key, Yuan);
+  if (New)
     return;
-  }
   if (auto S = It->second.add(Yuan))
     It->second = *S;
+  else
+    M.Overflowed.insert(Key);
 }
 
 std::string codeName(const model::Catalogue &C, const std::string &Code) {
@@ -107,20 +111,21 @@ template <typename Map> std::set<std::string> keys(const Map &A, const Map &B) {
 
 void compareAmounts(const char *Section, const Amounts &Old, const Amounts &New,
                     std::vector<Change> &Out) {
-  for (const std::string &K : keys(Old, New)) {
-    auto O = Old.find(K), N = New.find(K);
+  for (const std::string &K : keys(Old.Sums, New.Sums)) {
+    auto O = Old.Sums.find(K), N = New.Sums.find(K);
     std::optional<Decimal> OV, NV;
-    if (O != Old.end())
+    if (O != Old.Sums.end())
       OV = O->second;
-    if (N != New.end())
+    if (N != New.Sums.end())
       NV = N->second;
-    if (OV && NV && *OV == *NV)
+    bool OO = Old.Overflowed.count(K), NO = New.Overflowed.count(K);
+    if (OV && NV && *OV == *NV && !OO && !NO)
       continue;
     // Tables sort by their zero-padded number and print as 表1, 表10.
     std::string What = K;
     if (llvm::StringRef(What).startswith("表0"))
       What.erase(3, 1);
-    Out.push_back({Section, What, OV, NV});
+    Out.push_back({Section, What, OO ? std::nullopt : OV, NO ? std::nullopt : NV, OO, NO});
   }
 }
 
@@ -246,7 +251,9 @@ Report compare(const Version &Old, const Version &New) {
 
 namespace {
 
-std::string amount(const Report &R, std::optional<Decimal> Yuan) {
+std::string amount(const Report &R, std::optional<Decimal> Yuan, bool Overflow = false) {
+  if (Overflow)
+    return "####";
   if (!Yuan)
     return "—";
   auto V = Yuan->div(R.MoneyFactor);
@@ -254,6 +261,8 @@ std::string amount(const Report &R, std::optional<Decimal> Yuan) {
 }
 
 std::string delta(const Report &R, const Change &C) {
+  if (C.OldOverflow || C.NewOverflow)
+    return "";
   Decimal O = C.Old.value_or(Decimal()), N = C.New.value_or(Decimal());
   auto D = N.sub(O);
   if (!D)
@@ -263,7 +272,7 @@ std::string delta(const Report &R, const Change &C) {
 }
 
 const char *status(const Change &C) {
-  return !C.Old ? "added" : !C.New ? "removed" : "changed";
+  return !C.Old && !C.OldOverflow ? "added" : !C.New && !C.NewOverflow ? "removed" : "changed";
 }
 
 const char *status(const TextChange &C) {
@@ -392,6 +401,8 @@ void print(llvm::raw_ostream &OS, const Report &R, Format F, llvm::StringRef Old
             else
               J.attribute("newYuan", nullptr);
             J.attribute("delta", delta(R, C));
+            if (C.OldOverflow || C.NewOverflow)
+              J.attribute("overflow", true); // a side's sum does not fit: its amount is null
           });
       });
       J.attributeArray("texts", [&] {
@@ -436,13 +447,14 @@ void print(llvm::raw_ostream &OS, const Report &R, Format F, llvm::StringRef Old
       OS << "\n#### " << S.Title << " · " << S.TitleZh << " (" << R.MoneyUnit << ")\n\n"
          << "| | | old | new | Δ |\n| --- | --- | ---: | ---: | ---: |\n";
       for (const Change *C : Items)
-        OS << "| " << status(*C) << " | " << T(C->What) << " | " << amount(R, C->Old)
-           << " | " << amount(R, C->New) << " | " << delta(R, *C) << " |\n";
+        OS << "| " << status(*C) << " | " << T(C->What) << " | " << amount(R, C->Old, C->OldOverflow)
+           << " | " << amount(R, C->New, C->NewOverflow) << " | " << delta(R, *C) << " |\n";
     } else {
       OS << "\n" << S.Title << " · " << S.TitleZh << " (" << R.MoneyUnit << "):\n";
       for (const Change *C : Items)
-        OS << "  " << status(*C) << "  " << T(C->What) << ": " << amount(R, C->Old) << " → "
-           << amount(R, C->New) << " (" << delta(R, *C) << ")\n";
+        OS << "  " << status(*C) << "  " << T(C->What) << ": " << amount(R, C->Old, C->OldOverflow) << " → "
+           << amount(R, C->New, C->NewOverflow)
+           << (C->OldOverflow || C->NewOverflow ? "" : " (" + delta(R, *C) + ")") << "\n";
     }
   }
   for (const SectionName &S : TextSections) {
