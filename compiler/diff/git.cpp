@@ -4,6 +4,7 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 #include <cerrno>
 #include <fcntl.h>
@@ -92,11 +93,14 @@ std::string systemError(const char *What, llvm::StringRef Path) {
 
 std::optional<std::string> git(llvm::ArrayRef<std::string> Args, uint64_t MaxBytes) {
   // Through an unlinked temporary file rather than a pipe: git writes it all, then it is read.
-  char Model[] = "/tmp/budc-git-XXXXXX";
-  int FD = ::mkstemp(Model);
+  llvm::SmallString<128> Model;
+  llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/true, Model);
+  llvm::sys::path::append(Model, "budc-git-XXXXXX");
+  Model.push_back('\0');
+  int FD = ::mkstemp(Model.data());
   if (FD < 0)
     return std::nullopt;
-  ::unlink(Model);
+  ::unlink(Model.data());
   int RC = runGit(Args, FD);
   std::optional<std::string> Out;
   if (RC == 0 && ::lseek(FD, 0, SEEK_SET) == 0) {
