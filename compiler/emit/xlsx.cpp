@@ -11,6 +11,8 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/emit/emit.h"
 
+#include "compiler/source/utf8.h"
+
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/FileSystem.h"
@@ -19,6 +21,7 @@
 
 #include <xlsxwriter.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <ctime>
 
@@ -89,27 +92,6 @@ unsigned displayWidth(llvm::StringRef S) {
     Widest = std::max(Widest, W < 0 ? static_cast<unsigned>(L.size()) : static_cast<unsigned>(W));
   }
   return Widest;
-}
-
-/// A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique by its number.
-std::string sheetName(const tables::Table &T) {
-  std::string Name = (T.Number < 10 ? "0" : "") + std::to_string(T.Number) + " " + T.Title;
-  std::string Out;
-  unsigned Chars = 0;
-  for (size_t I = 0; I < Name.size() && Chars < 31;) {
-    unsigned Len = llvm::getNumBytesForUTF8(static_cast<unsigned char>(Name[I]));
-    std::string C = Name.substr(I, Len);
-    if (C == "[")
-      C = "【";
-    else if (C == "]")
-      C = "】";
-    else if (C == ":" || C == "*" || C == "?" || C == "/" || C == "\\")
-      C = "_";
-    Out += C;
-    I += Len;
-    ++Chars;
-  }
-  return Out;
 }
 
 /// time_t of midnight UTC on 1 January of \p Year.
@@ -280,6 +262,32 @@ private:
 
 } // namespace
 
+// A sheet name Excel accepts: at most 31 characters, none of []:*?/\, no control or
+// bidirectional character (workbook.xml could not hold them: the workbook would not open), no
+// ' at the end; unique by its number.
+std::string sheetName(const tables::Table &T) {
+  std::string Name = replaceControls(
+      (T.Number < 10 ? "0" : "") + std::to_string(T.Number) + " " + T.Title, "_");
+  std::string Out;
+  unsigned Chars = 0;
+  for (size_t I = 0; I < Name.size() && Chars < 31;) {
+    unsigned Len = llvm::getNumBytesForUTF8(static_cast<unsigned char>(Name[I]));
+    std::string C = Name.substr(I, Len);
+    if (C == "[")
+      C = "【";
+    else if (C == "]")
+      C = "】";
+    else if (C == ":" || C == "*" || C == "?" || C == "/" || C == "\\")
+      C = "_";
+    Out += C;
+    I += Len;
+    ++Chars;
+  }
+  if (llvm::StringRef(Out).endswith("'"))
+    Out.back() = '_';
+  return Out;
+}
+
 std::optional<std::string> xlsx(llvm::StringRef Path, const model::Budget &B,
                                 const tables::Disclosure &D) {
   if (auto Error = loadLibrary())
@@ -292,15 +300,30 @@ std::optional<std::string> xlsx(llvm::StringRef Path, const model::Budget &B,
     return EC.message();
   llvm::sys::fs::closeFile(FD);
   std::string TempPath(Temp);
+  // Its own temporary files beside the workbook (not in /tmp): on the same file system, so
+  // that a full disk is reported for the place written to.
+  std::string TempDir = llvm::sys::path::parent_path(Path).str();
+  if (TempDir.empty())
+    TempDir = ".";
   lxw_workbook_options Options{};
   Options.constant_memory = LXW_FALSE;
+  Options.tmpdir = TempDir.data();
+  // libxlsxwriter says which step failed but not why; errno, which the failing call set,
+  // is the operating system's reason.
+  auto Why = [](lxw_error E) {
+    return errno ? std::error_code(errno, std::generic_category()).message()
+                 : std::string(lxw_strerror(E));
+  };
+  errno = 0;
   lxw_workbook *WB = workbook_new_opt(TempPath.c_str(), &Options);
   if (!WB) {
+    std::string Reason = Why(LXW_ERROR_CREATING_XLSX_FILE);
     llvm::sys::fs::remove(TempPath);
-    return std::string("cannot create the workbook");
+    return Reason;
   }
   lxw_doc_properties Props{};
-  std::string DocTitle = B.DepartmentName + std::to_string(B.Year) + "年部门预算";
+  // Properties go into docProps/core.xml as they are: without control characters.
+  std::string DocTitle = replaceControls(B.DepartmentName, "") + std::to_string(B.Year) + "年部门预算";
   std::string Author = "budc";
   Props.title = DocTitle.data(); // the C API takes char *; it only reads them
   Props.author = Author.data();
@@ -309,10 +332,12 @@ std::optional<std::string> xlsx(llvm::StringRef Path, const model::Budget &B,
   Writer W(WB);
   for (const tables::Table &T : D.Tables)
     W.sheet(T);
+  errno = 0;
   lxw_error Err = workbook_close(WB);
   if (Err != LXW_NO_ERROR) {
+    std::string Reason = Why(Err);
     llvm::sys::fs::remove(TempPath);
-    return std::string(lxw_strerror(Err));
+    return Reason;
   }
   if (std::error_code EC = llvm::sys::fs::rename(TempPath, Path)) {
     llvm::sys::fs::remove(TempPath);

@@ -59,16 +59,6 @@ std::vector<std::string> columnLabels(const Table &T) {
   return Labels;
 }
 
-std::string fileStem(const Table &T) {
-  std::string Out = (T.Number < 10 ? "0" : "") + std::to_string(T.Number) + "-";
-  for (char C : T.Title)
-    Out += (C == '/' || C == '\\' || C == ':' || C == '*' || C == '?' || C == '"' || C == '<' ||
-            C == '>' || C == '|' || static_cast<unsigned char>(C) < 0x20)
-               ? '_'
-               : C;
-  return Out;
-}
-
 namespace {
 
 /// One side of an expanded row: what it is called and which allocations it adds.

@@ -79,8 +79,4 @@ Layout layout(const std::vector<Row> &Rows, unsigned Width);
 /// by " / " (本年收入 / 小计); the 栏次 row is left out.
 std::vector<std::string> columnLabels(const Table &T);
 
-/// The file-name stem of a table: "01-部门预算收支总表", with characters that file systems
-/// reject replaced.
-std::string fileStem(const Table &T);
-
 } // namespace budc::tables

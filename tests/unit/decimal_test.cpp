@@ -102,3 +102,78 @@ TEST_CASE("names are compared without bracket width and spaces") {
   CHECK(model::normaliseName("维修 (护) 费") == "维修（护）费");
   CHECK(model::normaliseName("行政　运行") == "行政运行");
 }
+
+TEST_CASE("scaling by a unit is exact up to the edge of the range and refused beyond it") {
+  // Factors of 元, 千元, 万元 and 亿元 in ten-thousandths of a 元, and the largest amount of each.
+  struct Unit {
+    int64_t Factor;
+    const char *Largest, *Beyond;
+  } Units[] = {
+      {10000, "922337203685477.5807", "922337203685477.5808"},
+      {10000000, "922337203685.4775807", "922337203685.4775808"},
+      {100000000, "92233720368.54775807", "92233720368.54775808"},
+      {1000000000000, "9223372.036854775807", "9223372.036854775808"},
+  };
+  for (const Unit &U : Units) {
+    CAPTURE(U.Factor);
+    Decimal F = Decimal::fromRaw(U.Factor);
+    auto Largest = Decimal::parseTimes(U.Largest, F);
+    REQUIRE(Largest);
+    CHECK(Largest->raw() == INT64_MAX);
+    auto Negative = Decimal::parseTimes(std::string("-") + U.Largest, F);
+    REQUIRE(Negative);
+    CHECK(Negative->raw() == -INT64_MAX);
+    Decimal::ParseError E;
+    CHECK_FALSE(Decimal::parseTimes(U.Beyond, F, &E));
+    CHECK(E == Decimal::ParseError::Overflow);
+    CHECK_FALSE(Decimal::parseTimes(std::string("-") + U.Beyond, F, &E));
+    CHECK(E == Decimal::ParseError::Overflow);
+    // Far beyond: the product of digits and factor would not fit in 128 bits.
+    CHECK_FALSE(Decimal::parseTimes("340282366920938463463374608", F, &E));
+    CHECK(E == Decimal::ParseError::Overflow);
+    CHECK_FALSE(Decimal::parseTimes("9999999999999999999.9999999999999999999", F, &E));
+    CHECK(E == Decimal::ParseError::Overflow);
+  }
+  // A unit price: 元 per person in a factor that is no power of ten (a workspace's own unit).
+  Decimal Odd = Decimal::fromRaw(12345);
+  CHECK(Decimal::parseTimes("0.2", Odd)->raw() == 2469);
+  Decimal::ParseError E;
+  CHECK_FALSE(Decimal::parseTimes("0.3", Odd, &E)); // 3703.5 ten-thousandths
+  CHECK(E == Decimal::ParseError::TooPrecise);
+  CHECK_FALSE(Decimal::parseTimes("1", Decimal::fromRaw(0), &E));
+}
+
+TEST_CASE("leading zeros do not count against the digits; a long fraction is too precise") {
+  Decimal Wan = Decimal::fromRaw(100000000);
+  std::string Zeros(60, '0');
+  CHECK(Decimal::parseTimes(Zeros + "1.50", Wan)->toString() == "15000");
+  CHECK(Decimal::parseTimes("0." + Zeros, Wan)->isZero());
+  CHECK(Decimal::parseTimes("1." + Zeros, Wan)->toString() == "10000");
+  Decimal::ParseError E;
+  CHECK_FALSE(Decimal::parseTimes("0." + Zeros + "1", Wan, &E));
+  CHECK(E == Decimal::ParseError::TooPrecise);
+  CHECK_FALSE(Decimal::parseTimes("1" + Zeros, Wan, &E));
+  CHECK(E == Decimal::ParseError::Overflow);
+  // 2^27 / 10^27 × 5^27 ten-thousandths is one: a fraction of 27 digits can still be exact.
+  auto One = Decimal::parseTimes("0.000000000000000000134217728", Decimal::fromRaw(7450580596923828125), &E);
+  REQUIRE(One);
+  CHECK(One->raw() == 1);
+  CHECK_FALSE(Decimal::parseTimes("0.0000000000000000001342177280001", Decimal::fromRaw(7450580596923828125), &E));
+  CHECK(E == Decimal::ParseError::TooPrecise);
+}
+
+TEST_CASE("the range is symmetric: negation and absolute values never wrap") {
+  Decimal Max = Decimal::fromRaw(INT64_MAX);
+  Decimal Min = Max.negate();
+  CHECK(Min.abs() == Max);
+  CHECK_FALSE(Min.sub(Decimal::fromRaw(1)));
+  CHECK_FALSE(Min.add(Decimal::fromRaw(-1)));
+  CHECK_FALSE(Decimal::fromRaw(-1).mulInt(INT64_MAX)->sub(Decimal::fromRaw(1)));
+  CHECK_FALSE(Decimal::parse("-922337203685477.5808"));
+  // Rounding the largest values goes past int64 only in 128 bits.
+  CHECK(Max.toString(2) == "922337203685477.58");
+  CHECK(Max.toString(0) == "922337203685478");
+  CHECK(Min.toString(0) == "-922337203685478");
+  CHECK_FALSE(Max.round(0));
+  CHECK(Max.round(2)->raw() == 9223372036854775800);
+}
