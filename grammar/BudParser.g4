@@ -70,7 +70,8 @@ basicBlock : KW_BASIC NUMBER name? LBRACE basicBody RBRACE ;
 // Project expenditure a document gives by function and economic code only, not by project.
 projectSpendingBlock : KW_PROJECTSPENDING NUMBER name? LBRACE basicBody RBRACE ;
 basicBody  : basicItem? ( ( NL | SEMI ) basicItem? )* ;
-basicItem  : basicLine | sourceStmt ;
+// (in a 项目支出 block, a 金额 line is money given by function only, without an economic code)
+basicItem  : basicLine | sourceStmt | amountStmt ;
 // economic code [name] amount [tags]: [人员经费] or [公用经费] overrides the economic 类's class.
 basicLine  : NUMBER name? amount tag* ;
 sourceStmt : KW_SOURCE KW_CARRYOVER? name ;

@@ -83,6 +83,10 @@ void indicatorKinds(const RuleContext &R) {
 void indicatorCategories(const RuleContext &R) {
   DiagEngine &Diags = R.Diags;
   for (const model::Project &P : R.B.Projects) {
+    // A record of money given by function (项目支出 blocks) need not have indicators: BUD806
+    // says once that such money has none.
+    if (!P.Itemised)
+      continue;
     // The categories every project's goals must cover.
     for (const char *Category : {"产出指标", "效益指标", "满意度指标"}) {
       bool Found = false;

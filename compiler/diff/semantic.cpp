@@ -58,10 +58,13 @@ Facts facts(const Version &V) {
   const model::Budget &B = *V.Budget;
   for (const model::Allocation &A : B.Allocations) {
     std::string Source = (A.CarryOver ? "上年结转 " : "") + (A.Source ? A.Source->Name : "");
-    std::string Where = A.isBasic() ? "基本支出 " + codeName(B.Functions, A.Function) + " × " +
-                                          codeName(B.Economics, A.Economic)
-                                    : "项目 " + projectKey(B.Projects[A.Project]) + " · " +
-                                          codeName(B.Functions, A.Function);
+    std::string Where =
+        A.isBasic()       ? "基本支出 " + codeName(B.Functions, A.Function) + " × " +
+                                codeName(B.Economics, A.Economic)
+        : A.Project < 0   ? "项目支出 " + codeName(B.Functions, A.Function) +
+                                (A.Economic.empty() ? "" : " × " + codeName(B.Economics, A.Economic))
+                          : "项目 " + projectKey(B.Projects[A.Project]) + " · " +
+                                codeName(B.Functions, A.Function);
     add(F.Allocations, unitLabel(B, A.UnitIndex) + Where + " · " + Source, A.Yuan);
     add(F.Functions, codeName(B.Functions, A.Function), A.Yuan);
     if (!A.Economic.empty())

@@ -220,8 +220,17 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
           optionalString(J, "code", P.Code);
           J.attribute("name", P.Name);
           unit(J, P.UnitIndex);
-          J.attribute("function", P.Function);
+          optionalString(J, "function", P.Function);
           J.attribute("yuan", P.Yuan.toString());
+          J.attribute("itemised", P.Itemised);
+          J.attributeArray("amounts", [&] {
+            for (const model::ProjectAmount &M : P.Amounts)
+              J.object([&] {
+                J.attribute("fund", M.Source->Name);
+                J.attribute("carryOver", M.CarryOver);
+                J.attribute("yuan", M.Yuan.toString());
+              });
+          });
           optionalString(J, "purpose", P.Purpose);
           J.attributeArray("goals", [&] {
             for (const std::string &G : P.Goals)

@@ -249,6 +249,18 @@ bool Query::matches(const Budget &B, const Allocation &A) const {
   return anyPrefix(Functions, A.Function) && anyPrefix(Economics, A.Economic);
 }
 
+bool Query::matches(const Budget &B, const Project &P, const ProjectAmount &M) const {
+  uint8_t N = Natures ? Natures : SpentNatures;
+  if (Empty || !(N >> unsigned(Nature::Project) & 1) || CostClasses || RunningCosts ||
+      !Functions.empty() || !Economics.empty())
+    return false;
+  if (CarryOver && *CarryOver != M.CarryOver)
+    return false;
+  if (Funds && !std::binary_search(Funds->begin(), Funds->end(), M.Source, std::less<>()))
+    return false;
+  return !Units || std::binary_search(Units->begin(), Units->end(), P.UnitIndex);
+}
+
 bool Query::matches(const ControlTotal &C) const {
   if (Empty)
     return false;
@@ -304,6 +316,16 @@ std::optional<Decimal> evaluate(const Budget &B, const Query &Q) {
     for (const Allocation &A : B.Allocations)
       if (Q.matches(B, A) && !Add(A.Yuan))
         return std::nullopt;
+    // A project that is a record of money given by function (项目支出 blocks) has no
+    // allocations: a figure of that project adds its amounts.
+    if (Q.Projects)
+      for (int I : *Q.Projects) {
+        const Project &P = B.Projects[static_cast<size_t>(I)];
+        if (!P.Itemised)
+          for (const ProjectAmount &M : P.Amounts)
+            if (Q.matches(B, P, M) && !Add(M.Yuan))
+              return std::nullopt;
+      }
   } else {
     for (const ControlTotal &C : B.Income)
       if (Q.matches(C) && !Add(C.Yuan))

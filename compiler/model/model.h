@@ -22,6 +22,8 @@
 namespace budc::model {
 
 struct Budget;
+struct Project;
+struct ProjectAmount;
 
 //===----------------------------------------------------------------------===//
 // Units of measure and typed values
@@ -265,6 +267,9 @@ struct Query {
   }
   /// Whether \p A is one of the facts the query adds (a spending query).
   bool matches(const Budget &B, const Allocation &A) const;
+  /// Whether amount \p M of project record \p P (a project that is not itemised) is: a
+  /// record has no codes, so a query that constrains them never adds it.
+  bool matches(const Budget &B, const Project &P, const ProjectAmount &M) const;
   /// Whether control total \p C is (an income query).
   bool matches(const ControlTotal &C) const;
   /// The facts both queries add: the intersection of every constraint.
@@ -295,12 +300,26 @@ struct SchedulePoint {
   Span Where;
 };
 
+/// One 金额 line of a project: money from one fund source.
+struct ProjectAmount {
+  const Fund *Source = nullptr;
+  bool CarryOver = false;
+  Decimal Yuan;
+  Span Where;
+};
+
 /// A project.
 struct Project {
   std::string Code, Name;
   std::string Function;
   size_t UnitIndex = 0;
-  Decimal Yuan;                       ///< sum of its allocations
+  Decimal Yuan;                       ///< the sum of its amounts
+  std::vector<ProjectAmount> Amounts; ///< its 金额 lines
+  /// Its money is allocations of its own (it has a 功能科目). A project written without one
+  /// in a budget whose project expenditure is given by function only (项目支出 blocks) is a
+  /// record of that money: its amounts are listed and checked against the blocks, and are
+  /// no allocations (they would be counted twice).
+  bool Itemised = true;
   std::vector<size_t> Allocations;
   std::vector<Indicator> Indicators;  ///< its own and its goals'
   std::vector<SchedulePoint> Schedule;

@@ -215,6 +215,7 @@ public:
       for (ast::Node *N : F->Items)
         topLevel(*N);
     bodies(Jobs);
+    records();
     declaredFigures();
   }
 
@@ -604,6 +605,8 @@ private:
 
   void basic(const ast::Basic &Bs, size_t Unit) {
     bool FunctionOk = code(B.Functions, Bs.Function, Bs.Name, FunctionItem);
+    if (Bs.Projects && !FirstProjectSpending.isValid())
+      FirstProjectSpending = headerOf(Bs);
     const model::Fund *Source = B.findFund("一般公共预算拨款");
     bool CarryOver = false;
     for (ast::Node *I : Bs.Items)
@@ -612,6 +615,23 @@ private:
         CarryOver = S->CarryOver;
       }
     for (ast::Node *I : Bs.Items) {
+      if (auto *M = llvm::dyn_cast<ast::AmountLine>(I)) {
+        // 项目支出 money given by function only, without an economic code.
+        const model::Fund *F = fund(M->Fund);
+        auto Yuan = R.money(M->Amount);
+        if (!FunctionOk || !F || !Yuan)
+          continue;
+        model::Allocation A;
+        A.UnitIndex = Unit;
+        A.Function = Bs.Function.Value.str();
+        A.Source = F;
+        A.CarryOver = M->CarryOver;
+        A.Kind = model::Nature::Project;
+        A.Yuan = *Yuan;
+        A.Where = M->Range;
+        B.Allocations.push_back(A);
+        continue;
+      }
       auto *L = llvm::dyn_cast<ast::BasicLine>(I);
       if (!L)
         continue;
@@ -675,18 +695,30 @@ private:
           Economic = E->Id.Value.str();
       }
     }
-    if (M.Function.empty())
-      Diags.report(headerOf(P), diag::ProjectWithoutFunction, {M.Name});
+    // Without a 功能科目, a record of project expenditure given by function only, when the
+    // budget has such (decided once every fact is read); else BUD115 then.
+    if (M.Function.empty()) {
+      M.Itemised = false;
+      Records.push_back({Index, headerOf(P)});
+    }
     bool HasAmount = false;
     for (ast::Node *I : P.Items) {
       if (auto *A = llvm::dyn_cast<ast::AmountLine>(I)) {
         HasAmount = true;
         const model::Fund *F = fund(A->Fund);
         auto Yuan = R.money(A->Amount);
-        if (!F || !Yuan || !FunctionOk)
+        if (!F || !Yuan || (!FunctionOk && M.Itemised))
           continue;
         if (!M.FirstAmountWhere.isValid())
           M.FirstAmountWhere = A->Range;
+        M.Amounts.push_back({F, A->CarryOver, *Yuan, A->Range});
+        if (!M.Itemised) {
+          if (auto Sum = M.Yuan.add(*Yuan))
+            M.Yuan = *Sum;
+          else
+            Diags.report(A->Amount.Range, diag::MoneyOverflow, {A->Amount.Number.str()});
+          continue;
+        }
         model::Allocation Al;
         Al.UnitIndex = Unit;
         Al.Function = M.Function;
@@ -966,6 +998,52 @@ private:
 
   //===-- declared figures -------------------------------------------------===//
 
+  /// Projects without a 功能科目: records of the project expenditure that 项目支出 blocks give
+  /// by function, when the budget has any; else BUD115. Per fund, the records may not add up
+  /// to more than the blocks (BUD308).
+  void records() {
+    bool Blocks = false;
+    Decimal Given;
+    for (const model::Allocation &A : B.Allocations)
+      if (A.Kind == model::Nature::Project && A.Project < 0) {
+        Blocks = true;
+        Given = Given.add(A.Yuan).value_or(Given);
+      }
+    if (Blocks && FirstProjectSpending.isValid())
+      Diags.report(FirstProjectSpending, diag::ProjectSpendingNotItemised, {B.money(Given)});
+    if (!Blocks) {
+      for (const auto &[Index, Where] : Records) {
+        Diags.report(Where, diag::ProjectWithoutFunction, {B.Projects[Index].Name});
+        B.Projects[Index].Itemised = true; // (its money was not taken: nothing to list)
+      }
+      return;
+    }
+    std::map<std::pair<const model::Fund *, bool>, std::pair<Decimal, Decimal>> ByFund;
+    for (const model::Allocation &A : B.Allocations)
+      if (A.Kind == model::Nature::Project && A.Project < 0) {
+        Decimal &X = ByFund[{A.Source, A.CarryOver}].first;
+        X = X.add(A.Yuan).value_or(X);
+      }
+    for (const auto &[Index, Where] : Records)
+      for (const model::ProjectAmount &M : B.Projects[Index].Amounts) {
+        Decimal &X = ByFund[{M.Source, M.CarryOver}].second;
+        X = X.add(M.Yuan).value_or(X);
+      }
+    for (const auto &[Key, Sums] : ByFund)
+      if (Sums.second > Sums.first) {
+        const model::ProjectAmount *First = nullptr;
+        for (const auto &[Index, Where] : Records)
+          for (const model::ProjectAmount &M : B.Projects[Index].Amounts)
+            if (!First && M.Source == Key.first && M.CarryOver == Key.second)
+              First = &M;
+        std::string Fund = (Key.second ? "上年结转 " : "") + Key.first->Name;
+        Diags
+            .report(First->Where, diag::ProjectRecordsExceed,
+                    {Fund, B.money(Sums.second), B.money(Sums.first)})
+            .note(FirstProjectSpending, diag::NoteProjectSpendingHere, {B.money(Sums.first)});
+      }
+  }
+
   /// The declared figures, resolved once every fact is read: a key may name the budget's
   /// units and projects. A figure declared inside a 单位 block is that unit's.
   void declaredFigures() {
@@ -981,6 +1059,18 @@ private:
 
   /// Reads declared figure \p D under the key \p Parent (its parts as written) and the
   /// scope \p Scope; false when its key does not resolve (reported).
+  /// The first project record (not itemised) figure \p Q names while constraining codes or
+  /// cost classes, which a record does not have; null when there is none.
+  const model::Project *codelessRecord(const model::Query &Q) const {
+    if (!Q.Projects || (Q.Functions.empty() && Q.Economics.empty() && !Q.CostClasses &&
+                        !Q.RunningCosts))
+      return nullptr;
+    for (int I : *Q.Projects)
+      if (!B.Projects[static_cast<size_t>(I)].Itemised)
+        return &B.Projects[static_cast<size_t>(I)];
+    return nullptr;
+  }
+
   bool declare(const ast::Declare &D, const std::vector<FigurePart> &Parent,
                const model::Query &Scope, model::Declared &M) {
     std::vector<FigurePart> Parts = Parent;
@@ -1013,6 +1103,14 @@ private:
       return false;
     }
     M.Figure = model::Query::intersect(Scope, *Q);
+    // A record of project money (a project without a 功能科目) has no codes to narrow by.
+    if (const model::Project *P = codelessRecord(M.Figure)) {
+      std::string Key = llvm::join(Whole, "/");
+      Diags.report(M.KeyWhere, diag::UnknownDeclaredFigure,
+                   {Key, "project '" + P->Name + "' has no 功能科目, so no code or cost class narrows its money", ""})
+          .zh({Key, "项目“" + P->Name + "”未写功能科目，其资金无法按科目或经费分类细分", ""});
+      return false;
+    }
     if (D.Amount.present()) {
       auto Yuan = R.money(D.Amount);
       if (!Yuan)
@@ -1051,6 +1149,10 @@ private:
   std::string DepartmentName;
   llvm::DenseMap<const ast::Unit *, size_t> UnitIndex;
   llvm::StringMap<Span> BasicLines, Projects;
+  /// The header of the first 项目支出 block read.
+  Span FirstProjectSpending;
+  /// The projects written without a 功能科目, and where.
+  std::vector<std::pair<int, Span>> Records;
   /// The declared figures, with the unit whose block holds them (DepartmentLevel: the top).
   std::vector<std::pair<const ast::Declare *, size_t>> Declares;
   /// The projects read so far whose bodies are still to read, with their place in B.Projects.

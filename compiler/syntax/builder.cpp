@@ -539,6 +539,15 @@ ast::Basic *Builder::basic(Rule *C) {
       }
       Src->Fund = name(XK.rule(BudParser::RuleName));
       Items.push_back(Src);
+    } else if (X->getRuleIndex() == BudParser::RuleAmountStmt) {
+      if (!N->Projects) {
+        Diags.report(span(X->getStart()), diag::MisplacedStatement,
+                     {"'金额'", "a basic-expenditure block",
+                      "basic expenditure is given by economic code: 30101 基本工资 10.00"})
+            .zh({"“金额”", "基本支出", "基本支出按经济科目写：30101 基本工资 10.00"});
+        continue;
+      }
+      Items.push_back(amountLine(X));
     }
   }
   N->Items = keep(Items);

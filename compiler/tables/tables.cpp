@@ -449,12 +449,10 @@ private:
         Yuan = P.Yuan;
       } else {
         bool Fiscal = C.Text == "财政资金";
-        for (size_t A : P.Allocations) {
-          const model::Allocation &Al = B.Allocations[A];
-          if ((Al.Source && Al.Source->Appropriation) == Fiscal)
-            if (auto S = Yuan.add(Al.Yuan))
+        for (const model::ProjectAmount &M : P.Amounts)
+          if ((M.Source && M.Source->Appropriation) == Fiscal)
+            if (auto S = Yuan.add(M.Yuan))
               Yuan = *S; // parts of the project's amount, which fits
-        }
       }
     }
     Cell X{Yuan.isZero() ? C.Zero : Evaluator::amount(B, Yuan), C.RowSpan, C.ColSpan};
