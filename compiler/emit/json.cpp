@@ -103,6 +103,8 @@ void cells(OStream &J, llvm::StringRef Key, const std::vector<tables::Row> &Rows
           J.object([&] {
             J.attribute("text", C.Text);
             J.attribute("rowSpan", C.RowSpan);
+            if (C.Indent)
+              J.attribute("indent", C.Indent);
             J.attribute("colSpan", C.ColSpan);
             if (C.Yuan)
               J.attribute("yuan", C.Yuan->toString());
@@ -116,6 +118,7 @@ void cells(OStream &J, llvm::StringRef Key, const std::vector<tables::Row> &Rows
 void tableObject(OStream &J, const tables::Table &T) {
   J.object([&] {
     J.attribute("number", T.Number);
+    optionalString(J, "label", T.Label);
     J.attribute("title", T.Title);
     J.attribute("kind", tables::kindName(T.Kind));
     if (T.Project >= 0)
@@ -127,6 +130,12 @@ void tableObject(OStream &J, const tables::Table &T) {
         J.value(C);
     });
     J.attribute("width", T.Width);
+    J.attributeObject("money", [&] {
+      J.attribute("unit", T.Money.Unit);
+      J.attribute("yuanPerUnit", T.Money.Factor.toString());
+      J.attribute("decimals", T.Money.Decimals);
+      J.attribute("separators", T.Money.Separators);
+    });
     cells(J, "head", T.Head);
     cells(J, "body", T.Body);
     J.attributeArray("notes", [&] {

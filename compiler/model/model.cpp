@@ -154,10 +154,21 @@ void parseCitation(llvm::StringRef Text, std::string &Title, std::string &Number
 }
 
 const Template *Budget::findTemplate() const {
+  if (!TemplateName.empty()) {
+    for (const Template &T : Templates)
+      if (T.Name == TemplateName)
+        return &T;
+    return nullptr;
+  }
+  // Without 模板: the workspace's own template (its first), else 河北2024, the layout budc
+  // was first built for.
   for (const Template &T : Templates)
-    if (TemplateName.empty() || T.Name == TemplateName)
+    if (!T.Standard)
       return &T;
-  return nullptr;
+  for (const Template &T : Templates)
+    if (T.Name == DefaultTemplate)
+      return &T;
+  return Templates.empty() ? nullptr : &Templates.front();
 }
 
 llvm::StringRef spelling(Comparator C) {

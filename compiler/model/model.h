@@ -381,22 +381,54 @@ struct HeaderCell {
 
 /// A column of a table template.
 struct TemplateColumn {
-  enum ColumnKind : uint8_t { Code, Label, Amount };
+  enum ColumnKind : uint8_t {
+    Code,   ///< 列 编码 [类|款|项]: the row's code, or one level's digits of it
+    Label,  ///< 列 名称: the row's label
+    Amount, ///< 列 金额 TERMS…
+    Unit,   ///< 列 单位: the unit's name on the row of a unit (行 单位)
+    Field,  ///< 列 字段 NAME: a field of the row's project or unit (绩效目标, 项目编码 …)
+  };
   ColumnKind Kind = Amount;
   unsigned Side = 0;   ///< 0 左 (or the only side), 1 右
   Query Terms;
-  std::string Zero;    ///< How a zero amount prints; empty: blank.
+  std::string Zero;    ///< How a zero amount prints; empty: the table's way.
+  bool ZeroSet = false; ///< Zero was written ([零 "…"]), even as blank
+  /// Code: 0 the whole code; 1, 2, 3 the digits of its 类 (3), 款 (2 more) or 项 (2 more),
+  /// blank on a row of a higher level (上海: 201 | 05 | 04 in three columns).
+  unsigned Part = 0;
+  /// Label: a pattern for the text, naming {编码} and {名称} ("[{编码}]{名称}", 广州); empty:
+  /// the label alone.
+  std::string Pattern;
+  bool Indent = false; ///< Label: indented by the row's level (深圳, 广州 print names only)
+  std::string FieldName; ///< Field: the field's name
 };
 
 /// A row specification of a table template.
 struct TemplateRow {
-  enum RowKind : uint8_t { Fixed, Total, FunctionTree, EconomicTree, Panels };
+  enum RowKind : uint8_t {
+    Fixed,        ///< 行 "label" TERMS…
+    Total,        ///< 行 合计 ["label"]
+    FunctionTree, ///< 行 功能科目 类 款 项
+    EconomicTree, ///< 行 经济科目 类 款
+    Panels,       ///< 分栏 { 左 { … } 右 { … } }
+    Units,        ///< 行 单位 [{ rows }]: per unit, its own row, or the rows given for it
+    Department,   ///< 行 部门: the department's row, with its code and name
+    Projects,     ///< 行 项目: one row per project
+    Blank,        ///< 行 空 [N]: N empty rows (as published: padding before a total)
+  };
   RowKind Kind = Fixed;
   bool Has[2] = {false, false};  ///< Fixed: which sides the row has
   std::string Label[2];
   Query Terms[2];
   std::vector<unsigned> Levels;  ///< trees: code lengths shown (3 5 7 / 3 5)
   std::vector<TemplateRow> Sides[2]; ///< Panels: the rows of each side
+  std::vector<TemplateRow> Inner; ///< Units: the rows of each unit (empty: one row per unit)
+  /// Trees, units, projects: the numbering of the rows (of the first level of a tree) in the
+  /// style of its first number: 一、 （一） (一) 1、 1. （1）; empty: none.
+  std::string Numbering;
+  unsigned LabelSpan = 1; ///< Total, Fixed: [跨列 N], the label spans the first N text columns
+  unsigned Count = 1;     ///< Blank: how many rows
+  bool WhenEmpty = false; ///< Blank: [空表时], only when every amount of the table is zero
 };
 
 /// A cell of a listing table's fixed row (格), or a field of its record rows (逐行).
@@ -426,6 +458,7 @@ struct ListingRow {
 struct TableTemplate {
   unsigned Number = 0;         ///< 0: the number after the tables before it
   std::string Title;           ///< may name fields in braces
+  std::string Label;           ///< 标号: printed above the title (表1, 公开01表); empty: none
   bool Listing = false;
   bool PerProject = false;     ///< 每项目: one table per project
   unsigned Width = 0;          ///< Listing: columns (列数, or the header's width)
@@ -433,17 +466,40 @@ struct TableTemplate {
   std::vector<std::string> Notes; ///< 注: lines printed under the table
   std::vector<ListingRow> Lines;  ///< Listing: its rows
   std::vector<std::vector<HeaderCell>> Header;
-  bool ColumnNumbers = false;  ///< 栏次
+  /// 栏次: a row numbering the columns after 序号 (All), or only the amount columns (栏次 金额).
+  enum NumbersKind : uint8_t { NoNumbers, AllNumbers, AmountNumbers };
+  NumbersKind ColumnNumbers = NoNumbers;
+  bool Ordinal = true;         ///< a 序号 column first (序号 无: none)
   Query Scope;                 ///< 范围
   std::vector<TemplateColumn> Columns;
   std::vector<TemplateRow> Rows;
-  std::string EmptyNote;       ///< 空表
+  /// How the table's amounts print: 金额单位 (empty: the budget's), 小数位, 千分位; 零 for
+  /// columns that do not say.
+  std::string MoneyUnit;
+  Span MoneyUnitWhere;
+  Decimal MoneyFactor;         ///< 元 per MoneyUnit (set once the units are known)
+  int Decimals = -1;           ///< -1: 0 for a table in 元, else 2
+  bool Separators = false;
+  std::string Zero;
+  /// 空表 "note" [保留行] [空行 N]: when every amount is zero, the note, and the rows printed
+  /// then: as built (KeepRows), or BlankRows empty ones (default 1).
+  std::string EmptyNote;
+  bool EmptySet = false;
+  bool KeepRows = false;
+  unsigned BlankRows = 1;
   Span Where;
 };
 
-/// What a heading of part one of the disclosure page shows, in order.
+/// What a part or a heading of the disclosure page shows, in order.
 struct OutlineItem {
-  enum ItemKind : uint8_t { Section, Table, Performance, Glossary };
+  enum ItemKind : uint8_t {
+    Section,       ///< 说明 TITLE: a narrative section
+    Table,         ///< 表 TITLE: the tables built from that template table
+    Performance,   ///< 整体绩效: the department's performance narrative
+    Glossary,      ///< 名词解释
+    OtherTables,   ///< 其余表: every table no other item places
+    OtherSections, ///< 其余说明: every narrative section no other item places
+  };
   ItemKind Kind = Section;
   std::string Name; ///< Section: the narrative's title; Table: the template table's title
   std::string Lead; ///< a line in bold before it (部门职责：), or empty
@@ -454,18 +510,26 @@ struct OutlineHeading {
   std::vector<OutlineItem> Items;
 };
 
-/// The page's outline: part one, narrative and the tables placed in it under headings; part
-/// two, every other table. Titles may name budget fields in braces.
-struct Outline {
-  bool Present = false;           ///< 第一部分 given; without it every table is in part two
-  std::string PartOne, PartTwo;
-  std::vector<OutlineItem> Preface; ///< before the first heading
+/// One part of the page (第一部分 …): a title, items before its first heading, headings.
+struct OutlinePart {
+  std::string Title;
+  std::vector<OutlineItem> Preface;
   std::vector<OutlineHeading> Headings;
+};
+
+/// The page's outline: its parts in order, each with narrative and tables under headings.
+/// Tables no item places go where 其余表 stands (第二部分 "title" is a part of only that),
+/// else in a last part of their own; sections no item places where 其余说明 stands, else
+/// after the first part. Titles may name budget fields in braces.
+struct Outline {
+  std::string Title;               ///< 标题: the page's title; empty: 部门名称 年度 年部门预算
+  std::vector<OutlinePart> Parts;  ///< none: every table in one part
 };
 
 /// A disclosure template: 表样 河北2024.
 struct Template {
   std::string Name;
+  bool Standard = false; ///< from the standard library
   std::vector<TableTemplate> Tables;
   Outline Page;
   Span Where;
@@ -510,8 +574,10 @@ struct Budget {
   bool HasProcurement = false, HasAssets = false;
   std::vector<TableFact> Procurement, Assets;
 
-  /// The template the budget is published with, or null.
+  /// The template the budget is published with, or null: the one 模板 names; without 模板,
+  /// the workspace's own, else DefaultTemplate.
   const Template *findTemplate() const;
+  static constexpr const char *DefaultTemplate = "河北2024";
 
   /// An amount in 元 as the budget prints it: in MoneyUnit with two decimals.
   std::string money(Decimal Yuan) const;

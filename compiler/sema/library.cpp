@@ -169,7 +169,7 @@ void Resolver::library(const ast::Library &L, bool FromStdlib) {
     return;
   }
   case ast::Library::Template:
-    tableTemplate(L);
+    tableTemplate(L, FromStdlib);
     return;
   case ast::Library::Figures:
     return; // read first, before any figure is used (resolve())

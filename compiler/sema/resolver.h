@@ -40,7 +40,7 @@ public:
   void catalogueName(const model::Catalogue &Cat, const model::CatalogueEntry &E,
                      const ast::Text &Written, const char *En, const char *Zh);
   /// Reads a 表样 (table template) declaration.
-  void tableTemplate(const ast::Library &L);
+  void tableTemplate(const ast::Library &L, bool FromStdlib);
 
   /// Reads the facts of the workspace's files; the projects' own lines (indicators,
   /// schedules, goals) on up to \p Jobs threads (0: one per core).

@@ -1169,6 +1169,36 @@ void Resolver::facts(llvm::ArrayRef<ast::File *> Files, unsigned Jobs) {
 // resolve()
 //===----------------------------------------------------------------------===//
 
+namespace {
+
+/// The money unit each template table prints in: its own 金额单位 (checked to be one, now that
+/// the units are known) or the budget's.
+void templateUnits(Resolver &R) {
+  for (model::Template &T : R.B.Templates)
+    for (model::TableTemplate &Tb : T.Tables) {
+      Tb.MoneyFactor = R.B.MoneyFactor;
+      if (Tb.MoneyUnit.empty())
+        continue;
+      const model::UnitDef *U = R.B.Units.find(Tb.MoneyUnit);
+      std::string Root;
+      std::optional<Decimal> F;
+      if (!U)
+        R.unknownUnit(Tb.MoneyUnit, Tb.MoneyUnitWhere);
+      else if (U->Dim != model::Dimension::Money)
+        R.Diags.report(Tb.MoneyUnitWhere, diag::NotMoney, {Tb.MoneyUnit, "元"});
+      else
+        F = R.B.Units.toRoot(U->Name, Decimal::fromRaw(Decimal::One), Root);
+      if (F) {
+        Tb.MoneyUnit = U->Name;
+        Tb.MoneyFactor = *F;
+      } else {
+        Tb.MoneyUnit.clear();
+      }
+    }
+}
+
+} // namespace
+
 model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast::Context &Ctx,
                       DiagEngine &Diags, const ResolveOptions &Opts) {
   Resolver R(SM, Diags);
@@ -1206,6 +1236,7 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
         if (Line.consume_front("表样 ")) {
           model::Template T;
           T.Name = Line.take_until([](char C) { return C == ' ' || C == '{'; }).str();
+          T.Standard = true;
           R.B.Templates.push_back(std::move(T));
         }
       continue;
@@ -1270,6 +1301,22 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
     if (!Guess.empty())
       D.fixIt(R.B.TemplateWhere, Guess);
   }
+  templateUnits(R);
+  // A template the budget does not use is checked, but its errors never block the build.
+  const model::Template *Used = R.B.findTemplate();
+  std::vector<Span> Unused;
+  for (const model::Template &T : R.B.Templates)
+    if (&T != Used && T.Where.isValid())
+      Unused.push_back(T.Where);
+  if (!Unused.empty())
+    Diags.remap([&](const Diagnostic &D) -> std::optional<Severity> {
+      if (D.Sev != Severity::Error)
+        return std::nullopt;
+      for (const Span &S : Unused)
+        if (D.Where.File == S.File && D.Where.Begin >= S.Begin && D.Where.End <= S.End)
+          return Severity::Warning;
+      return std::nullopt;
+    });
   R.facts(Files, Opts.Jobs);
   return std::move(R.B);
 }
