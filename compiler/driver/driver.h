@@ -32,6 +32,7 @@ llvm::cl::SubCommand &gitSetup();
 llvm::cl::SubCommand &parse();
 llvm::cl::SubCommand &help();
 llvm::cl::SubCommand &explain();
+llvm::cl::SubCommand &lsp();
 } // namespace cmd
 
 /// The category of every budc option (others, LLVM's own, are hidden).
@@ -83,5 +84,6 @@ int runDiff();
 int runGitSetup();
 int runParse();
 int runExplain();
+int runLsp();
 
 } // namespace budc::driver

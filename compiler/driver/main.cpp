@@ -9,6 +9,7 @@
 //                           what changed between two versions, semantically
 // budc git-setup            configure git to use budc diff for *.bud files
 // budc parse --dump-ast …   print the syntax tree
+// budc lsp                  the language server, for editors (standard input and output)
 // budc help [COMMAND]       help
 //
 // Exit codes: 0 no errors, 1 errors found, 2 usage or input error, 3 internal error.
@@ -59,6 +60,7 @@ EXAMPLES:
   budc git-setup                           git diff shows budc diff for *.bud files
   budc explain BUD401                      what a code means, with a bad and a good example
   budc parse --dump-ast examples/xigang-2024/projects.bud
+  budc lsp                                 the language server an editor starts (docs/workflow.md)
 
 EXIT STATUS:
   0 no errors (warnings allowed), 1 errors found, 2 usage, input or output error,
@@ -123,5 +125,7 @@ int main(int Argc, char **Argv) {
     return D::runFmt();
   if (D::cmd::parse())
     return D::runParse();
+  if (D::cmd::lsp())
+    return D::runLsp();
   return D::ExitOk;
 }
