@@ -27,8 +27,6 @@ struct View {
   unsigned File = 0;                   ///< the document's file ID in C (0: not in it)
   const ast::File *Tree = nullptr;     ///< its syntax tree, or null
   const model::Budget *Model = nullptr; ///< the workspace's latest model, or null
-  /// The syntax trees the model was built from (those of C when C resolved).
-  llvm::ArrayRef<ast::File *> ModelFiles;
   llvm::StringRef Text;                ///< the document's text (C's, for an open document)
   Lang Language = Lang::En;
 

@@ -302,6 +302,21 @@ private:
     else if (Method == "textDocument/didSave" || Method == "workspace/didChangeWatchedFiles")
       for (auto &[Root, W] : Workspaces) // files on disk may have changed
         W.Dirty = true;
+    else if (Method == "initialized" && WatchFiles)
+      // A .bud file changed on disk (git checkout, another program) changes the sums of its
+      // workspace: ask the client to say so.
+      send(json::Object{
+          {"jsonrpc", "2.0"},
+          {"id", "budc-watch"},
+          {"method", "client/registerCapability"},
+          {"params",
+           json::Object{{"registrations",
+                         json::Array{json::Object{
+                             {"id", "budc-watch"},
+                             {"method", "workspace/didChangeWatchedFiles"},
+                             {"registerOptions",
+                              json::Object{{"watchers", json::Array{json::Object{
+                                                            {"globPattern", "**/*.bud"}}}}}}}}}}}});
     // Other notifications ($/cancelRequest: answers are never late; initialized …) need nothing.
   }
 
@@ -392,8 +407,11 @@ private:
         if (const json::Object *S = TD->getObject("documentSymbol"))
           HierarchicalSymbols = S->getBoolean("hierarchicalDocumentSymbolSupport").getValueOr(false);
       }
-      if (const json::Object *W = Caps->getObject("workspace"))
+      if (const json::Object *W = Caps->getObject("workspace")) {
         StdlibDocuments |= W->getObject("textDocumentContent") != nullptr;
+        if (const json::Object *F = W->getObject("didChangeWatchedFiles"))
+          WatchFiles = F->getBoolean("dynamicRegistration").getValueOr(false);
+      }
     }
     if (const json::Object *IO = P.getObject("initializationOptions"))
       StdlibDocuments |= IO->getBoolean("stdlibDocuments").getValueOr(false);
@@ -771,16 +789,14 @@ private:
       return Cx;
     Cx.W = &W;
     Checked &K = *W.Current;
-    View Vw{*K.C, 0, nullptr, nullptr, {}, D.Text, Language};
+    View Vw{*K.C, 0, nullptr, nullptr, D.Text, Language};
     for (ast::File *F : K.C->WS.Files)
       if (K.Keys[F->Range.File] == D.Key) {
         Vw.File = F->Range.File;
         Vw.Tree = F;
       }
-    if (W.Model) {
+    if (W.Model)
       Vw.Model = &*W.Model->C->Budget;
-      Vw.ModelFiles = W.Model->C->WS.Files;
-    }
     Vw.Text = D.Text;
     Vw.Language = Language;
     Cx.Vw.emplace(Vw);
@@ -1023,7 +1039,7 @@ private:
   bool Initialized = false, ShutDown = false, Exiting = false, OutputClosed = false;
   int ExitStatus = 1;
   bool RelatedInformation = false, HoverMarkdown = false, HierarchicalSymbols = false;
-  bool StdlibDocuments = false;
+  bool StdlibDocuments = false, WatchFiles = false;
   std::string ClientRoot;
   std::map<std::string, Document> Docs;              ///< by URI
   std::map<std::string, WorkspaceState> Workspaces;  ///< by root

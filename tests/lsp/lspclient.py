@@ -22,6 +22,7 @@ class Client:
         self.next_id = 0
         self.notifications = []  # (method, params) not yet taken
         self.responses = {}
+        self.server_requests = []
 
     # ---- framing --------------------------------------------------------------------
     def send_raw(self, data):
@@ -62,6 +63,9 @@ class Client:
             self.notifications.append((m["method"], m.get("params")))
         elif "id" in m and "method" not in m:
             self.responses[m["id"]] = m
+        elif "method" in m:  # a request of the server's: answered with a null result
+            self.server_requests.append(m)
+            self.send({"jsonrpc": "2.0", "id": m["id"], "result": None})
         return m
 
     # ---- requests and notifications ------------------------------------------------

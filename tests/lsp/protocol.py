@@ -148,9 +148,14 @@ def test_changes():
         "basic.bud", "declared.bud", "budget.bud", "projects.bud"))
     c = Client(BUDC, ["--lang=en"])
     try:
-        c.initialize(root=ws)
+        c.initialize(root=ws, capabilities={
+            "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}},
+            "textDocument": {"publishDiagnostics": {"relatedInformation": True}}})
         text = c.open(basic)
         first = c.published(uri(basic))
+        reg = [r for r in c.server_requests if r["method"] == "client/registerCapability"]
+        check(reg and reg[0]["params"]["registrations"][0]["method"] == "workspace/didChangeWatchedFiles",
+              f"budc asks to be told of .bud files changed on disk: {c.server_requests}")
         check(first.get(uri(basic)) == [], "basic.bud has no diagnostics")
         check(len(first.get(uri(projects), [])) == 8, "the warnings of projects.bud, which is not open")
         # Break a total: 308.98 → 309.98 in the buffer only (the file on disk is unchanged).
@@ -188,6 +193,19 @@ def test_changes():
         c.notify("textDocument/didClose", {"textDocument": {"uri": uri(new)}})
         got = c.published(uri(basic))
         check(got.get(uri(budget)) == [], "closing the unsaved file takes its spending away")
+        # A file that changes on disk, not open: the client says so, and its sums count.
+        with open(declared, encoding="utf-8") as f:
+            on_disk = f.read()
+        with open(declared, "w", encoding="utf-8") as f:
+            f.write(on_disk.replace("声明 收入总计 3372.04", "声明 收入总计 3372.05"))
+        c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri(declared), "type": 2}]})
+        d = c.published(uri(basic)).get(uri(declared), [])
+        check([x["code"] for x in d if x["severity"] == 1] == ["BUD304"],
+              f"a change on disk of a file that is not open is checked: {d}")
+        with open(declared, "w", encoding="utf-8") as f:
+            f.write(on_disk)
+        c.notify("textDocument/didSave", {"textDocument": {"uri": uri(basic)}})
+        check(c.published(uri(basic)).get(uri(declared)) == [], "and so is its repair (after a save)")
         # Closing the last document clears what was published.
         c.notify("textDocument/didClose", {"textDocument": {"uri": uri(basic)}})
         c.wait_notification("textDocument/publishDiagnostics",
@@ -235,6 +253,14 @@ def test_features(lang):
         check("3.01万元" in h, f"hover of a declared figure: declared and derived: {h}")
         h = hv("budget.bud", "河北2024")
         check("河北2024" in h, f"hover of the template: {h}")
+        # A figure reference in a text, written into the buffer: the declared figure's value.
+        line = "说明 参考 \"“三公”经费共 {三公经费}，其中 { 三公经费/公务接待费 }\""
+        change(c, paths["narrative.bud"], 2, {"line": 0, "character": 0}, {"line": 0, "character": 0}, line + "\n")
+        h = hover(c, paths["narrative.bud"], {"line": 0, "character": u16(line[:line.index("{三公") + 2])})
+        check("3.01万元" in h and "{三公经费}" in h, f"hover of a figure reference: {h}")
+        h = hover(c, paths["narrative.bud"], {"line": 0, "character": u16(line[:line.index("公务接待费 }") + 1])})
+        check("0.76万元" in h, f"hover of a reference to a part: {h}")
+        change(c, paths["narrative.bud"], 3, {"line": 0, "character": 0}, {"line": 1, "character": 0}, "")
 
         # Completion: a code by prefix and by Chinese name, funds, paths, keywords, citations.
         def comp(f, line_text, version):
@@ -275,7 +301,7 @@ def test_features(lang):
         item = [i for i in r["items"] if i["label"] == "项目"]
         check(item and item[0]["filterText"] == "project" and item[0]["textEdit"]["newText"] == "项目",
               f"an English keyword alias completes to the Chinese spelling: {item}")
-        r = comp("narrative.bud", "说明 x \"共 {机关", 10)
+        r = comp("narrative.bud", "说明 x \"共 {机关", 4)
         labels = [i["label"] for i in r["items"]]
         check("机关运行经费" in labels, f"figure names inside {{…}}: {labels}")
         r = comp("projects.bud", "  指标 产出/数量 x 16", 20)
