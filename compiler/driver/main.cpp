@@ -11,6 +11,7 @@
 // budc parse --dump-ast …   print the syntax tree
 // budc init [--template NAME] [--year YYYY] DIR
 //                           write a new workspace that checks clean and builds
+// budc lsp                  the language server, for editors (standard input and output)
 // budc help [COMMAND]       help, with the templates and catalogue years budc ships
 //
 // Exit codes: 0 no errors, 1 errors found, 2 usage or input error, 3 internal error.
@@ -63,6 +64,7 @@ EXAMPLES:
   budc explain BUD401                      what a code means, with a bad and a good example
   budc init --template 上海2026 --year 2026 ws/   a new workspace that checks clean
   budc parse --dump-ast examples/xigang-2024/projects.bud
+  budc lsp                                 the language server an editor starts (docs/workflow.md)
 
 EXIT STATUS:
   0 no errors (warnings allowed), 1 errors found, 2 usage, input or output error,
@@ -138,5 +140,7 @@ int main(int Argc, char **Argv) {
     return D::runFmt();
   if (D::cmd::parse())
     return D::runParse();
+  if (D::cmd::lsp())
+    return D::runLsp();
   return D::ExitOk;
 }
