@@ -26,6 +26,7 @@
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdlib>
 #include <unistd.h>
 
 #ifdef BUDC_MIMALLOC
@@ -81,8 +82,11 @@ Run `budc help COMMAND` for a command's options; docs/language.md describes the 
 /// (166 k faults on 1M lines; 30 k with this). It runs before budc's static initializers, but
 /// after mimalloc's own start, whose first segment keeps small pages: a small check does not
 /// gain (MIMALLOC_LARGE_OS_PAGES=1 in the environment would reach that segment too).
+/// A MIMALLOC_LARGE_OS_PAGES set in the environment is left to decide (tests/robustness/
+/// recovery_linear.py sets it to 0 under valgrind, whose address space differs).
 __attribute__((constructor(101))) static void hugePages() {
-  mi_option_enable(mi_option_large_os_pages);
+  if (!getenv("MIMALLOC_LARGE_OS_PAGES"))
+    mi_option_enable(mi_option_large_os_pages);
 }
 #endif
 
