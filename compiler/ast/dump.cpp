@@ -257,6 +257,22 @@ void Dumper::node(const Node *N, unsigned Depth) {
       value(I->Val);
     else
       OS << '-';
+    // The columns of published tables, only when written (older dumps stay as they were).
+    auto Clause = [&](const char *Key, const Text &T) {
+      if (T.present()) {
+        OS << ' ' << Key << '=';
+        text(T);
+      }
+    };
+    Clause("unit", I->Unit);
+    Clause("nature", I->Nature);
+    if (I->Weight.present()) {
+      OS << " weight=";
+      quantity(I->Weight);
+    }
+    Clause("core", I->Core);
+    Clause("content", I->Content);
+    Clause("scoring", I->Scoring);
     OS << " desc=";
     text(I->Description);
     OS << " basis=";

@@ -393,7 +393,7 @@ llvm::ArrayRef<ast::Attr *> Builder::rows(Rule *Block) {
   return keep(Out);
 }
 
-/// attr : name value* attrBlock?
+/// attr : ( name | 性质 ) value* attrBlock?
 ast::Attr *Builder::attr(Rule *C) {
   auto *N = node<ast::Attr>(C);
   Children K(C);
@@ -406,6 +406,8 @@ ast::Attr *Builder::attr(Rule *C) {
     case BudParser::RuleAttrBlock: Block = R; break;
     default: break;
     }
+  if (!N->Key.present()) // 性质 行政: the keyword 性质 as a key
+    N->Key = word(K.token(tok::KwNature));
   N->Values = keep(Values);
   N->HasBlock = Block != nullptr;
   N->Children = rows(Block);
@@ -605,7 +607,20 @@ ast::Goal *Builder::goal(Rule *C) {
   return N;
 }
 
-/// 指标 [PATH] NAME [VALUE] [描述 TEXT] [依据 WORD]: a rule of tokens, read in order.
+/// A word of an indicator's 单位 or 性质 clause: a comparator is kept in its one spelling
+/// (>= is ≥), as a quantity's comparator is.
+ast::Text Builder::clauseWord(const Tok *T) {
+  ast::Text Out = word(T);
+  if (T && Out.present()) {
+    ast::Comparator C = comparatorOf(kindOf(T));
+    if (C != ast::Comparator::None)
+      Out.Value = ast::spelling(C);
+  }
+  return Out;
+}
+
+/// 指标 [PATH] NAME [VALUE] [单位 U] [性质 N] [权重 W] [核心 C] [内容 T] [评分 T] [描述 T]
+/// [依据 WORD]: a rule of tokens, read in order.
 ast::Indicator *Builder::indicator(Rule *C) {
   auto *N = node<ast::Indicator>(C);
   Children K(C);
@@ -665,6 +680,37 @@ ast::Indicator *Builder::indicator(Rule *C) {
     N->Val.K = ast::Value::Name;
     N->Val.Word = word(R.next());
   }
+  if (R.take(tok::KwUnit)) {
+    if (antlr4::Token *First = R.take(tok::Name)) {
+      // NAME ( / NAME )*: 次/年 is one unit, written with or without spaces around '/'.
+      N->Unit = word(First);
+      std::string Joined = N->Unit.Value.str();
+      while (R.is(tok::Slash) && R.peek(1) && kindOf(R.peek(1)) == tok::Name) {
+        R.next();
+        antlr4::Token *Part = R.next();
+        N->Unit.Range = Span::cover(N->Unit.Range, span(Part));
+        Joined += "/" + word(Part).Value.str();
+      }
+      if (Joined.size() != N->Unit.Value.size())
+        N->Unit.Value = Joined == Tokens.SM.getText(Tokens.File).slice(N->Unit.Range.Begin, N->Unit.Range.End)
+                            ? Tokens.SM.getText(Tokens.File).slice(N->Unit.Range.Begin, N->Unit.Range.End)
+                            : Ctx.save(Joined);
+    } else {
+      N->Unit = clauseWord(R.takeAny({tok::String, tok::Ge, tok::Le, tok::Ne, tok::Eq, tok::Gt, tok::Lt}));
+    }
+  }
+  if (R.take(tok::KwNature))
+    N->Nature = clauseWord(R.takeAny(
+        {tok::Ge, tok::Le, tok::Ne, tok::Eq, tok::Gt, tok::Lt, tok::Name, tok::String}));
+  if (R.take(tok::KwWeight))
+    if (antlr4::Token *W = R.takeAny({tok::Number, tok::Quantity}))
+      N->Weight = signedNumber(span(W), ast::Comparator::None, nullptr, W);
+  if (R.take(tok::KwCore))
+    N->Core = word(R.takeAny({tok::Name, tok::String}));
+  if (R.take(tok::KwContent))
+    N->Content = word(R.takeAny({tok::String, tok::TextBlock}));
+  if (R.take(tok::KwScoring))
+    N->Scoring = word(R.takeAny({tok::String, tok::TextBlock}));
   if (R.take(tok::KwDesc))
     N->Description = word(R.takeAny({tok::String, tok::TextBlock}));
   if (R.take(tok::KwBasis))
