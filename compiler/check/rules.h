@@ -11,6 +11,8 @@
 
 #include "llvm/ADT/ArrayRef.h"
 
+#include <type_traits>
+
 namespace budc::check {
 
 /// What a rule reads and where it reports.
@@ -33,6 +35,67 @@ struct RuleInfo {
 
 /// Every rule, in the order of rules.def.
 llvm::ArrayRef<RuleInfo> rules();
+
+/// Calls \p F with every indicator of the budget, the projects' and then the department's,
+/// and, when it takes two arguments, with the project it belongs to (null: the department).
+template <typename Fn> void eachIndicator(const model::Budget &B, Fn F) {
+  auto Call = [&](const model::Indicator &I, const model::Project *P) {
+    if constexpr (std::is_invocable_v<Fn, const model::Indicator &, const model::Project *>)
+      F(I, P);
+    else
+      F(I);
+  };
+  for (const model::Project &P : B.Projects)
+    for (const model::Indicator &I : P.Indicators)
+      Call(I, &P);
+  for (const model::Indicator &I : B.DepartmentIndicators)
+    Call(I, nullptr);
+}
+
+/// An indicator's value as its table shows it, for messages: the value as written, with the
+/// comparator of its 性质 column and the unit of its 单位 column when it was written apart
+/// (68 单位 "%" 性质 ≥ shows as ≥68%).
+inline std::string shownValue(const model::Indicator &I) {
+  if (!I.HasValue)
+    return "";
+  const model::TypedValue &V = I.Value;
+  std::string Out = V.Written.str();
+  if (V.Kind == model::ValueKind::Qualitative || V.Kind == model::ValueKind::Date)
+    return Out;
+  if (V.Cmp == model::Comparator::None && model::comparatorOf(I.Sense) != model::Comparator::None)
+    Out = model::natureWord(I.Sense).str() + Out;
+  if (I.Columns & model::Indicator::UnitFromColumn)
+    Out += V.Unit.str();
+  return Out;
+}
+
+/// Calls \p F with the indicators of each table a disclosure prints them in: every project's
+/// (with the project), then the department's (with null).
+template <typename Fn> void eachIndicatorTable(const model::Budget &B, Fn F) {
+  std::vector<const model::Indicator *> Is;
+  for (const model::Project &P : B.Projects) {
+    Is.clear();
+    for (const model::Indicator &I : P.Indicators)
+      Is.push_back(&I);
+    F(Is, &P);
+  }
+  Is.clear();
+  for (const model::Indicator &I : B.DepartmentIndicators)
+    Is.push_back(&I);
+  F(Is, static_cast<const model::Project *>(nullptr));
+}
+
+/// The place of bytes [\p Begin, \p End) of \p Text, a text written at \p Where (its token,
+/// quotes included): exact when the text is the source's own bytes (a bare word, or a quoted
+/// string without escapes, whose token is two bytes longer), else the whole token.
+inline Span partOf(Span Where, llvm::StringRef Text, size_t Begin, size_t End) {
+  size_t Size = Where.End - Where.Begin;
+  uint32_t Skip = Size == Text.size() ? 0 : Size == Text.size() + 2 ? 1 : UINT32_MAX;
+  if (!Where.isValid() || Skip == UINT32_MAX || Begin > End || End > Text.size())
+    return Where;
+  return {Where.File, Where.Begin + Skip + static_cast<uint32_t>(Begin),
+          Where.Begin + Skip + static_cast<uint32_t>(End)};
+}
 
 /// A sum of amounts that reports overflow instead of wrapping: an overflowing sum has no value.
 class Sum {

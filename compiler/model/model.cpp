@@ -126,6 +126,105 @@ const Template *Budget::findTemplate() const {
   return nullptr;
 }
 
+const Framework *Budget::framework() const {
+  if (FrameworkName.empty())
+    return nullptr;
+  for (const Framework &F : Frameworks)
+    if (F.Name == FrameworkName)
+      return &F;
+  return nullptr;
+}
+
+WeightRule Budget::weights() const {
+  WeightRule W;
+  if (const Framework *F = framework()) {
+    if (F->HasTotal) {
+      W.Total = F->Weights.Total;
+      W.TotalWhere = F->Weights.TotalWhere;
+    }
+    if (F->HasReserve) {
+      W.ReserveName = F->Weights.ReserveName;
+      W.Reserve = F->Weights.Reserve;
+      W.ReserveWhere = F->Weights.ReserveWhere;
+    }
+  }
+  if (HasWeightTotal) {
+    W.Total = HeaderWeights.Total;
+    W.TotalWhere = HeaderWeights.TotalWhere;
+  }
+  if (HasWeightReserve) {
+    W.ReserveName = HeaderWeights.ReserveName;
+    W.Reserve = HeaderWeights.Reserve;
+    W.ReserveWhere = HeaderWeights.ReserveWhere;
+  }
+  return W;
+}
+
+namespace {
+struct NatureSpelling {
+  const char *Word;
+  Nature N;
+};
+// The first spelling of each nature is its own; the others are what tables also print.
+const NatureSpelling NatureSpellings[] = {
+    {"≥", Nature::Ge}, {">=", Nature::Ge}, {"大于等于", Nature::Ge}, {"大于或等于", Nature::Ge},
+    {"≤", Nature::Le}, {"<=", Nature::Le}, {"小于等于", Nature::Le}, {"小于或等于", Nature::Le},
+    {"=", Nature::Eq}, {"等于", Nature::Eq}, {">", Nature::Gt}, {"大于", Nature::Gt},
+    {"<", Nature::Lt}, {"小于", Nature::Lt}, {"≠", Nature::Ne}, {"!=", Nature::Ne},
+    {"定量", Nature::Quantitative}, {"quantitative", Nature::Quantitative},
+    {"定性", Nature::Qualitative}, {"qualitative", Nature::Qualitative},
+    {"正向", Nature::Positive}, {"positive", Nature::Positive},
+    {"反向", Nature::Negative}, {"negative", Nature::Negative},
+};
+} // namespace
+
+llvm::StringRef natureWord(Nature N) {
+  if (N == Nature::None)
+    return "";
+  for (const NatureSpelling &S : NatureSpellings)
+    if (S.N == N)
+      return S.Word;
+  return "";
+}
+
+std::optional<Nature> natureFromWord(llvm::StringRef W) {
+  for (const NatureSpelling &S : NatureSpellings)
+    if (W == S.Word)
+      return S.N;
+  return std::nullopt;
+}
+
+Comparator comparatorOf(Nature N) {
+  switch (N) {
+  case Nature::Ge: return Comparator::Ge;
+  case Nature::Le: return Comparator::Le;
+  case Nature::Eq: return Comparator::Eq;
+  case Nature::Gt: return Comparator::Gt;
+  case Nature::Lt: return Comparator::Lt;
+  case Nature::Ne: return Comparator::Ne;
+  default: return Comparator::None;
+  }
+}
+
+Direction directionOf(Comparator C) {
+  switch (C) {
+  case Comparator::Ge:
+  case Comparator::Gt: return Direction::Up;
+  case Comparator::Le:
+  case Comparator::Lt: return Direction::Down;
+  case Comparator::Eq: return Direction::Exact;
+  default: return Direction::None;
+  }
+}
+
+Direction directionOf(Nature N) {
+  if (N == Nature::Positive)
+    return Direction::Up;
+  if (N == Nature::Negative)
+    return Direction::Down;
+  return directionOf(comparatorOf(N));
+}
+
 llvm::StringRef spelling(Comparator C) {
   switch (C) {
   case Comparator::None: return "";

@@ -141,11 +141,27 @@ struct FrameworkLevel {
   std::vector<ValueKind> Kinds;
 };
 
-/// An indicator framework: 一级 over 二级 indicators.
+/// What the weights (指标权重, 分值) of one project's indicators add up to: the total, less a
+/// reserve kept for an indicator the table need not list (10 for 预算执行率, so that the
+/// listed ones add up to 90 unless 预算执行率 is listed too).
+struct WeightRule {
+  Decimal Total = Decimal::fromRaw(100 * Decimal::One);
+  Span TotalWhere;           ///< where the total is said; invalid for the default 100
+  std::string ReserveName;   ///< 预算执行率; empty without a reserve
+  Decimal Reserve;
+  Span ReserveWhere;
+};
+
+/// An indicator framework: 一级 over 二级 indicators, or a flat list (no levels: 重庆's
+/// tables), and what weights add up to.
 struct Framework {
   std::string Name;
   std::vector<FrameworkLevel> Levels;
+  bool HasTotal = false, HasReserve = false;
+  WeightRule Weights;        ///< its 权重合计 and 预留 rows
   Span Where;
+  /// Whether its indicators stand under a 一级 and a 二级.
+  bool levelled() const { return !Levels.empty(); }
 };
 
 //===----------------------------------------------------------------------===//
@@ -192,18 +208,75 @@ struct Allocation {
   bool isBasic() const { return Project < 0; }
 };
 
-/// A performance indicator of a project, a goal or the department.
+/// 指标性质 or 指标值类型: how an indicator's value is meant (a closed set).
+enum class Nature : uint8_t {
+  None,         ///< not stated
+  Ge, Le, Eq, Gt, Lt, Ne, ///< a comparator: ≥ ≤ = > < ≠
+  Quantitative, ///< 定量
+  Qualitative,  ///< 定性
+  Positive,     ///< 正向: more is better
+  Negative,     ///< 反向: less is better
+};
+/// The one spelling of \p N: ≥, 定量, 正向 …; "" for None.
+llvm::StringRef natureWord(Nature N);
+/// The nature a word of a 性质 column names: a comparator (≥, >=, 大于等于 …), 定量, 定性,
+/// 正向, 反向 (or the English words); nullopt for any other word.
+std::optional<Nature> natureFromWord(llvm::StringRef W);
+/// The comparator a nature is, or None.
+Comparator comparatorOf(Nature N);
+
+/// Which way a value is better: up (≥ > 正向), down (≤ < 反向), exactly (=), or not said.
+enum class Direction : uint8_t { None, Up, Down, Exact };
+Direction directionOf(Comparator C);
+Direction directionOf(Nature N);
+
+/// A performance indicator of a project, a goal or the department: the columns of a
+/// published indicator table, typed.
 /// Its texts, like a TypedValue's, point into the sources, the syntax trees and the budget's
 /// framework and citations (which the budget never moves: it cannot be copied).
 struct Indicator {
+  /// What the columns as written tell about the table they come from (checked by the rules
+  /// of indicator columns): each reading is also applied, so that the value means what the
+  /// published table meant.
+  enum ColumnFlag : uint8_t {
+    NatureAsUnit = 1,     ///< the 单位 column held an 指标性质 (≥, 正向 …; taken as it)
+    UnitAsNature = 2,     ///< the 性质 column held a unit (taken as the unit)
+    UnitDisagrees = 4,    ///< the value has a unit and the 单位 column another
+    NounUnit = 8,         ///< a unit written as a quantity (次数 for 次), read as the unit
+    UnitFromColumn = 16,  ///< the value is a bare number and its unit is the 单位 column's
+  };
+  Decimal Weight;                 ///< 权重: valid when HasWeight
   llvm::StringRef Level1, Level2; ///< canonical (with 指标), empty without a path
   llvm::StringRef Name;
   TypedValue Value; ///< Valid when HasValue.
   llvm::StringRef Description;
   const Citation *BasisCitation = nullptr;
   llvm::StringRef BasisText; ///< the basis written as text, or the citation's text
-  Span Where, PathWhere, BasisWhere;
+  llvm::StringRef UnitColumn;   ///< 单位 as written ("" when absent)
+  llvm::StringRef NatureColumn; ///< 性质 as written
+  llvm::StringRef NounUnitWritten; ///< NounUnit: the unit as written (次数)
+  llvm::StringRef Content;      ///< 内容: 指标值内容
+  llvm::StringRef Scoring;      ///< 评分: 评（扣）分标准
+  Span Where, PathWhere, BasisWhere, NameWhere, DescriptionWhere;
+  Span UnitWhere, NatureWhere, WeightWhere, CoreWhere, ContentWhere, ScoringWhere;
+  Span NounUnitWhere;
+  Nature Sense = Nature::None;  ///< 性质, or what a swapped 单位 column said
+  int8_t Core = -1;             ///< 核心: 1 是, 0 否, -1 not stated
+  uint8_t Columns = 0;          ///< ColumnFlag bits
+  bool HasWeight = false;
   bool HasValue = false; ///< (last: members ordered by alignment)
+
+  /// The comparator the value is meant with: written before it, else its 性质.
+  Comparator comparator() const {
+    if (HasValue && Value.Cmp != Comparator::None)
+      return Value.Cmp;
+    return comparatorOf(Sense);
+  }
+  /// Which way the value is better: its comparator, else 正向/反向.
+  Direction direction() const {
+    Direction D = directionOf(comparator());
+    return D != Direction::None ? D : directionOf(Sense);
+  }
 };
 
 /// One point of a spending schedule.
@@ -224,7 +297,9 @@ struct Project {
   std::vector<SchedulePoint> Schedule;
   Span ScheduleWhere;
   std::string Purpose;                ///< 用途
+  Span PurposeWhere;
   std::vector<std::string> Goals;     ///< 目标 statements in order
+  std::vector<Span> GoalsWhere;       ///< where each goal's statement is written
   Span Where, CodeWhere, NameWhere, FunctionWhere, FirstAmountWhere;
 };
 
@@ -248,6 +323,7 @@ struct Section {
 struct DepartmentGoal {
   std::string Statement;
   std::vector<size_t> Indicators; ///< into Budget::DepartmentIndicators
+  Span Where;                     ///< its statement; invalid for indicators without a goal
 };
 
 /// A 分项 of the department's overall performance.
@@ -390,7 +466,10 @@ struct Budget {
   Decimal MoneyFactor = Decimal::fromRaw(10000 * Decimal::One); ///< 元 per MoneyUnit
   std::string Region;
   std::string TemplateName;  ///< 模板 河北2024; empty: the first template of the library
-  Span HeaderWhere, TemplateWhere;
+  std::string FrameworkName; ///< 框架 重庆市级; empty: none chosen (paths from any framework)
+  bool HasWeightTotal = false, HasWeightReserve = false; ///< 权重合计 and 预留 in the header
+  WeightRule HeaderWeights;  ///< the header's 权重合计 and 预留, where given
+  Span HeaderWhere, TemplateWhere, FrameworkWhere;
   std::string DepartmentCode, DepartmentName;
 
   UnitTable Units;
@@ -418,6 +497,11 @@ struct Budget {
 
   /// The template the budget is published with, or null.
   const Template *findTemplate() const;
+  /// The framework the header chooses (框架), or null.
+  const Framework *framework() const;
+  /// What the weights of a project's indicators (and of the department's) add up to: the
+  /// header's 权重合计 and 预留, else the chosen framework's, else 100 without a reserve.
+  WeightRule weights() const;
 
   /// An amount in 元 as the budget prints it: in MoneyUnit with two decimals.
   std::string money(Decimal Yuan) const;
