@@ -52,22 +52,8 @@ template <typename Fn> void eachIndicator(const model::Budget &B, Fn F) {
     Call(I, nullptr);
 }
 
-/// An indicator's value as its table shows it, for messages: the value as written, with the
-/// comparator of its 性质 column and the unit of its 单位 column when it was written apart
-/// (68 单位 "%" 性质 ≥ shows as ≥68%).
-inline std::string shownValue(const model::Indicator &I) {
-  if (!I.HasValue)
-    return "";
-  const model::TypedValue &V = I.Value;
-  std::string Out = V.Written.str();
-  if (V.Kind == model::ValueKind::Qualitative || V.Kind == model::ValueKind::Date)
-    return Out;
-  if (V.Cmp == model::Comparator::None && model::comparatorOf(I.Sense) != model::Comparator::None)
-    Out = model::natureWord(I.Sense).str() + Out;
-  if (I.Columns & model::Indicator::UnitFromColumn)
-    Out += V.Unit.str();
-  return Out;
-}
+/// An indicator's value as its table shows it, for messages.
+inline std::string shownValue(const model::Indicator &I) { return I.shownValue(); }
 
 /// Calls \p F with the indicators of each table a disclosure prints them in: every project's
 /// (with the project), then the department's (with null).

@@ -160,6 +160,19 @@ WeightRule Budget::weights() const {
   return W;
 }
 
+std::string Indicator::shownValue() const {
+  if (!HasValue)
+    return "";
+  std::string Out = Value.Written.str();
+  if (Value.Kind == ValueKind::Qualitative || Value.Kind == ValueKind::Date)
+    return Out;
+  if (Value.Cmp == Comparator::None && comparatorOf(Sense) != Comparator::None)
+    Out = natureWord(Sense).str() + Out;
+  if (Columns & UnitFromColumn)
+    Out += Value.Unit.str();
+  return Out;
+}
+
 namespace {
 struct NatureSpelling {
   const char *Word;

@@ -272,6 +272,10 @@ struct Indicator {
       return Value.Cmp;
     return comparatorOf(Sense);
   }
+  /// The value as its table shows it: as written, with the comparator of the 性质 column and
+  /// the unit of the 单位 column when they were written apart (68 单位 "%" 性质 ≥ is ≥68%);
+  /// "" without a value.
+  std::string shownValue() const;
   /// Which way the value is better: its comparator, else 正向/反向.
   Direction direction() const {
     Direction D = directionOf(comparator());
