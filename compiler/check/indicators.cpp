@@ -164,10 +164,9 @@ const char *directionZh(model::Direction D) {
 
 /// Where an indicator's 指标性质 is written: its 性质 column, or the 单位 column that held it.
 Span natureWhere(const model::Indicator &I) {
-  return I.Columns & model::Indicator::NatureAsUnit && !(I.Columns & model::Indicator::UnitAsNature) &&
-                 !I.NatureWhere.isValid()
-             ? I.UnitWhere
-             : I.NatureWhere;
+  if (I.NatureWhere.isValid() && !(I.Columns & model::Indicator::UnitAsNature))
+    return I.NatureWhere;
+  return I.UnitWhere; // (sema took the 指标性质 from the 单位 column)
 }
 
 /// The name without a trailing qualifier in brackets: 观测系统传输及时率(国家地面站).
@@ -192,8 +191,9 @@ bool endsWithAny(llvm::StringRef S, std::initializer_list<const char *> Words) {
 /// Whether \p Name names a rate, a share or a satisfaction (meant in %): …率, …满意度, …占比.
 bool namesRate(llvm::StringRef Name) {
   Name = bareName(Name);
-  if (endsWithAny(Name, {"频率", "功率", "速率", "码率", "汇率", "分辨率", "效率"}))
-    return false; // 次/年, 千瓦, 米 …
+  if (endsWithAny(Name, {"频率", "功率", "速率", "码率", "汇率", "分辨率", "效率", "周转率", "容积率",
+                         "帧率", "采样率", "倍率"}))
+    return false; // 次/年, 千瓦, 米, a ratio without unit …
   return endsWithAny(Name, {"率", "满意度", "占比", "比例", "比重"});
 }
 

@@ -92,25 +92,32 @@ void scoringRules(const RuleContext &R) {
       }
     }
     std::stable_sort(Bands.begin(), Bands.end(), before);
+    // Along the sorted bands, the one reaching furthest so far: a band that starts below its
+    // end (or at it, when both include it) overlaps it.
     bool Reported = false;
-    for (size_t A = 0; OneUnit && A < Bands.size() && !Reported; ++A)
-      for (size_t C = A + 1; C < Bands.size() && !Reported; ++C) {
-        const ScoreBand &X = *Bands[A], &Y = *Bands[C];
-        // Y starts no lower than X; they overlap if Y starts below X's end, or at it when both
-        // say they include it.
-        bool YOpenLow = Y.LowBound == Bound::Open, XOpenHigh = X.HighBound == Bound::Open;
-        bool Overlap = YOpenLow || XOpenHigh || Y.Low < X.High ||
-                       (Y.Low == X.High && Y.LowBound == Bound::Inclusive &&
+    const ScoreBand *Reach = nullptr;
+    for (const ScoreBand *Y : Bands) {
+      if (!OneUnit)
+        break;
+      if (Reach) {
+        const ScoreBand &X = *Reach;
+        bool Overlap = Y->LowBound == Bound::Open || X.HighBound == Bound::Open || Y->Low < X.High ||
+                       (Y->Low == X.High && Y->LowBound == Bound::Inclusive &&
                         X.HighBound == Bound::Inclusive);
         if (Overlap) {
-          const ScoreBand &First = X.Begin < Y.Begin ? X : Y, &Second = X.Begin < Y.Begin ? Y : X;
+          const ScoreBand &First = X.Begin < Y->Begin ? X : *Y, &Second = X.Begin < Y->Begin ? *Y : X;
           std::string F = clauseText(I.Scoring, First.Begin, First.End);
           Diags.report(Place(Second.Begin, Second.End), diag::ScoreBandsOverlap,
                        {F, clauseText(I.Scoring, Second.Begin, Second.End)})
               .note(Place(First.Begin, First.End), diag::NoteOtherBand, {F});
           Reported = true;
+          break;
         }
       }
+      if (!Reach || Y->HighBound == Bound::Open ||
+          (Reach->HighBound != Bound::Open && Y->High > Reach->High))
+        Reach = Y;
+    }
     for (size_t K = 0; OneUnit && !Reported && K + 1 < Bands.size(); ++K) {
       const ScoreBand &X = *Bands[K], &Y = *Bands[K + 1];
       if (X.HighBound == Bound::Open || Y.LowBound == Bound::Open)

@@ -66,8 +66,10 @@ bool isThousands(llvm::StringRef S, size_t P) {
 }
 
 /// A number at \p I: ASCII or full-width digits, thousands separators between groups of three
-/// ("4,902.34"), a decimal part. Returns its end, or \p I when there is none.
-size_t readNumber(llvm::StringRef S, size_t I, Decimal &Out) {
+/// ("4,902.34"), a decimal part. Returns the end of its run of digits (\p I when there is
+/// none) and sets \p Out when the run is a Decimal (a run too long for one is skipped whole).
+size_t readNumber(llvm::StringRef S, size_t I, std::optional<Decimal> &Out) {
+  Out.reset();
   std::string Digits;
   size_t P = I;
   bool Dot = false;
@@ -89,10 +91,7 @@ size_t readNumber(llvm::StringRef S, size_t I, Decimal &Out) {
   }
   if (Digits.empty())
     return I;
-  auto D = Decimal::parse(Digits);
-  if (!D)
-    return I;
-  Out = *D;
+  Out = Decimal::parse(Digits);
   return P;
 }
 
@@ -203,7 +202,8 @@ std::string simplify(llvm::StringRef S) {
       bool Not = Rest.startswith("不含");
       if (!Not && !Rest.startswith("含"))
         continue;
-      size_t Close = std::min(Rest.find("）"), Rest.find(")"));
+      llvm::StringRef Near = Rest.take_front(64); // a mark is short: （含90%）
+      size_t Close = std::min(Near.find("）"), Near.find(")"));
       if (Close == llvm::StringRef::npos)
         continue;
       Out += Not ? "（不含）" : "（含）";
@@ -238,12 +238,12 @@ const BoundWord *postWord(llvm::StringRef S, size_t End) {
 /// to go on from (past the number's unit).
 template <typename Fn> void eachNumber(llvm::StringRef S, Fn F) {
   for (size_t I = 0; I < S.size();) {
-    Decimal V;
+    std::optional<Decimal> V;
     size_t E = digitAt(S, I) ? readNumber(S, I, V) : I;
     if (E == I)
       I += charLen(S, I);
     else
-      I = std::max(E, F(I, E, V));
+      I = V ? std::max(E, F(I, E, *V)) : E;
   }
 }
 
@@ -405,15 +405,15 @@ ScorePhrase scoreIn(llvm::StringRef S) {
       size_t N = P + strlen(V.Word);
       while (N < S.size() && (S[N] == ' ' || S[N] == '\t'))
         ++N;
-      Decimal D;
+      std::optional<Decimal> D;
       size_t E = readNumber(S, N, D);
-      if (E == N)
+      if (!D)
         continue;
       while (E < S.size() && (S[E] == ' ' || S[E] == '\t'))
         ++E;
       if (!S.substr(E).startswith("分"))
         continue;
-      Take(P, E + strlen("分"), V.K, D, V.Award);
+      Take(P, E + strlen("分"), V.K, *D, V.Award);
     }
   }
   if (Best.Begin == llvm::StringRef::npos)
@@ -453,8 +453,11 @@ bool readStep(llvm::StringRef S, const ScorePhrase &Score, ScoreStep &St) {
       }
   if (!Dir)
     return false;
-  Decimal N;
-  size_t E = readNumber(S, P, N);
+  std::optional<Decimal> Read;
+  size_t E = readNumber(S, P, Read);
+  Decimal N = Read.value_or(Decimal());
+  if (E != P && !Read)
+    return false;
   if (E == P) {
     int C = chineseNumeral(S, P);
     if (C > 0) {
