@@ -99,22 +99,24 @@ goalBody : indicatorStmt? ( ( NL | SEMI ) indicatorStmt? )* ;
 // 指标 产出/数量 保障经费村数 = 16村 权重 10 描述 "…" 依据 冀组发14
 // A rule of tokens: the path and the name (a first NAME followed by '/' starts the path
 // 一级/二级, else it is the name), the value (a quantity or a date with an optional
-// comparator, a text or a word), then the columns of a published indicator table, each
-// optional and in this order: 单位 (计量单位; a comparator is accepted so that swapped
-// columns can be written as published and reported), 性质 (指标性质 or 指标值类型: a
-// comparator or a word), 权重 (指标权重 or 分值), 核心 (是否核心指标), 内容 (指标值内容),
-// 评分 (评（扣）分标准), 描述 and 依据.
+// comparator, a text or a word), then the columns of a published indicator table as clauses:
+// 单位 (计量单位; a comparator is accepted so that swapped columns can be written as published
+// and reported), 性质 (指标性质 or 指标值类型: a comparator or a word), 权重 (指标权重 or 分值),
+// 核心 (是否核心指标), 内容 (指标值内容), 评分 (评（扣）分标准), 描述 and 依据. One loop takes
+// them (a single decision for an indicator without them); the AST builder holds them to this
+// order, each at most once (BUD018).
 indicatorStmt
     : KW_INDICATOR ( NAME ( ( SLASH NAME )+ ( NAME | STRING ) )? | STRING )
       ( ( GE | LE | NE | EQ | GT | LT )? ( MINUS? ( NUMBER | QUANTITY ) | DATE ) | STRING | NAME )?
-      ( KW_UNIT ( NAME ( SLASH NAME )* | STRING | GE | LE | NE | EQ | GT | LT ) )?
-      ( KW_NATURE ( GE | LE | NE | EQ | GT | LT | NAME | STRING ) )?
-      ( KW_WEIGHT ( NUMBER | QUANTITY ) )?
-      ( KW_CORE ( NAME | STRING ) )?
-      ( KW_CONTENT ( STRING | TEXT_BLOCK ) )?
-      ( KW_SCORING ( STRING | TEXT_BLOCK ) )?
-      ( KW_DESC ( STRING | TEXT_BLOCK ) )?
-      ( KW_BASIS ( NAME | STRING ) )?
+      ( KW_UNIT ( NAME ( SLASH NAME )* | STRING | GE | LE | NE | EQ | GT | LT )
+      | KW_NATURE ( GE | LE | NE | EQ | GT | LT | NAME | STRING )
+      | KW_WEIGHT ( NUMBER | QUANTITY )
+      | KW_CORE ( NAME | STRING )
+      | KW_CONTENT ( STRING | TEXT_BLOCK )
+      | KW_SCORING ( STRING | TEXT_BLOCK )
+      | KW_DESC ( STRING | TEXT_BLOCK )
+      | KW_BASIS ( NAME | STRING )
+      )*
     ;
 
 // ---- citations, declared figures, narrative ---------------------------------------------

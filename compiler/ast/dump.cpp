@@ -264,15 +264,16 @@ void Dumper::node(const Node *N, unsigned Depth) {
         text(T);
       }
     };
-    Clause("unit", I->Unit);
-    Clause("nature", I->Nature);
-    if (I->Weight.present()) {
+    const IndicatorColumns &C = I->columns();
+    Clause("unit", C.Unit);
+    Clause("nature", C.Nature);
+    if (C.Weight.present()) {
       OS << " weight=";
-      quantity(I->Weight);
+      quantity(C.Weight);
     }
-    Clause("core", I->Core);
-    Clause("content", I->Content);
-    Clause("scoring", I->Scoring);
+    Clause("core", C.Core);
+    Clause("content", C.Content);
+    Clause("scoring", C.Scoring);
     OS << " desc=";
     text(I->Description);
     OS << " basis=";

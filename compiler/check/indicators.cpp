@@ -164,9 +164,9 @@ const char *directionZh(model::Direction D) {
 
 /// Where an indicator's 指标性质 is written: its 性质 column, or the 单位 column that held it.
 Span natureWhere(const model::Indicator &I) {
-  if (I.NatureWhere.isValid() && !(I.Columns & model::Indicator::UnitAsNature))
-    return I.NatureWhere;
-  return I.UnitWhere; // (sema took the 指标性质 from the 单位 column)
+  if (I.columns().NatureWhere.isValid() && !(I.Columns & model::Indicator::UnitAsNature))
+    return I.columns().NatureWhere;
+  return I.columns().UnitWhere; // (sema took the 指标性质 from the 单位 column)
 }
 
 /// The name without a trailing qualifier in brackets: 观测系统传输及时率(国家地面站).
@@ -191,18 +191,17 @@ bool endsWithAny(llvm::StringRef S, std::initializer_list<const char *> Words) {
 /// Whether \p Name names a rate, a share or a satisfaction (meant in %): …率, …满意度, …占比.
 bool namesRate(llvm::StringRef Name) {
   Name = bareName(Name);
-  if (endsWithAny(Name, {"频率", "功率", "速率", "码率", "汇率", "分辨率", "效率", "周转率", "容积率",
-                         "帧率", "采样率", "倍率"}))
-    return false; // 次/年, 千瓦, 米, a ratio without unit …
-  return endsWithAny(Name, {"率", "满意度", "占比", "比例", "比重"});
+  return endsWithAny(Name, {"率", "满意度", "占比", "比例", "比重"}) &&
+         !endsWithAny(Name, {"频率", "功率", "速率", "码率", "汇率", "分辨率", "效率", "周转率",
+                             "容积率", "帧率", "采样率", "倍率"}); // 次/年, 千瓦, 米, a ratio …
 }
 
 /// Whether \p Name names a count: …数, …数量 (but not 指数, 系数 …).
 bool namesCount(llvm::StringRef Name) {
   Name = bareName(Name);
-  if (endsWithAny(Name, {"指数", "系数", "分数", "倍数", "参数", "函数", "基数", "读数", "示数", "度数", "位数"}))
-    return false;
-  return endsWithAny(Name, {"数量", "数"});
+  return endsWithAny(Name, {"数量", "数"}) &&
+         !endsWithAny(Name, {"指数", "系数", "分数", "倍数", "参数", "函数", "基数", "读数", "示数",
+                             "度数", "位数"});
 }
 
 } // namespace
@@ -245,11 +244,11 @@ void indicatorColumns(const RuleContext &R) {
   DiagEngine &Diags = R.Diags;
   eachIndicator(R.B, [&](const model::Indicator &I) {
     if (I.Columns & model::Indicator::NatureAsUnit)
-      Diags.report(I.UnitWhere, diag::ColumnsSwapped, {I.UnitColumn.str(), "an 指标性质", "计量单位"})
-          .zh({I.UnitColumn.str(), "指标性质", "计量单位"});
+      Diags.report(I.columns().UnitWhere, diag::ColumnsSwapped, {I.columns().UnitColumn.str(), "an 指标性质", "计量单位"})
+          .zh({I.columns().UnitColumn.str(), "指标性质", "计量单位"});
     if (I.Columns & model::Indicator::UnitAsNature)
-      Diags.report(I.NatureWhere, diag::ColumnsSwapped, {I.NatureColumn.str(), "a unit", "指标性质"})
-          .zh({I.NatureColumn.str(), "计量单位", "指标性质"});
+      Diags.report(I.columns().NatureWhere, diag::ColumnsSwapped, {I.columns().NatureColumn.str(), "a unit", "指标性质"})
+          .zh({I.columns().NatureColumn.str(), "计量单位", "指标性质"});
   });
 }
 
@@ -257,31 +256,37 @@ void indicatorUnits(const RuleContext &R) {
   DiagEngine &Diags = R.Diags;
   eachIndicator(R.B, [&](const model::Indicator &I) {
     if (I.Columns & model::Indicator::NounUnit) {
-      llvm::StringRef Unit = I.NounUnitWritten;
+      llvm::StringRef Unit = I.columns().NounUnitWritten;
       Unit.consume_back("数");
-      Diags.report(I.NounUnitWhere, diag::QuantityAsUnit, {I.NounUnitWritten.str(), Unit.str()})
-          .fixIt(I.NounUnitWhere, Unit.str());
+      Diags.report(I.columns().NounUnitWhere, diag::QuantityAsUnit, {I.columns().NounUnitWritten.str(), Unit.str()})
+          .fixIt(I.columns().NounUnitWhere, Unit.str());
     }
     if (!I.HasValue)
       return;
     const model::TypedValue &V = I.Value;
-    std::string Shown = shownValue(I);
-    if (I.Columns & model::Indicator::UnitDisagrees)
-      Diags.report(I.UnitWhere, diag::UnitColumnMismatch, {Shown, V.Unit.str(), I.UnitColumn.str()})
+    if (I.Columns & model::Indicator::UnitDisagrees) {
+      std::string Shown = shownValue(I);
+      Diags.report(I.columns().UnitWhere, diag::UnitColumnMismatch, {Shown, V.Unit.str(), I.columns().UnitColumn.str()})
           .note(V.Where, diag::NoteValueIs, {Shown});
+    }
     if (V.Kind == model::ValueKind::Qualitative || V.Kind == model::ValueKind::Date)
+      return;
+    bool Rate = V.Kind != model::ValueKind::Percent && namesRate(I.Name);
+    bool Count = !Rate && V.Kind == model::ValueKind::Percent && namesCount(I.Name);
+    if (!Rate && !Count)
       return;
     // Where the 二级 rejects the value's kind, BUD401 says so already.
     if (const model::FrameworkLevel *L = I.Level2.empty() ? nullptr : findLevel(R.B, I))
       if (!L->Kinds.empty() && std::find(L->Kinds.begin(), L->Kinds.end(), V.Kind) == L->Kinds.end())
         return;
-    if (V.Kind != model::ValueKind::Percent && namesRate(I.Name)) {
+    std::string Shown = shownValue(I);
+    if (Rate) {
       bool Bare = V.Unit.empty();
       Diags
           .report(V.Where, diag::UnitKindMismatch,
                   {I.Name.str(), "a rate", Shown, Bare ? "without a unit, not in %" : "not in %"})
           .zh({I.Name.str(), "比率类指标", Shown, Bare ? "没有单位，不以%计" : "不以%计"});
-    } else if (V.Kind == model::ValueKind::Percent && namesCount(I.Name)) {
+    } else {
       Diags.report(V.Where, diag::UnitKindMismatch, {I.Name.str(), "a count", Shown, "a percentage"})
           .zh({I.Name.str(), "数量类指标", Shown, "却是百分比"});
     }
@@ -295,24 +300,26 @@ void indicatorLevels(const RuleContext &R) {
   bool Required = F && F->levelled(); // for the projects' indicators
   // The indicators of one table (a project's, or the department's) without a path, where the
   // framework files every indicator under 一级/二级 or the table's other indicators have one.
-  auto Check = [&](const std::vector<const model::Indicator *> &Is, const model::Project *P) {
+  auto Check = [&](llvm::ArrayRef<model::Indicator> Is, const model::Project *P) {
     bool AnyPath = false;
-    for (const model::Indicator *I : Is)
-      AnyPath |= !I->Level1.empty();
+    for (const model::Indicator &I : Is)
+      AnyPath |= !I.Level1.empty();
     bool ByFramework = Required && P;
     if (!AnyPath && !ByFramework)
       return;
-    std::string En = ByFramework ? "framework '" + F->Name + "' files every indicator under a 一级 and a 二级"
-                     : P         ? "the other indicators of project '" + P->Name + "' have them"
-                                 : std::string("the department's other indicators have them");
-    std::string Zh = ByFramework ? "指标框架“" + F->Name + "”要求每个指标归入一级和二级指标"
-                     : P         ? "项目“" + P->Name + "”的其他指标都有"
-                                 : std::string("部门整体绩效的其他指标都有");
-    for (const model::Indicator *I : Is)
-      if (I->Level1.empty())
-        Diags.report(I->NameWhere.isValid() ? I->NameWhere : I->Where, diag::MissingIndicatorLevels,
-                     {I->Name.str(), En})
-            .zh({I->Name.str(), Zh});
+    for (const model::Indicator &I : Is) {
+      if (!I.Level1.empty())
+        continue;
+      std::string En = ByFramework ? "framework '" + F->Name + "' files every indicator under a 一级 and a 二级"
+                       : P         ? "the other indicators of project '" + P->Name + "' have them"
+                                   : std::string("the department's other indicators have them");
+      std::string Zh = ByFramework ? "指标框架“" + F->Name + "”要求每个指标归入一级和二级指标"
+                       : P         ? "项目“" + P->Name + "”的其他指标都有"
+                                   : std::string("部门整体绩效的其他指标都有");
+      Diags.report(I.NameWhere.isValid() ? I.NameWhere : I.Where, diag::MissingIndicatorLevels,
+                   {I.Name.str(), En})
+          .zh({I.Name.str(), Zh});
+    }
   };
   eachIndicatorTable(B, Check);
 }

@@ -58,17 +58,9 @@ inline std::string shownValue(const model::Indicator &I) { return I.shownValue()
 /// Calls \p F with the indicators of each table a disclosure prints them in: every project's
 /// (with the project), then the department's (with null).
 template <typename Fn> void eachIndicatorTable(const model::Budget &B, Fn F) {
-  std::vector<const model::Indicator *> Is;
-  for (const model::Project &P : B.Projects) {
-    Is.clear();
-    for (const model::Indicator &I : P.Indicators)
-      Is.push_back(&I);
-    F(Is, &P);
-  }
-  Is.clear();
-  for (const model::Indicator &I : B.DepartmentIndicators)
-    Is.push_back(&I);
-  F(Is, static_cast<const model::Project *>(nullptr));
+  for (const model::Project &P : B.Projects)
+    F(llvm::ArrayRef<model::Indicator>(P.Indicators), &P);
+  F(llvm::ArrayRef<model::Indicator>(B.DepartmentIndicators), static_cast<const model::Project *>(nullptr));
 }
 
 /// The place of bytes [\p Begin, \p End) of \p Text, a text written at \p Where (its token,

@@ -20,7 +20,7 @@ using model::ScoreBand;
 /// A band's score in points: 满分 is the weight, 扣N分 the weight less N. Without a weight,
 /// 满分 counts as more than any written score.
 Decimal pointsOf(const ScoreBand &B, const model::Indicator &I) {
-  Decimal Full = I.HasWeight ? I.Weight : Decimal::fromRaw(1000000 * Decimal::One);
+  Decimal Full = I.HasWeight ? I.columns().Weight : Decimal::fromRaw(1000000 * Decimal::One);
   switch (B.Kind) {
   case model::ScoreKind::Full: return Full;
   case model::ScoreKind::Deduct: return Full.sub(B.Points).value_or(Decimal());
@@ -64,17 +64,17 @@ std::string rangeText(Decimal Low, Decimal High, llvm::StringRef Unit) {
 void scoringRules(const RuleContext &R) {
   DiagEngine &Diags = R.Diags;
   eachIndicator(R.B, [&](const model::Indicator &I) {
-    if (I.Scoring.empty())
+    if (I.columns().Scoring.empty())
       return;
-    model::ScoringRule S = model::readScoring(I.Scoring);
-    auto Place = [&](size_t Begin, size_t End) { return partOf(I.ScoringWhere, I.Scoring, Begin, End); };
+    model::ScoringRule S = model::readScoring(I.columns().Scoring);
+    auto Place = [&](size_t Begin, size_t End) { return partOf(I.columns().ScoringWhere, I.columns().Scoring, Begin, End); };
 
     // Scores above the weight, whether or not the band's range was read.
     if (I.HasWeight)
       for (const ScoreBand &B : S.Bands)
-        if (B.Kind != model::ScoreKind::Full && B.Points > I.Weight) {
+        if (B.Kind != model::ScoreKind::Full && B.Points > I.columns().Weight) {
           Diags.report(Place(B.Begin, B.End), diag::ScoreAboveWeight,
-                       {clauseText(I.Scoring, B.Begin, B.End), B.Points.toString(), I.Weight.toString()});
+                       {clauseText(I.columns().Scoring, B.Begin, B.End), B.Points.toString(), I.columns().Weight.toString()});
           break;
         }
     if (!S.Complete)
@@ -106,9 +106,9 @@ void scoringRules(const RuleContext &R) {
                         X.HighBound == Bound::Inclusive);
         if (Overlap) {
           const ScoreBand &First = X.Begin < Y->Begin ? X : *Y, &Second = X.Begin < Y->Begin ? *Y : X;
-          std::string F = clauseText(I.Scoring, First.Begin, First.End);
+          std::string F = clauseText(I.columns().Scoring, First.Begin, First.End);
           Diags.report(Place(Second.Begin, Second.End), diag::ScoreBandsOverlap,
-                       {F, clauseText(I.Scoring, Second.Begin, Second.End)})
+                       {F, clauseText(I.columns().Scoring, Second.Begin, Second.End)})
               .note(Place(First.Begin, First.End), diag::NoteOtherBand, {F});
           Reported = true;
           break;
@@ -126,7 +126,7 @@ void scoringRules(const RuleContext &R) {
                                     Y.LowBound == Bound::Exclusive);
       if (!Gap)
         continue;
-      std::string XT = clauseText(I.Scoring, X.Begin, X.End), YT = clauseText(I.Scoring, Y.Begin, Y.End);
+      std::string XT = clauseText(I.columns().Scoring, X.Begin, X.End), YT = clauseText(I.columns().Scoring, Y.Begin, Y.End);
       Diags.report(Place(std::min(X.Begin, Y.Begin), std::max(X.End, Y.End)), diag::ScoreBandsGap,
                    {rangeText(X.High, Y.Low, Unit), XT, YT});
       Reported = true;
@@ -166,7 +166,7 @@ void scoringRules(const RuleContext &R) {
       Falls |= Scores[K] < Scores[K - 1];
     }
     if (Up ? Falls && !Rises : Rises && !Falls)
-      Conflict(I.ScoringWhere);
+      Conflict(I.columns().ScoringWhere);
   });
 }
 

@@ -3,8 +3,10 @@
 
 #include "compiler/model/scoring.h"
 
-#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/DenseMap.h"
 
+#include <cstring>
+#include <deque>
 #include <map>
 
 namespace budc::check {
@@ -26,17 +28,53 @@ template <typename Fn> void eachText(const model::Budget &B, Fn F) {
     if (I.HasValue && I.Value.Kind == model::ValueKind::Qualitative)
       F(I.Value.Text, I.Value.Where);
     F(I.Description, I.DescriptionWhere);
-    F(I.Content, I.ContentWhere);
+    F(I.columns().Content, I.columns().ContentWhere);
   });
 }
 
-/// A goal or purpose as compared: without spaces, brackets of one width, no final stop.
-std::string textKey(llvm::StringRef Text) {
-  std::string N = model::normaliseName(Text);
-  llvm::StringRef K = N;
-  while (K.consume_back("。") || K.consume_back("；") || K.consume_back(".") || K.consume_back(";"))
+/// Whether \p Text has 其中 (E5 85 B6 E4 B8 AD): found by its third byte, which few characters
+/// share, as the rule reads every text of the budget.
+bool mentionsAmong(llvm::StringRef Text) {
+  const char *P = Text.data(), *End = P + Text.size();
+  while (P + 4 <= End) {
+    const void *Hit = memchr(P + 2, '\xB6', static_cast<size_t>(End - P - 2) - 3 + 1);
+    if (!Hit)
+      return false;
+    const char *B = static_cast<const char *>(Hit) - 2;
+    if (llvm::StringRef(B, static_cast<size_t>(End - B)).startswith("其中"))
+      return true;
+    P = B + 1;
+  }
+  return false;
+}
+
+/// Goals shorter than this many characters are phrases many projects share by themselves.
+constexpr size_t MinSharedGoal = 12;
+
+size_t characters(llvm::StringRef S) {
+  size_t N = 0;
+  for (char C : S)
+    N += (static_cast<unsigned char>(C) & 0xC0) != 0x80;
+  return N;
+}
+
+/// The key a goal or a purpose is compared by: without spaces, brackets of one width, no final
+/// stop. Most texts have none of these and are their own key; the others are normalised into
+/// \p Store.
+llvm::StringRef textKey(llvm::StringRef Text, std::deque<std::string> &Store) {
+  while (Text.consume_back("。") || Text.consume_back("；") || Text.consume_back(".") ||
+         Text.consume_back(";"))
     ;
-  return K.str();
+  bool Plain = true;
+  for (size_t I = 0; Plain && I < Text.size(); ++I) {
+    char C = Text[I];
+    Plain = C != ' ' && C != '\t' && C != '(' && C != ')' &&
+            !(C == '\xE3' && Text.substr(I).startswith("\u3000"));
+  }
+  if (Plain)
+    return Text;
+  Store.push_back(model::normaliseName(Text));
+  return Store.back();
 }
 
 } // namespace
@@ -52,7 +90,7 @@ void partsAndWholes(const RuleContext &R) {
     return D && D->Dim != model::Dimension::Percent && D->Dim != model::Dimension::Duration;
   };
   eachText(B, [&](llvm::StringRef Text, Span Where) {
-    if (!Text.contains("其中"))
+    if (!mentionsAmong(Text))
       return;
     for (auto [Begin, End] : model::sentencesOf(Text)) {
       llvm::StringRef Sentence = Text.slice(Begin, End);
@@ -108,70 +146,85 @@ void partsAndWholes(const RuleContext &R) {
   });
 }
 
-/// Two projects with the same goal text whose purposes differ: their 用途 differ, or (where a
-/// 用途 is missing) they belong to different units. Two years of one system in one unit
-/// legitimately share a goal and purpose and are not reported.
+/// Two projects with the same goal text (of 12 characters or more) whose purposes differ: their
+/// 用途 differ, or (where a 用途 is missing) they belong to different units. Two years of one
+/// system in one unit legitimately share a goal and purpose and are not reported.
 void sharedGoals(const RuleContext &R) {
   const model::Budget &B = R.B;
   DiagEngine &Diags = R.Diags;
-  // For each goal, the first projects stating it that differ in what decides: two different
-  // 用途, two different units, two different units among projects without 用途. Two of each
-  // suffice to find, for any later project, one it differs from.
   struct Holder {
-    size_t Project = 0, Goal = 0;
+    uint32_t Project = 0, Goal = 0;
   };
+  // For a goal stated more than once, the first projects stating it that differ in what
+  // decides: two different 用途, two different units, two different units among projects
+  // without 用途. Two of each suffice to find, for any later project, one it differs from.
   struct Seen {
-    std::vector<std::pair<std::string, Holder>> Purposes; ///< distinct 用途, at most two
-    std::vector<std::pair<size_t, Holder>> Units;         ///< distinct units, at most two
-    std::vector<std::pair<size_t, Holder>> BareUnits;     ///< the same among projects without 用途
+    std::pair<llvm::StringRef, Holder> Purposes[2];
+    std::pair<size_t, Holder> Units[2], BareUnits[2];
+    uint8_t NPurposes = 0, NUnits = 0, NBareUnits = 0;
   };
-  auto Remember = [](auto &List, auto Key, Holder H) {
-    for (const auto &E : List)
-      if (E.first == Key)
+  std::deque<std::string> Store;
+  auto Remember = [](auto *List, uint8_t &N, auto Key, Holder H) {
+    for (uint8_t K = 0; K < N; ++K)
+      if (List[K].first == Key)
         return;
-    if (List.size() < 2)
-      List.push_back({Key, H});
+    if (N < 2)
+      List[N++] = {Key, H};
   };
-  auto Other = [](const auto &List, auto Key) -> const Holder * {
-    for (const auto &E : List)
-      if (E.first != Key)
-        return &E.second;
+  auto Other = [](const auto *List, uint8_t N, auto Key) -> const Holder * {
+    for (uint8_t K = 0; K < N; ++K)
+      if (List[K].first != Key)
+        return &List[K].second;
     return nullptr;
   };
-  llvm::StringMap<Seen> ByGoal;
-  for (size_t J = 0; J < B.Projects.size(); ++J) {
+  std::vector<llvm::StringRef> Purposes(B.Projects.size());
+  for (size_t J = 0; J < B.Projects.size(); ++J)
+    Purposes[J] = textKey(B.Projects[J].Purpose, Store);
+  auto Note = [&](Seen &S, Holder H) {
+    const model::Project &P = B.Projects[H.Project];
+    if (!Purposes[H.Project].empty())
+      Remember(S.Purposes, S.NPurposes, Purposes[H.Project], H);
+    Remember(S.Units, S.NUnits, P.UnitIndex, H);
+    if (Purposes[H.Project].empty())
+      Remember(S.BareUnits, S.NBareUnits, P.UnitIndex, H);
+  };
+  llvm::DenseMap<llvm::StringRef, Holder> First; // every goal's first statement
+  llvm::DenseMap<llvm::StringRef, Seen> Again;    // goals stated more than once
+  for (uint32_t J = 0; J < B.Projects.size(); ++J) {
     const model::Project &PJ = B.Projects[J];
-    std::string Purpose = textKey(PJ.Purpose);
+    llvm::StringRef Purpose = Purposes[J];
     bool Reported = false;
-    for (size_t G = 0; G < PJ.Goals.size(); ++G) {
-      std::string Key = textKey(PJ.Goals[G]);
-      if (Key.empty())
+    for (uint32_t G = 0; G < PJ.Goals.size(); ++G) {
+      llvm::StringRef Key = textKey(PJ.Goals[G], Store);
+      if (characters(Key) < MinSharedGoal)
+        continue; // a short goal (保障单位正常运转) is a common phrase, not a copied text
+      auto [It, New] = First.try_emplace(Key, Holder{J, G});
+      if (New)
         continue;
-      Seen &S = ByGoal[Key];
+      auto [SIt, SNew] = Again.try_emplace(Key);
+      Seen &S = SIt->second;
+      if (SNew)
+        Note(S, It->second);
       const Holder *H = nullptr;
       bool OtherPurpose = false;
       if (!Reported) {
-        if (!Purpose.empty() && (H = Other(S.Purposes, Purpose)))
+        if (!Purpose.empty() && (H = Other(S.Purposes, S.NPurposes, Purpose)))
           OtherPurpose = true;
         else
-          H = Purpose.empty() ? Other(S.Units, PJ.UnitIndex) : Other(S.BareUnits, PJ.UnitIndex);
+          H = Purpose.empty() ? Other(S.Units, S.NUnits, PJ.UnitIndex)
+                              : Other(S.BareUnits, S.NBareUnits, PJ.UnitIndex);
       }
       if (H && H->Project != J) {
         const model::Project &PI = B.Projects[H->Project];
         Span Where = G < PJ.GoalsWhere.size() ? PJ.GoalsWhere[G] : PJ.Where;
-        Span First = H->Goal < PI.GoalsWhere.size() ? PI.GoalsWhere[H->Goal] : PI.Where;
+        Span FirstWhere = H->Goal < PI.GoalsWhere.size() ? PI.GoalsWhere[H->Goal] : PI.Where;
         Diags.report(Where, diag::SharedGoal,
                      {PJ.Name, PI.Name, OtherPurpose ? ", whose 用途 differs" : " of another unit"})
             .zh({PJ.Name, PI.Name, OtherPurpose ? "用途不同的" : "其他单位的"})
-            .note(First, diag::NoteSameGoal, {PI.Name});
+            .note(FirstWhere, diag::NoteSameGoal, {PI.Name});
         Reported = true; // once per project
       }
-      Holder Me{J, G};
-      if (!Purpose.empty())
-        Remember(S.Purposes, Purpose, Me);
-      Remember(S.Units, PJ.UnitIndex, Me);
-      if (Purpose.empty())
-        Remember(S.BareUnits, PJ.UnitIndex, Me);
+      Note(S, Holder{J, G});
     }
   }
 }

@@ -10,35 +10,35 @@ void indicatorWeights(const RuleContext &R) {
   const model::Budget &B = R.B;
   DiagEngine &Diags = R.Diags;
   const model::WeightRule W = B.weights();
-  auto Check = [&](const std::vector<const model::Indicator *> &Is, const model::Project *P) {
-    std::string WhoEn = P ? "project '" + P->Name + "'" : std::string("the department's indicators");
-    std::string WhoZh = P ? "项目“" + P->Name + "”" : std::string("部门整体绩效");
+  auto Check = [&](llvm::ArrayRef<model::Indicator> Is, const model::Project *P) {
+    auto WhoEn = [&] { return P ? "project '" + P->Name + "'" : std::string("the department's indicators"); };
+    auto WhoZh = [&] { return P ? "项目“" + P->Name + "”" : std::string("部门整体绩效"); };
     const model::Indicator *Weighted = nullptr;
-    for (const model::Indicator *I : Is)
-      if (I->HasWeight) {
+    for (const model::Indicator &I : Is)
+      if (I.HasWeight) {
         if (!Weighted)
-          Weighted = I;
-        if (I->Weight.isZero())
-          Diags.report(I->WeightWhere, diag::ZeroWeight, {I->Name.str()});
+          Weighted = &I;
+        if (I.columns().Weight.isZero())
+          Diags.report(I.columns().WeightWhere, diag::ZeroWeight, {I.Name.str()});
       }
     if (!Weighted)
       return; // a table without weights (河北's)
     bool Missing = false;
-    for (const model::Indicator *I : Is)
-      if (!I->HasWeight) {
+    for (const model::Indicator &I : Is)
+      if (!I.HasWeight) {
         Missing = true;
-        Diags.report(I->NameWhere.isValid() ? I->NameWhere : I->Where, diag::MissingWeight,
-                     {I->Name.str(), P ? WhoEn : std::string("the department")})
-            .zh({I->Name.str(), WhoZh})
-            .note(Weighted->WeightWhere, diag::NoteHasWeight, {Weighted->Name.str(), Weighted->Weight.toString()});
+        Diags.report(I.NameWhere.isValid() ? I.NameWhere : I.Where, diag::MissingWeight,
+                     {I.Name.str(), P ? WhoEn() : std::string("the department")})
+            .zh({I.Name.str(), WhoZh()})
+            .note(Weighted->columns().WeightWhere, diag::NoteHasWeight, {Weighted->Name.str(), Weighted->columns().Weight.toString()});
       }
     if (Missing)
       return; // the sum of some weights says nothing
     Sum Total;
     bool ReserveListed = false;
-    for (const model::Indicator *I : Is) {
-      Total.add(I->Weight);
-      ReserveListed |= !W.ReserveName.empty() && I->Name.contains(W.ReserveName);
+    for (const model::Indicator &I : Is) {
+      Total.add(I.columns().Weight);
+      ReserveListed |= !W.ReserveName.empty() && I.Name.contains(W.ReserveName);
     }
     auto Got = Total.get();
     bool Reserved = !W.ReserveName.empty() && !ReserveListed;
@@ -51,8 +51,8 @@ void indicatorWeights(const RuleContext &R) {
       WhyZh = "（" + W.Total.toString() + " 减去为" + W.ReserveName + "预留的 " + W.Reserve.toString() + "）";
     }
     Span Where = P && P->NameWhere.isValid() ? P->NameWhere : Weighted->Where;
-    auto D = Diags.report(Where, diag::WeightsTotal, {WhoEn, Got->toString(), Want->toString(), WhyEn});
-    D.zh({WhoZh, Got->toString(), Want->toString(), WhyZh});
+    auto D = Diags.report(Where, diag::WeightsTotal, {WhoEn(), Got->toString(), Want->toString(), WhyEn});
+    D.zh({WhoZh(), Got->toString(), Want->toString(), WhyZh});
     if (W.TotalWhere.isValid())
       D.note(W.TotalWhere, diag::NoteWeightTotal);
     if (Reserved && W.ReserveWhere.isValid())

@@ -140,21 +140,21 @@ void indicator(OStream &J, const SourceManager &SM, const model::Indicator &I) {
     optionalString(J, "basis", I.BasisText);
     optionalString(J, "citation", I.BasisCitation ? llvm::StringRef(I.BasisCitation->Name) : "");
     // The columns of published tables after the value.
-    optionalString(J, "unitColumn", I.UnitColumn);
+    optionalString(J, "unitColumn", I.columns().UnitColumn);
     optionalString(J, "nature", model::natureWord(I.Sense));
     if (I.HasWeight)
-      J.attribute("weight", I.Weight.toString());
+      J.attribute("weight", I.columns().Weight.toString());
     else
       J.attribute("weight", nullptr);
     if (I.Core < 0)
       J.attribute("core", nullptr);
     else
       J.attribute("core", I.Core == 1);
-    optionalString(J, "content", I.Content);
-    if (I.Scoring.empty())
+    optionalString(J, "content", I.columns().Content);
+    if (I.columns().Scoring.empty())
       J.attribute("scoring", nullptr);
     else
-      scoring(J, I.Scoring);
+      scoring(J, I.columns().Scoring);
     place(J, SM, I.Where);
   });
 }

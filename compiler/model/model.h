@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -230,6 +231,18 @@ enum class Direction : uint8_t { None, Up, Down, Exact };
 Direction directionOf(Comparator C);
 Direction directionOf(Nature N);
 
+/// The columns of a published indicator table an indicator has beyond 河北's, as written and
+/// where: kept apart from the indicator, which most budgets have hundreds of thousands of.
+struct IndicatorColumns {
+  Decimal Weight;                  ///< 权重 (Indicator::HasWeight says whether given)
+  llvm::StringRef UnitColumn;      ///< 单位 as written ("" when absent)
+  llvm::StringRef NatureColumn;    ///< 性质 as written
+  llvm::StringRef NounUnitWritten; ///< Indicator::NounUnit: the unit as written (次数)
+  llvm::StringRef Content;         ///< 内容: 指标值内容
+  llvm::StringRef Scoring;         ///< 评分: 评（扣）分标准
+  Span UnitWhere, NatureWhere, WeightWhere, CoreWhere, ContentWhere, ScoringWhere, NounUnitWhere;
+};
+
 /// A performance indicator of a project, a goal or the department: the columns of a
 /// published indicator table, typed.
 /// Its texts, like a TypedValue's, point into the sources, the syntax trees and the budget's
@@ -245,27 +258,27 @@ struct Indicator {
     NounUnit = 8,         ///< a unit written as a quantity (次数 for 次), read as the unit
     UnitFromColumn = 16,  ///< the value is a bare number and its unit is the 单位 column's
   };
-  Decimal Weight;                 ///< 权重: valid when HasWeight
   llvm::StringRef Level1, Level2; ///< canonical (with 指标), empty without a path
   llvm::StringRef Name;
   TypedValue Value; ///< Valid when HasValue.
   llvm::StringRef Description;
   const Citation *BasisCitation = nullptr;
   llvm::StringRef BasisText; ///< the basis written as text, or the citation's text
-  llvm::StringRef UnitColumn;   ///< 单位 as written ("" when absent)
-  llvm::StringRef NatureColumn; ///< 性质 as written
-  llvm::StringRef NounUnitWritten; ///< NounUnit: the unit as written (次数)
-  llvm::StringRef Content;      ///< 内容: 指标值内容
-  llvm::StringRef Scoring;      ///< 评分: 评（扣）分标准
+  std::unique_ptr<const IndicatorColumns> Cols; ///< null when none is written
   Span Where, PathWhere, BasisWhere, NameWhere, DescriptionWhere;
-  Span UnitWhere, NatureWhere, WeightWhere, CoreWhere, ContentWhere, ScoringWhere;
-  Span NounUnitWhere;
   Nature Sense = Nature::None;  ///< 性质, or what a swapped 单位 column said
   int8_t Core = -1;             ///< 核心: 1 是, 0 否, -1 not stated
   uint8_t Columns = 0;          ///< ColumnFlag bits
   bool HasWeight = false;
   bool HasValue = false; ///< (last: members ordered by alignment)
 
+  /// The columns as written; all empty when none is.
+  const IndicatorColumns &columns() const {
+    static const IndicatorColumns None;
+    return Cols ? *Cols : None;
+  }
+  /// 权重: valid when HasWeight.
+  Decimal weight() const { return columns().Weight; }
   /// The comparator the value is meant with: written before it, else its 性质.
   Comparator comparator() const {
     if (HasValue && Value.Cmp != Comparator::None)

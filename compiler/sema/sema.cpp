@@ -868,37 +868,45 @@ private:
   bool columns(const ast::Indicator &I, model::Indicator &M, DiagEngine &Diags) const {
     ValueReader VR{B, R.SM, Diags};
     using model::Indicator;
+    const ast::IndicatorColumns &In = I.columns();
+    // The columns beyond 河北's, made when there is one to keep.
+    std::unique_ptr<model::IndicatorColumns> Out;
+    auto Extra = [&]() -> model::IndicatorColumns & {
+      if (!Out)
+        Out = std::make_unique<model::IndicatorColumns>();
+      return *Out;
+    };
     llvm::StringRef ColumnUnit; // the unit the 单位 (or a swapped 性质) column gives
     Span ColumnUnitWhere;
     bool FromUnitColumn = false;
-    if (I.Nature.present()) {
-      M.NatureColumn = I.Nature.Value;
-      M.NatureWhere = I.Nature.Range;
+    if (In.Nature.present()) {
+      Extra().NatureColumn = In.Nature.Value;
+      Extra().NatureWhere = In.Nature.Range;
       bool Noun = false;
-      if (auto N = model::natureFromWord(I.Nature.Value)) {
+      if (auto N = model::natureFromWord(In.Nature.Value)) {
         M.Sense = *N;
-      } else if (VR.unitOf(I.Nature.Value, Noun)) {
+      } else if (VR.unitOf(In.Nature.Value, Noun)) {
         M.Columns |= Indicator::UnitAsNature;
-        ColumnUnit = I.Nature.Value;
-        ColumnUnitWhere = I.Nature.Range;
+        ColumnUnit = In.Nature.Value;
+        ColumnUnitWhere = In.Nature.Range;
       } else {
-        Diags.report(I.Nature.Range, diag::InvalidIndicatorColumn,
-                     {I.Nature.Value.str(), "an 指标性质",
+        Diags.report(In.Nature.Range, diag::InvalidIndicatorColumn,
+                     {In.Nature.Value.str(), "an 指标性质",
                       "write ≥, ≤, =, >, <, 定量, 定性, 正向 (more is better) or 反向 (less is better)"})
-            .zh({I.Nature.Value.str(), "指标性质", "应为 ≥ ≤ = > < 定量 定性 正向 反向 之一"});
+            .zh({In.Nature.Value.str(), "指标性质", "应为 ≥ ≤ = > < 定量 定性 正向 反向 之一"});
         return false;
       }
     }
-    if (I.Unit.present()) {
-      M.UnitColumn = I.Unit.Value;
-      M.UnitWhere = I.Unit.Range;
-      if (auto N = model::natureFromWord(I.Unit.Value)) {
+    if (In.Unit.present()) {
+      Extra().UnitColumn = In.Unit.Value;
+      Extra().UnitWhere = In.Unit.Range;
+      if (auto N = model::natureFromWord(In.Unit.Value)) {
         M.Columns |= Indicator::NatureAsUnit;
         if (M.Sense == model::Nature::None)
           M.Sense = *N;
       } else {
-        ColumnUnit = I.Unit.Value; // the 单位 column wins over a unit under 性质
-        ColumnUnitWhere = I.Unit.Range;
+        ColumnUnit = In.Unit.Value; // the 单位 column wins over a unit under 性质
+        ColumnUnitWhere = In.Unit.Range;
         FromUnitColumn = true;
       }
     }
@@ -912,59 +920,72 @@ private:
       }
       if (Noun) {
         M.Columns |= Indicator::NounUnit;
-        M.NounUnitWritten = ColumnUnit;
-        M.NounUnitWhere = ColumnUnitWhere;
+        Extra().NounUnitWritten = ColumnUnit;
+        Extra().NounUnitWhere = ColumnUnitWhere;
       }
     }
     if (I.HasValue) {
-      ast::Value V = I.Val;
-      if (V.K == ast::Value::Number && !V.Num.Unit.empty()) {
+      // The value as written, or a copy with the unit it is read in (most values are the first).
+      const ast::Value *V = &I.Val;
+      ast::Value Read;
+      bool Number = I.Val.K == ast::Value::Number;
+      llvm::StringRef Written = I.Val.Num.Unit;
+      if (Number && !Written.empty() && (Unit || Written.endswith("数"))) {
         bool Noun = false;
-        auto Own = VR.unitOf(V.Num.Unit, Noun);
+        auto Own = VR.unitOf(Written, Noun);
         if (Own && Noun) {
           M.Columns |= Indicator::NounUnit;
-          M.NounUnitWritten = I.Val.Num.Unit;
-          M.NounUnitWhere = I.Val.Num.unitRange();
-          V.Num.Unit = *Own;
+          Extra().NounUnitWritten = Written;
+          Extra().NounUnitWhere = I.Val.Num.unitRange();
+          Read = I.Val;
+          Read.Num.Unit = *Own;
+          V = &Read;
         }
         if (Own && Unit && FromUnitColumn && *Own != *Unit)
           M.Columns |= Indicator::UnitDisagrees;
-      } else if (V.K == ast::Value::Number && Unit) {
-        V.Num.Unit = *Unit; // 68 单位 "%" is 68%
+      } else if (Number && Written.empty() && Unit) {
+        Read = I.Val;
+        Read.Num.Unit = *Unit; // 68 单位 "%" is 68%
+        V = &Read;
         M.Columns |= Indicator::UnitFromColumn;
       }
-      auto T = VR.typed(V);
+      auto T = VR.typed(*V);
       if (!T)
         return false;
       M.HasValue = true;
       M.Value = *T;
     }
-    if (I.Weight.present()) {
-      auto W = VR.weight(I.Weight, "a weight (指标权重)", "指标权重");
+    if (In.Weight.present()) {
+      auto W = VR.weight(In.Weight, "a weight (指标权重)", "指标权重");
       if (!W)
         return false;
       M.HasWeight = true;
-      M.Weight = *W;
-      M.WeightWhere = I.Weight.Range;
+      Extra().Weight = *W;
+      Extra().WeightWhere = In.Weight.Range;
     }
-    if (I.Core.present()) {
-      llvm::StringRef C = I.Core.Value;
+    if (In.Core.present()) {
+      llvm::StringRef C = In.Core.Value;
       if (C == "是" || C == "yes") {
         M.Core = 1;
       } else if (C == "否" || C == "no") {
         M.Core = 0;
       } else {
-        Diags.report(I.Core.Range, diag::InvalidIndicatorColumn,
+        Diags.report(In.Core.Range, diag::InvalidIndicatorColumn,
                      {C.str(), "a 是否核心指标 answer", "write 是 or 否"})
             .zh({C.str(), "是否核心指标的取值", "应为 是 或 否"});
         return false;
       }
-      M.CoreWhere = I.Core.Range;
+      Extra().CoreWhere = In.Core.Range;
     }
-    M.Content = I.Content.Value;
-    M.ContentWhere = I.Content.Range;
-    M.Scoring = I.Scoring.Value;
-    M.ScoringWhere = I.Scoring.Range;
+    if (In.Content.present()) {
+      Extra().Content = In.Content.Value;
+      Extra().ContentWhere = In.Content.Range;
+    }
+    if (In.Scoring.present()) {
+      Extra().Scoring = In.Scoring.Value;
+      Extra().ScoringWhere = In.Scoring.Range;
+    }
+    M.Cols = std::move(Out);
     return true;
   }
 

@@ -466,36 +466,8 @@ void ErrorStrategy::sync(Parser *P) {
 
 /// A token after a complete statement on the same line: a clause out of order, or a second
 /// statement without ';'.
-void ErrorStrategy::reportAfterStatement(ParserRuleContext *List, antlr4::Token *Cur) {
-  tok::Kind K = kindOf(Cur);
-  auto IsClause = [](tok::Kind C) {
-    return C == tok::KwUnit || C == tok::KwNature || C == tok::KwWeight || C == tok::KwCore ||
-           C == tok::KwContent || C == tok::KwScoring || C == tok::KwDesc || C == tok::KwBasis;
-  };
-  if (IsClause(K) && !List->children.empty()) {
-    // The last statement of the list, unwrapped from its item rule.
-    tree::ParseTree *Last = List->children.back();
-    auto *R = dynamic_cast<ParserRuleContext *>(Last);
-    while (R && R->getRuleIndex() != BudParser::RuleIndicatorStmt && R->children.size() == 1)
-      R = dynamic_cast<ParserRuleContext *>(R->children.front());
-    if (R && R->getRuleIndex() == BudParser::RuleIndicatorStmt) {
-      // A clause the indicator could not take: it was given already, or a clause that comes
-      // after it was (the parser takes the clauses in their order). Name the last one written.
-      antlr4::Token *Before = nullptr;
-      for (tree::ParseTree *C : R->children)
-        if (tree::TerminalNode *T = asToken(C))
-          if (!isErrorNode(C) && IsClause(kindOf(T->getSymbol())))
-            Before = T->getSymbol();
-      if (Before) {
-        llvm::StringRef Source = Tokens.SM.getText(Tokens.File);
-        Span A = spanOf(Tokens, Cur), B = spanOf(Tokens, Before);
-        Diags.report(A, diag::ClauseOrder,
-                     {Source.slice(A.Begin, A.End).str(), Source.slice(B.Begin, B.End).str()});
-        spend();
-        return;
-      }
-    }
-  }
+void ErrorStrategy::reportAfterStatement(ParserRuleContext *, antlr4::Token *Cur) {
+  // (An indicator's clauses out of order are the AST builder's BUD018.)
   Diags
       .report(spanOf(Tokens, Cur), diag::MissingSeparator, {describeToken(Cur, Tokens, Lang::En)})
       .zh({describeToken(Cur, Tokens, Lang::Zh)});

@@ -456,29 +456,29 @@ std::string indicatorField(const model::Indicator &I, llvm::StringRef F) {
   if (F == "数值")
     return numberText(I);
   if (F == "单位") { // as published: 天数 stays 天数
-    if (!I.UnitColumn.empty() && !(I.Columns & Indicator::NatureAsUnit))
-      return I.UnitColumn.str();
+    if (!I.columns().UnitColumn.empty() && !(I.Columns & Indicator::NatureAsUnit))
+      return I.columns().UnitColumn.str();
     if (I.Columns & Indicator::UnitAsNature)
-      return I.NatureColumn.str();
+      return I.columns().NatureColumn.str();
     if (I.Columns & Indicator::NounUnit)
-      return I.NounUnitWritten.str();
+      return I.columns().NounUnitWritten.str();
     return I.HasValue ? I.Value.Unit.str() : "";
   }
   if (F == "性质") {
-    if (!I.NatureColumn.empty() && !(I.Columns & Indicator::UnitAsNature))
-      return I.NatureColumn.str();
+    if (!I.columns().NatureColumn.empty() && !(I.Columns & Indicator::UnitAsNature))
+      return I.columns().NatureColumn.str();
     if (I.Sense != model::Nature::None)
       return model::natureWord(I.Sense).str();
     return I.HasValue ? model::spelling(I.Value.Cmp).str() : "";
   }
   if (F == "权重")
-    return I.HasWeight ? I.Weight.toString() : "";
+    return I.HasWeight ? I.columns().Weight.toString() : "";
   if (F == "核心")
     return I.Core < 0 ? "" : I.Core ? "是" : "否";
   if (F == "内容")
-    return I.Content.str();
+    return I.columns().Content.str();
   if (F == "评分")
-    return I.Scoring.str();
+    return I.columns().Scoring.str();
   return "";
 }
 

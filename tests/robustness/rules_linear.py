@@ -36,7 +36,7 @@ SHAPES = {
     "quantities and 其中 in a goal": lambda n: one('  目标 "%s其中%s"\n' % ("1个，" * n, "2个，" * n)),
     "many 其中 in a description": lambda n: one('  指标 x 1个 描述 "%s"\n' % ("共3台，其中2台" * n)),
     "one goal on many projects": lambda n: HEAD % n + "".join(
-        PROJECT % (i, '  用途 "u%d"\n  目标 "保障单位正常运转"\n' % (i % 7)) for i in range(n)),
+        PROJECT % (i, '  用途 "u%d"\n  目标 "保障单位正常运转，完成年度各项工作任务"\n' % (i % 7)) for i in range(n)),
 }
 
 
