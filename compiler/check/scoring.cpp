@@ -77,6 +77,25 @@ void scoringRules(const RuleContext &R) {
                        {clauseText(I.columns().Scoring, B.Begin, B.End), B.Points.toString(), I.columns().Weight.toString()});
           break;
         }
+    // The direction the rule rewards against the value's: measured on the value itself only.
+    model::Direction Want = I.direction();
+    bool Judged = !S.OnCompletion && I.HasValue &&
+                  (Want == model::Direction::Up || Want == model::Direction::Down);
+    llvm::StringRef ValueUnit = I.Value.Unit;
+    bool Up = Want == model::Direction::Up;
+    std::string Value = shownValue(I);
+    auto Conflict = [&](Span Where) {
+      Diags.report(Where, diag::ScoringDirection,
+                   {Up ? "lower" : "higher", Value, Up ? "a floor" : "a ceiling"})
+          .zh({Up ? "更小的值" : "更大的值", Value, Up ? "下限" : "上限"})
+          .note(I.Value.Where, diag::NoteValueIs, {Value});
+    };
+    // A step reads by itself: judged even when other clauses of the rule are not read.
+    for (const model::ScoreStep &St : S.Steps)
+      if (Judged && sameUnit(St.Unit, ValueUnit) && St.FavoursMore != Up) {
+        Conflict(Place(St.Begin, St.End));
+        Judged = false; // one per rule
+      }
     if (!S.Complete)
       return;
 
@@ -132,25 +151,7 @@ void scoringRules(const RuleContext &R) {
       Reported = true;
     }
 
-    // The direction the rule rewards against the value's: measured on the value itself only.
-    model::Direction Want = I.direction();
-    if (S.OnCompletion || !I.HasValue || (Want != model::Direction::Up && Want != model::Direction::Down))
-      return;
-    llvm::StringRef ValueUnit = I.Value.Unit;
-    bool Up = Want == model::Direction::Up;
-    std::string Value = shownValue(I);
-    auto Conflict = [&](Span Where) {
-      Diags.report(Where, diag::ScoringDirection,
-                   {Up ? "lower" : "higher", Value, Up ? "a floor" : "a ceiling"})
-          .zh({Up ? "更小的值" : "更大的值", Value, Up ? "下限" : "上限"})
-          .note(I.Value.Where, diag::NoteValueIs, {Value});
-    };
-    for (const model::ScoreStep &St : S.Steps)
-      if (sameUnit(St.Unit, ValueUnit) && St.FavoursMore != Up) {
-        Conflict(Place(St.Begin, St.End));
-        return;
-      }
-    if (!OneUnit || Bands.empty() || !sameUnit(Unit, ValueUnit))
+    if (!Judged || !OneUnit || Bands.empty() || !sameUnit(Unit, ValueUnit))
       return;
     // The scores along the quantity, with 0 where the bands stop short of either end.
     std::vector<Decimal> Scores;

@@ -80,7 +80,8 @@ llvm::StringRef textKey(llvm::StringRef Text, std::deque<std::string> &Store) {
 } // namespace
 
 /// "购置设备10台，其中电脑12台": within one sentence, a quantity after 其中 is no more than the
-/// nearest quantity of the same unit (money: of any money unit) before that 其中.
+/// nearest quantity of the same unit (money: of any money unit) before that 其中, unless the
+/// two count different things (2个乡镇，其中10个村).
 void partsAndWholes(const RuleContext &R) {
   const model::Budget &B = R.B;
   DiagEngine &Diags = R.Diags;
@@ -132,6 +133,9 @@ void partsAndWholes(const RuleContext &R) {
             continue;
           const Q &Whole = Qs[*(It - 1)];
           if (Part.Value <= Whole.Value)
+            continue;
+          // 2个乡镇，其中10个村: 个 counts other things.
+          if (!Part.T.Noun.empty() && !Whole.T.Noun.empty() && Part.T.Noun != Whole.T.Noun)
             continue;
           std::string PartText = Sentence.slice(Part.T.Begin, Part.T.End).str();
           std::string WholeText = Sentence.slice(Whole.T.Begin, Whole.T.End).str();

@@ -566,6 +566,15 @@ ScoringRule readScoring(llvm::StringRef Text) {
   return R;
 }
 
+/// Words that follow a quantity without naming what it counts: 10台的, 10台其中, 16个以上 …
+bool functionWord(llvm::StringRef S, size_t I) {
+  for (const char *W : {"的", "其", "共", "和", "及", "与", "或", "以", "为", "是", "已", "在", "等",
+                        "左", "上", "下", "内", "次", "每", "均", "分", "个", "万", "元"})
+    if (S.substr(I).startswith(W))
+      return true;
+  return false;
+}
+
 std::vector<TextQuantity> quantitiesIn(llvm::StringRef Text,
                                        llvm::function_ref<bool(llvm::StringRef)> IsUnit) {
   std::vector<TextQuantity> Out;
@@ -589,6 +598,10 @@ std::vector<TextQuantity> quantitiesIn(llvm::StringRef Text,
       }
     }
     Q.End = Best;
+    size_t N = Best;
+    for (int K = 0; K < 2 && N < Text.size() && isCjk(Text, N) && !functionWord(Text, N); ++K)
+      N += 3;
+    Q.Noun = Text.slice(Best, N);
     if (!Q.Unit.empty() && !endsWith(Text, Q.Begin, "第"))
       Out.push_back(Q);
     return Best;

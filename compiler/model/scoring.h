@@ -77,6 +77,9 @@ struct TextQuantity {
   Decimal Number;
   std::string Unit;   ///< the longest unit \p IsUnit accepts right after the number
   size_t Begin = 0, End = 0; ///< byte offsets of number and unit
+  /// What is counted, when a noun follows the unit: 村 in 10个村, 乡镇 in 2个乡镇 (its first
+  /// two characters; empty when punctuation or a function word such as 的 follows).
+  llvm::StringRef Noun;
 };
 
 /// The numbers of \p Text that a unit follows, in order. A unit is the longest run of up to

@@ -113,6 +113,11 @@ TEST_CASE("quantities and sentences of a text") {
   CHECK(Q[1].Number == D("12"));
   CHECK(Q[2].Number == D("4902.34"));
   CHECK(Q[2].Unit == "万元"); // the longest unit
+  CHECK(Q[0].Noun.empty());    // 10台，
+  auto N = quantitiesIn("2个乡镇，其中10个村的", IsUnit);
+  REQUIRE(N.size() == 2);
+  CHECK(N[0].Noun == "乡镇");
+  CHECK(N[1].Noun == "村");
   auto S = sentencesOf("一。二；三\n四");
   REQUIRE(S.size() == 4);
   CHECK(S[1].first == strlen("一。"));
