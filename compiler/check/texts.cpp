@@ -222,9 +222,10 @@ void sharedGoals(const RuleContext &R) {
         const model::Project &PI = B.Projects[H->Project];
         Span Where = G < PJ.GoalsWhere.size() ? PJ.GoalsWhere[G] : PJ.Where;
         Span FirstWhere = H->Goal < PI.GoalsWhere.size() ? PI.GoalsWhere[H->Goal] : PI.Where;
+        std::string Unit = PI.UnitIndex < B.OrgUnits.size() ? B.OrgUnits[PI.UnitIndex].Name : "";
         Diags.report(Where, diag::SharedGoal,
-                     {PJ.Name, PI.Name, OtherPurpose ? ", whose 用途 differs" : " of another unit"})
-            .zh({PJ.Name, PI.Name, OtherPurpose ? "用途不同的" : "其他单位的"})
+                     {PJ.Name, PI.Name, OtherPurpose ? ", whose 用途 differs" : " of unit '" + Unit + "'"})
+            .zh({PJ.Name, PI.Name, OtherPurpose ? "用途不同的" : "单位“" + Unit + "”的"})
             .note(FirstWhere, diag::NoteSameGoal, {PI.Name});
         Reported = true; // once per project
       }
