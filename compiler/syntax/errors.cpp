@@ -453,7 +453,7 @@ void ErrorStrategy::sync(Parser *P) {
   beginErrorCondition(P);
   if (AfterStatement) {
     // Something after a complete statement on the same line.
-    reportAfterStatement(Ctx, Cur);
+    reportAfterStatement(Cur);
   } else {
     misc::IntervalSet Expected = Next;
     Expected.remove(static_cast<size_t>(antlr4::Token::EPSILON));
@@ -464,10 +464,9 @@ void ErrorStrategy::sync(Parser *P) {
   skipLine(P);
 }
 
-/// A token after a complete statement on the same line: a clause out of order, or a second
-/// statement without ';'.
-void ErrorStrategy::reportAfterStatement(ParserRuleContext *, antlr4::Token *Cur) {
-  // (An indicator's clauses out of order are the AST builder's BUD018.)
+/// A token after a complete statement on the same line: a second statement without ';'. (An
+/// indicator takes its clauses in any order; the AST builder reports one out of order, BUD018.)
+void ErrorStrategy::reportAfterStatement(antlr4::Token *Cur) {
   Diags
       .report(spanOf(Tokens, Cur), diag::MissingSeparator, {describeToken(Cur, Tokens, Lang::En)})
       .zh({describeToken(Cur, Tokens, Lang::Zh)});
