@@ -51,6 +51,10 @@ KW_MEASURES    : 'measures'    | '计量单位表' ;
 KW_FRAMEWORK   : 'framework'   | '指标框架' ;
 KW_FUNDS       : 'funds'       | '资金来源表' ;
 KW_TEMPLATE    : 'template'    | '表样' ;
+KW_FIGURES     : 'figures'     | '口径' ;
+// Facts added after the first keywords.
+KW_CARRYFORWARD    : 'carryforward'    | '结转下年' ;
+KW_PROJECTSPENDING : 'projectspending' | '项目支出' ;
 
 // ---- punctuation ----------------------------------------------------------------------
 LBRACE : '{' ;
@@ -80,10 +84,10 @@ BAD_STRING     : '"' ( ESC | ~["\\\r\n] )* ;
 
 DATE     : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;
 // A number with its unit written directly after it: 16村  22.2万元  95%  21332元/人.年  60㎡
-QUANTITY : DIGITS ( '.' DIGITS )? UNIT ;
+QUANTITY : GROUPED ( '.' DIGITS )? UNIT ;
 // Alphanumeric codes such as project codes: 13030224P00308P121121
 CODE     : DIGITS [A-Z] [0-9A-Z]* ;
-NUMBER   : DIGITS ( '.' DIGITS )? ;
+NUMBER   : GROUPED ( '.' DIGITS )? ;
 
 NAME     : NAME_START NAME_CHAR* ;
 
@@ -104,6 +108,9 @@ ERROR_CHAR : . ;
 fragment ESC        : '\\' . ;
 fragment DIGIT      : [0-9] ;
 fragment DIGITS     : [0-9]+ ;
+// Digits with thousands separators as published (26,054,663); the syntax-tree builder
+// checks that the groups after the first have three digits (BUD027).
+fragment GROUPED    : DIGITS ( ',' DIGITS )* ;
 fragment NAME_START : CJK | [a-zA-Z_] | '（' | OPENING ;
 // Inside a bare name: （）【】〔〕《》「」“”‘’ 、 · and unit signs such as ㎡ are ordinary text.
 fragment NAME_CHAR  : NAME_START | [0-9] | '）' | CLOSING | '·' | UNIT_SIGN ;

@@ -26,6 +26,7 @@ topStmt
     | unitDecl
     | incomeBlock
     | basicBlock
+    | projectSpendingBlock
     | projectDecl
     | citationDecl
     | declareStmt
@@ -48,7 +49,7 @@ deptItem       : unitDecl | attr ;
 
 unitDecl : KW_UNIT NUMBER? name LBRACE unitBody RBRACE ;
 unitBody : unitItem? ( ( NL | SEMI ) unitItem? )* ;
-unitItem : incomeBlock | basicBlock | projectDecl | declareStmt | attr ;
+unitItem : incomeBlock | basicBlock | projectSpendingBlock | projectDecl | declareStmt | attr ;
 
 // ---- generic attributes: key value… { … } ----------------------------------------------
 attrBlock : LBRACE attrBody RBRACE ;
@@ -62,12 +63,18 @@ tag       : LBRACK name value* RBRACK ;
 // ---- money ------------------------------------------------------------------------------
 incomeBlock : KW_INCOME LBRACE incomeBody RBRACE ;
 incomeBody  : incomeLine? ( ( NL | SEMI ) incomeLine? )* ;
-incomeLine  : KW_CARRYOVER? name amount ;
+// [上年结转 | 结转下年] fund amount: income of this year, carried over from last year, or kept
+// for next year (年终结转结余).
+incomeLine  : ( KW_CARRYOVER | KW_CARRYFORWARD )? name amount ;
 
 basicBlock : KW_BASIC NUMBER name? LBRACE basicBody RBRACE ;
+// Project expenditure a document gives by function and economic code only, not by project.
+projectSpendingBlock : KW_PROJECTSPENDING NUMBER name? LBRACE basicBody RBRACE ;
 basicBody  : basicItem? ( ( NL | SEMI ) basicItem? )* ;
-basicItem  : basicLine | sourceStmt ;
-basicLine  : NUMBER name? amount ;
+// (in a 项目支出 block, a 金额 line is money given by function only, without an economic code)
+basicItem  : basicLine | sourceStmt | amountStmt ;
+// economic code [name] amount [tags]: [人员经费] or [公用经费] overrides the economic 类's class.
+basicLine  : NUMBER name? amount tag* ;
 sourceStmt : KW_SOURCE KW_CARRYOVER? name ;
 
 amount     : MINUS? ( NUMBER | QUANTITY ) ;
@@ -86,11 +93,14 @@ projectItem
     | indicatorStmt
     | attr
     ;
-// Rules of tokens: 功能科目 CODE [NAME], 经济科目 CODE [NAME], 金额 [-]AMOUNT [上年结转] FUND,
-// 支出计划 (MONTH SHARE)+.
+// Rules of tokens: 功能科目 CODE [NAME], 经济科目 CODE [NAME], 金额 [-]AMOUNT [上年结转] FUND
+// (and its split by economic 款), 支出计划 (MONTH SHARE)+.
 functionStmt : KW_FUNCTION NUMBER ( NAME | STRING )? ;
 economicStmt : KW_ECONOMIC NUMBER ( NAME | STRING )? ;
-amountStmt   : KW_AMOUNT MINUS? ( NUMBER | QUANTITY ) KW_CARRYOVER? ( NAME | STRING ) ;
+// An amount may be split by economic 款 in a block of basic lines (its sum is the amount).
+amountStmt   : KW_AMOUNT MINUS? ( NUMBER | QUANTITY ) KW_CARRYOVER? ( NAME | STRING )
+               ( LBRACE splitBody RBRACE )? ;
+splitBody    : basicLine? ( ( NL | SEMI ) basicLine? )* ;
 scheduleStmt : KW_SCHEDULE ( QUANTITY QUANTITY )+ ;
 
 goalStmt : KW_GOAL ( STRING | TEXT_BLOCK ) ( LBRACE goalBody RBRACE )? ;
@@ -131,8 +141,8 @@ keyPart     : NAME | NUMBER | STRING | nounKeyword ;
 nounKeyword : KW_FUNCTION | KW_ECONOMIC | KW_BASIC | KW_PROJECT | KW_INCOME | KW_UNIT
             | KW_DEPARTMENT | KW_BUDGET | KW_CARRYOVER | KW_AMOUNT | KW_SCHEDULE | KW_GOAL
             | KW_INDICATOR | KW_DESC | KW_BASIS | KW_PERFORMANCE | KW_AREA | KW_PROCUREMENT
-            | KW_ASSETS | KW_SECTION | KW_GLOSSARY | KW_NATURE | KW_WEIGHT | KW_CORE
-            | KW_CONTENT | KW_SCORING ;
+            | KW_ASSETS | KW_SECTION | KW_GLOSSARY | KW_CARRYFORWARD | KW_PROJECTSPENDING
+            | KW_NATURE | KW_WEIGHT | KW_CORE | KW_CONTENT | KW_SCORING ;
 
 sectionStmt   : KW_SECTION name text ;
 glossaryBlock : KW_GLOSSARY LBRACE glossaryBody RBRACE ;
@@ -159,6 +169,7 @@ libraryDecl
     | KW_FRAMEWORK name libraryBlock
     | KW_FUNDS libraryBlock
     | KW_TEMPLATE name libraryBlock
+    | KW_FIGURES libraryBlock
     ;
 // Rows of a library may be keyed by a code, and inside them keywords are nouns: a table
 // template names 功能科目 and 项目 columns.

@@ -68,6 +68,8 @@ struct Quantity {
   uint32_t DigitsEnd = 0;   ///< Where its digits end and its unit starts.
   Comparator Cmp = Comparator::None;
   bool Negative = false;
+  /// Written with thousands separators (26,054,663); Number holds the digits without them.
+  bool Separators = false;
 
   bool present() const { return Range.isValid(); }
   /// Just the digits (and sign); invalid without a number.
@@ -222,11 +224,12 @@ struct Unit : Node {
   llvm::ArrayRef<Node *> Items; ///< Attr, Income, Basic, Project and Declare nodes.
 };
 
-/// One line of an income block: [上年结转] 一般公共预算拨款 1754.54
+/// One line of an income block: [上年结转 | 结转下年] 一般公共预算拨款 1754.54
 struct IncomeLine : Node {
   BUDC_AST_NODE(IncomeLine)
-  bool CarryOver = false;
-  Span CarryOverRange;
+  bool CarryOver = false;    ///< 上年结转: income carried over from last year
+  bool CarryForward = false; ///< 结转下年: income kept for next year (年终结转结余)
+  Span CarryOverRange;       ///< the 上年结转 or 结转下年 word
   Text Fund;
   Quantity Amount;
 };
@@ -237,12 +240,13 @@ struct Income : Node {
   llvm::ArrayRef<IncomeLine *> Lines;
 };
 
-/// One line of basic expenditure: 30101 基本工资 308.98
+/// One line of basic expenditure: 30101 基本工资 308.98 [公用经费]
 struct BasicLine : Node {
   BUDC_AST_NODE(BasicLine)
   Code Economic;
   Text Name; ///< Optional.
   Quantity Amount;
+  llvm::ArrayRef<Value> Tags; ///< [人员经费] / [公用经费]
 };
 
 /// 来源 [上年结转] 政府性基金预算拨款 — the fund source of the enclosing basic block.
@@ -253,12 +257,14 @@ struct FundSource : Node {
   Text Fund;
 };
 
-/// 基本支出 2010301 行政运行 { … } — basic expenditure of one function 项 by economic 款.
+/// 基本支出 2010301 行政运行 { … } — basic expenditure of one function 项 by economic 款; or
+/// 项目支出 2010505 { … }, project expenditure not itemised by project, in the same form.
 struct Basic : Node {
   BUDC_AST_NODE(Basic)
   Code Function;
   Text Name;                    ///< Optional.
   llvm::ArrayRef<Node *> Items; ///< BasicLine and FundSource nodes.
+  bool Projects = false;        ///< a 项目支出 block
 };
 
 /// 功能科目 2130705 [name]
@@ -275,13 +281,15 @@ struct EconomicRef : Node {
   Text Name; ///< Optional.
 };
 
-/// 金额 22.20 [上年结转] 一般公共预算拨款
+/// 金额 22.20 [上年结转] 一般公共预算拨款 [{ 30227 委托业务费 20.00 … }]
 struct AmountLine : Node {
   BUDC_AST_NODE(AmountLine)
   Quantity Amount;
   bool CarryOver = false;
   Span CarryOverRange;
   Text Fund;
+  llvm::ArrayRef<BasicLine *> Split; ///< the amount by economic 款, when a block follows
+  bool HasSplit = false;
 };
 
 /// 支出计划 3月 25% 6月 50% …
@@ -408,9 +416,12 @@ struct Assets : Node {
 ///   指标框架 三级 { 产出指标 { 数量指标 计数 度量 百分比 } }   (Framework)
 ///   资金来源表 { 一般公共预算拨款 [财政拨款] [一般公共预算] }  (Funds)
 ///   表样 河北2024 { 表 1 部门预算收支总表 { … } }             (Template)
+///   口径 { 三公经费 财政拨款 [三公 …] { … } }                  (Figures)
 struct Library : Node {
   BUDC_AST_NODE(Library)
-  enum LibKind : uint8_t { FunctionCatalogue, EconomicCatalogue, Measures, Framework, Funds, Template };
+  enum LibKind : uint8_t {
+    FunctionCatalogue, EconomicCatalogue, Measures, Framework, Funds, Template, Figures
+  };
   LibKind What = Measures;
   Code Year;  ///< For catalogues.
   Text Name;  ///< For frameworks and templates.

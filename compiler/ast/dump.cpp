@@ -169,6 +169,8 @@ void Dumper::node(const Node *N, unsigned Depth) {
   }
   case NodeKind::IncomeLine: {
     auto *L = llvm::cast<IncomeLine>(N);
+    if (L->CarryForward)
+      OS << " 结转下年";
     fund(L->CarryOver, L->Fund);
     OS << " amount=";
     quantity(L->Amount);
@@ -176,6 +178,8 @@ void Dumper::node(const Node *N, unsigned Depth) {
   }
   case NodeKind::Basic: {
     auto *B = llvm::cast<Basic>(N);
+    if (B->Projects)
+      OS << " 项目支出";
     OS << " function=" << B->Function.Value << " name=";
     text(B->Name);
     OS << '\n';
@@ -188,6 +192,10 @@ void Dumper::node(const Node *N, unsigned Depth) {
     text(L->Name);
     OS << " amount=";
     quantity(L->Amount);
+    for (const Value &T : L->Tags) {
+      OS << ' ';
+      value(T);
+    }
     break;
   }
   case NodeKind::FundSource: {
@@ -220,6 +228,11 @@ void Dumper::node(const Node *N, unsigned Depth) {
     OS << " amount=";
     quantity(A->Amount);
     fund(A->CarryOver, A->Fund);
+    if (A->HasSplit) {
+      OS << '\n';
+      children(A->Split, Depth + 1);
+      return;
+    }
     break;
   }
   case NodeKind::Schedule:
@@ -347,7 +360,7 @@ void Dumper::node(const Node *N, unsigned Depth) {
   case NodeKind::Library: {
     auto *L = llvm::cast<Library>(N);
     static const char *Kinds[] = {"function-catalogue", "economic-catalogue", "measures",
-                                  "framework", "funds", "template"};
+                                  "framework", "funds", "template", "figures"};
     OS << ' ' << Kinds[L->What];
     if (L->Year.present())
       OS << " year=" << L->Year.Value;

@@ -240,7 +240,7 @@ File *unpack(llvm::StringRef Bytes, unsigned FileID, Context &Ctx) {
       continue;
     L->Range = R.span();
     uint32_t What = R.u32();
-    if (What > Library::Template)
+    if (What > Library::Figures)
       R.Failed = true;
     L->What = static_cast<Library::LibKind>(What);
     L->Year = R.code();

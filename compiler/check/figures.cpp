@@ -1,202 +1,109 @@
 //===- figures.cpp - Money rules: declared figures --------------------------===//
+//
+// A declared figure is compared with the one the facts give, in the unit and at the
+// precision it is written in: 10.80万元 agrees with 108,015元 (rounded half-up to two
+// decimals of 万元 it is 10.80), 2,616万元 with 26,159,863元, 8265元 with 8,265元 in a budget
+// kept in 万元. Declared parts, each rounded on its own, may differ from their declared total
+// by their rounding: 0.83 + 9.98 against 10.80 is not an error.
+//
+//===----------------------------------------------------------------------===//
 #include "compiler/check/rules.h"
+#include "compiler/model/amount.h"
 
-#include <map>
+#include "llvm/ADT/StringExtras.h"
 
 namespace budc::check {
 namespace {
 
-/// What the budget's facts say a declared figure should be.
-class Deriver {
-public:
-  explicit Deriver(const model::Budget &B) : B(B) {}
+using model::inUnit;
+using model::spell;
 
-  /// Known is false for a key budc does not know; the value is empty for a known figure that
-  /// cannot be derived from the facts alone (教学科研人员因公出国（境）费).
-  std::optional<Decimal> derive(llvm::ArrayRef<std::string> Key, bool &Known) const {
-    Known = true;
-    llvm::StringRef Top = Key[0];
-    auto All = [&](auto Pred) {
-      Sum S;
-      for (const model::Allocation &A : B.Allocations)
-        if (Pred(A))
-          S.add(A.Yuan);
-      return S.get();
-    };
-    auto Income = [&](auto Pred) {
-      Sum S;
-      for (const model::ControlTotal &C : B.Income)
-        if (Pred(C))
-          S.add(C.Yuan);
-      return S.get();
-    };
-    if (Key.size() == 1) {
-      if (Top == "收入总计")
-        return Income([](const auto &) { return true; });
-      if (Top == "本年收入合计")
-        return Income([](const model::ControlTotal &C) { return !C.CarryOver; });
-      if (Top == "上年结转" || Top == "上年结转结余")
-        return Income([](const model::ControlTotal &C) { return C.CarryOver; });
-      if (Top == "支出总计" || Top == "本年支出合计" || Top == "功能科目")
-        return All([](const auto &) { return true; });
-      if (Top == "基本支出")
-        return All([](const model::Allocation &A) { return A.isBasic(); });
-      if (Top == "项目支出")
-        return All([](const model::Allocation &A) { return !A.isBasic(); });
-      if (Top == "经济科目")
-        return All([](const model::Allocation &A) { return !A.Economic.empty(); });
-      if (Top == "三公经费")
-        return sanGong({"因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费"});
-      if (Top == "机关运行经费")
-        return runningCosts("");
-    }
-    if (Key.size() == 2) {
-      llvm::StringRef Sub = Key[1];
-      if (Top == "基本支出" && (Sub == "人员经费" || Sub == "公用经费"))
-        return All([&](const model::Allocation &A) {
-          return A.isBasic() && costClass(A.Economic) == Sub;
-        });
-      if (Top == "功能科目" && isCode(Sub))
-        return All([&](const model::Allocation &A) {
-          return llvm::StringRef(A.Function).startswith(Sub);
-        });
-      if (Top == "经济科目" && isCode(Sub))
-        return All([&](const model::Allocation &A) {
-          return llvm::StringRef(A.Economic).startswith(Sub);
-        });
-      if (Top == "三公经费") {
-        if (Sub == "公务用车购置及运维费")
-          return sanGong({"公务用车购置费", "公务用车运行维护费"});
-        if (Sub == "因公出国（境）费" || Sub == "公务用车购置费" || Sub == "公务用车运行维护费" ||
-            Sub == "公务接待费")
-          return sanGong({Sub});
-      }
-      if (Top == "机关运行经费" && economicByName(Sub))
-        return runningCosts(economicByName(Sub)->Code);
-    }
-    if (Key.size() == 3 && Top == "三公经费") {
-      llvm::StringRef Sub = Key[1], Item = Key[2];
-      if (Sub == "公务用车购置及运维费" && (Item == "公务用车购置费" || Item == "公务用车运行维护费"))
-        return sanGong({Item});
-      if (Sub == "因公出国（境）费" &&
-          (Item == "教学科研人员因公出国（境）费" || Item == "其他因公出国（境）费"))
-        return std::nullopt; // the split is not in the economic classification
-    }
-    Known = false;
-    return std::nullopt;
+/// How a declared figure writes amounts: its unit, precision and separators.
+struct Written {
+  Decimal Factor;
+  unsigned Places;
+  std::string Unit;
+  bool Separators;
+
+  explicit Written(const model::Declared &D)
+      : Factor(D.Factor), Places(std::min(D.Decimals, Decimal::Scale)), Unit(D.Unit),
+        Separators(D.Separators) {}
+
+  /// \p Yuan as this figure would print it; nullopt when it cannot be shown so.
+  std::optional<std::string> show(Decimal Yuan, unsigned Extra = 0) const {
+    auto V = inUnit(Yuan, Factor, std::min(Places + Extra, Decimal::Scale));
+    if (!V)
+      return std::nullopt;
+    return spell(*V, std::min(Places + Extra, Decimal::Scale), Separators) + Unit;
   }
-
-  static constexpr const char *KnownFigures =
-      "收入总计, 本年收入合计, 上年结转, 支出总计, 基本支出 {人员经费, 公用经费}, 项目支出, "
-      "功能科目 {CODE}, 经济科目 {CODE}, 三公经费 {…}, 机关运行经费 {economic 款 name}";
-
-private:
-  static bool isCode(llvm::StringRef S) {
-    return !S.empty() && S.find_first_not_of("0123456789") == llvm::StringRef::npos;
-  }
-
-  std::string costClass(const std::string &Economic) const {
-    if (Economic.size() < 3)
-      return "";
-    if (const model::CatalogueEntry *E = B.Economics.find(Economic.substr(0, 3)))
-      return E->CostClass;
-    return "";
-  }
-
-  std::optional<Decimal> sanGong(std::initializer_list<llvm::StringRef> Items) const {
-    Sum S;
-    for (const model::Allocation &A : B.Allocations) {
-      const model::CatalogueEntry *E = B.Economics.find(A.Economic);
-      if (!E || !A.Source->Appropriation)
-        continue;
-      for (llvm::StringRef I : Items)
-        if (E->SanGong == I)
-          S.add(A.Yuan);
-    }
-    return S.get();
-  }
-
-  const model::CatalogueEntry *economicByName(llvm::StringRef Name) const {
-    std::string N = model::normaliseName(Name);
-    for (const auto &[Code, E] : B.Economics.Entries) {
-      if (Code.size() != 5)
-        continue;
-      if (model::normaliseName(E.Name) == N)
-        return &E;
-      for (const std::string &A : E.Aliases)
-        if (model::normaliseName(A) == N)
-          return &E;
-    }
-    return nullptr;
-  }
-
-  /// 机关运行经费: the 公用经费 of administrative units paid by appropriations.
-  std::optional<Decimal> runningCosts(const std::string &Economic) const {
-    Sum S;
-    for (const model::Allocation &A : B.Allocations) {
-      if (!A.isBasic() || !A.Source->Appropriation || costClass(A.Economic) != "公用经费")
-        continue;
-      if (A.UnitIndex < B.OrgUnits.size() && !B.OrgUnits[A.UnitIndex].isAdministrative())
-        continue;
-      if (Economic.empty() || A.Economic == Economic)
-        S.add(A.Yuan);
-    }
-    return S.get();
-  }
-
-  const model::Budget &B;
 };
 
-std::string keyLabel(llvm::ArrayRef<std::string> Key) {
-  std::string Out;
-  for (size_t I = 0; I < Key.size(); ++I)
-    Out += (I ? "/" : "") + Key[I];
-  return Out;
+/// Whether \p Derived, rounded as the declared figure is written, is the declared amount. A
+/// zero is exact: documents print 0 for nothing, not for a small amount.
+bool agrees(const model::Declared &D, Decimal Derived) {
+  if (D.Decimals > Decimal::Scale || D.Yuan.isZero()) // finer than budc keeps, or nothing
+    return Derived == D.Yuan;
+  auto Rounded = inUnit(Derived, D.Factor, D.Decimals);
+  auto Declared = inUnit(D.Yuan, D.Factor, D.Decimals);
+  return Rounded && Declared && *Rounded == *Declared;
 }
 
-/// Whether \p Derived, printed at the declared figure's precision, is the declared amount.
-bool agrees(const model::Budget &B, const model::Declared &D, Decimal Derived) {
-  unsigned Places = std::max(2u, D.Decimals);
-  auto InUnit = Derived.div(B.MoneyFactor);
-  auto Declared = D.Yuan.div(B.MoneyFactor);
-  if (!InUnit || !Declared)
-    return false;
-  return InUnit->round(Places) == *Declared;
+/// Half a unit of the last written place, in 元: how far a correctly rounded figure may be
+/// from the exact one; nullopt when that is finer than budc's scale (the figure is exact).
+std::optional<Decimal> halfPlace(const model::Declared &D) {
+  if (D.Yuan.isZero())
+    return std::nullopt;
+  return model::halfPlace(D.Factor, D.Decimals);
 }
 
-void declared(const model::Budget &B, const Deriver &Dv, const model::Declared &D,
-              DiagEngine &Diags, std::map<std::string, const model::Declared *> &Totals) {
-  bool Known;
-  std::optional<Decimal> Derived = Dv.derive(D.Key, Known);
-  std::string Label = keyLabel(D.Key);
-  if (!Known) {
-    Diags.report(D.Where, diag::UnknownDeclaredFigure, {Label, Deriver::KnownFigures});
-    return; // its parts are unknown too
-  }
-  if (D.HasAmount && D.Key.size() == 1)
-    Totals[D.Key[0]] = &D;
-  if (D.HasAmount && Derived && !agrees(B, D, *Derived)) {
-    Decimal Diff = D.Yuan.sub(*Derived).value_or(Decimal()).abs();
-    auto InUnit = Derived->div(B.MoneyFactor);
+void check(const model::Budget &B, const model::Declared &D, DiagEngine &Diags) {
+  std::string Label = llvm::join(D.Key, "/");
+  std::optional<Decimal> Derived;
+  if (!D.Figure.Underivable)
+    Derived = model::evaluate(B, D.Figure);
+  Written W(D);
+  if (D.HasAmount && Derived && !agrees(D, *Derived)) {
+    auto Rounded = inUnit(*Derived, D.Factor, W.Places);
+    auto Declared = inUnit(D.Yuan, D.Factor, W.Places);
+    std::optional<Decimal> Diff;
+    if (Rounded && Declared)
+      Diff = Rounded->sub(*Declared);
+    // The difference as written is never 0: the rounded figures differ in their last place.
     Diags
         .report(D.AmountWhere, diag::DeclaredMismatch,
-                {Label, B.money(D.Yuan), B.money(*Derived), B.money(Diff)})
-        .fixIt(D.AmountWhere, InUnit ? InUnit->toString(std::max(2u, D.Decimals)) : "");
+                {Label, W.show(D.Yuan).value_or("?"), W.show(*Derived).value_or("?"),
+                 Diff ? spell(Diff->abs(), W.Places, W.Separators) + W.Unit : "?"})
+        .fixIt(D.AmountWhere, Rounded ? spell(*Rounded, W.Places, W.Separators) : "");
   }
-  // A declared figure and its declared parts must agree with each other, too.
+  // A declared figure and its declared parts must agree with each other, within the parts'
+  // rounding. Parts that are not all of the figure are not compared: they are all of it by
+  // the figure's definition (三公经费's three), or when the facts add up so.
   if (D.HasAmount && !D.Children.empty()) {
-    Sum Parts;
-    bool AllParts = true;
+    bool AllParts = true, Partition = D.PartsComplete;
+    Sum Parts, PartsDerived;
+    // (a zero, written exactly, adds no slack; the slack is Σ half-places)
+    Decimal Slack = halfPlace(D).value_or(Decimal());
     for (const model::Declared &C : D.Children) {
       AllParts &= C.HasAmount;
       Parts.add(C.Yuan);
+      if (C.Figure.Underivable)
+        PartsDerived = Sum();
+      else if (auto X = model::evaluate(B, C.Figure))
+        PartsDerived.add(*X);
+      if (auto H = halfPlace(C))
+        Slack = Slack.add(*H).value_or(Slack);
     }
-    if (AllParts && Parts.get() && *Parts.get() != D.Yuan)
-      Diags.report(D.AmountWhere, diag::DeclaredPartsMismatch,
-                   {Label, B.money(D.Yuan), B.money(*Parts.get())});
+    if (!Partition && Derived && PartsDerived.get() && !D.Figure.Underivable)
+      Partition = *PartsDerived.get() == *Derived;
+    if (AllParts && Partition && Parts.get()) {
+      Decimal Off = Parts.get()->sub(D.Yuan).value_or(Decimal()).abs();
+      if (Off > Slack)
+        Diags.report(D.AmountWhere, diag::DeclaredPartsMismatch,
+                     {Label, W.show(D.Yuan).value_or("?"), W.show(*Parts.get()).value_or("?")});
+    }
   }
   for (const model::Declared &C : D.Children)
-    declared(B, Dv, C, Diags, Totals);
+    check(B, C, Diags);
 }
 
 } // namespace
@@ -204,21 +111,27 @@ void declared(const model::Budget &B, const Deriver &Dv, const model::Declared &
 void declaredFigures(const RuleContext &R) {
   const model::Budget &B = R.B;
   DiagEngine &Diags = R.Diags;
-  // Declared figures against the facts, and against each other.
-  Deriver Dv(B);
-  std::map<std::string, const model::Declared *> Totals;
-  for (const model::Declared &D : B.DeclaredFigures)
-    declared(B, Dv, D, Diags, Totals);
-  if (Totals.count("收入总计") && Totals.count("支出总计") &&
-      Totals["收入总计"]->Yuan != Totals["支出总计"]->Yuan) {
-    const model::Declared *In = Totals["收入总计"], *Out = Totals["支出总计"];
+  const model::Declared *In = nullptr, *Out = nullptr;
+  for (const model::Declared &D : B.DeclaredFigures) {
+    check(B, D, Diags);
+    if (D.HasAmount && D.Key.size() == 1 && D.Figure.Units == std::nullopt) {
+      if (D.Key[0] == "收入总计")
+        In = &D;
+      if (D.Key[0] == "支出总计")
+        Out = &D;
+    }
+  }
+  // Equal, as far as the precision each is written at tells: 2,616万元 and 26,159,863元 are.
+  auto Slack = [](const model::Declared &D) { return halfPlace(D).value_or(Decimal()); };
+  // (an exact figure, one finer than budc's scale or a zero, has none)
+  if (In && Out &&
+      In->Yuan.sub(Out->Yuan).value_or(Decimal()).abs() >
+          Slack(*In).add(Slack(*Out)).value_or(Decimal()))
     Diags
         .report(Out->AmountWhere, diag::IncomeExpenditureMismatch,
                 {B.money(In->Yuan), B.money(Out->Yuan),
                  B.money(In->Yuan.sub(Out->Yuan).value_or(Decimal()).abs())})
         .note(In->AmountWhere, diag::NoteOtherDeclared, {B.money(In->Yuan)});
-  }
-
 }
 
 } // namespace budc::check

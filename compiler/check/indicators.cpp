@@ -81,6 +81,10 @@ void indicatorCategories(const RuleContext &R) {
   if (const model::Framework *F = R.B.framework(); F && !F->levelled())
     return; // a flat list (框架 不分级指标) has no 一级 to cover
   for (const model::Project &P : R.B.Projects) {
+    // A record of money given by function (项目支出 blocks) need not have indicators: BUD806
+    // says once that such money has none.
+    if (!P.Itemised)
+      continue;
     // The categories every project's goals must cover.
     for (const char *Category : {"产出指标", "效益指标", "满意度指标"}) {
       bool Found = false;
@@ -209,7 +213,7 @@ bool namesCount(llvm::StringRef Name) {
 void indicatorNatures(const RuleContext &R) {
   DiagEngine &Diags = R.Diags;
   eachIndicator(R.B, [&](const model::Indicator &I) {
-    if (I.Sense == model::Nature::None || !I.HasValue)
+    if (I.Sense == model::ValueSense::None || !I.HasValue)
       return;
     const model::TypedValue &V = I.Value;
     std::string Nature = model::natureWord(I.Sense).str(), Shown = shownValue(I);
@@ -220,19 +224,19 @@ void indicatorNatures(const RuleContext &R) {
     };
     bool Qualitative = V.Kind == model::ValueKind::Qualitative;
     if (Qualitative) {
-      if (I.Sense != model::Nature::Qualitative && I.Sense != model::Nature::Positive &&
-          I.Sense != model::Nature::Negative)
+      if (I.Sense != model::ValueSense::Qualitative && I.Sense != model::ValueSense::Positive &&
+          I.Sense != model::ValueSense::Negative)
         Report("a qualitative value under a quantitative 指标性质", "定性的指标值配了定量的指标性质");
       return;
     }
-    if (I.Sense == model::Nature::Qualitative) {
+    if (I.Sense == model::ValueSense::Qualitative) {
       Report("a number under 定性", "定性指标填的是数值");
       return;
     }
     model::Direction Value = model::directionOf(V.Cmp), Sense = model::directionOf(I.Sense);
     if (Value == model::Direction::None || Sense == model::Direction::None || Value == Sense)
       return;
-    bool Directional = I.Sense == model::Nature::Positive || I.Sense == model::Nature::Negative;
+    bool Directional = I.Sense == model::ValueSense::Positive || I.Sense == model::ValueSense::Negative;
     if (Directional && Value == model::Direction::Exact)
       return; // =100% under 正向: the target is exact, more is still better
     Report(std::string("the value is ") + directionEn(Value) + ", the 指标性质 " + directionEn(Sense),

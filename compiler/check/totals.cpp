@@ -2,6 +2,7 @@
 #include "compiler/check/rules.h"
 
 #include <map>
+#include <set>
 #include <tuple>
 
 namespace budc::check {
@@ -16,6 +17,8 @@ std::string fundLabel(const model::Budget &B, size_t Unit, const model::Fund *F,
   std::string Label = fundLabel(F, CarryOver);
   if (B.OrgUnits.size() > 1 && Unit < B.OrgUnits.size())
     Label = B.OrgUnits[Unit].Name + " " + Label;
+  else if (B.OrgUnits.size() > 1 && Unit == model::DepartmentLevel)
+    Label = B.DepartmentName + " " + Label; // the department as a whole
   return Label;
 }
 
@@ -38,53 +41,78 @@ void controlTotals(const RuleContext &R) {
     return;
   }
 
-  // Allocations per unit and fund source against the control totals.
+  // Allocations per unit and fund source against the control totals. A fund some of whose
+  // facts belong to the department as a whole (a multi-unit department's top level) is
+  // compared for the whole department: its units' control totals together against all of
+  // its allocations.
   using FundKey = std::tuple<size_t, std::string, bool>;
-  std::map<FundKey, std::vector<const model::Allocation *>> ByFund;
+  std::set<std::pair<std::string, bool>> Whole;
   for (const model::Allocation &A : B.Allocations)
-    ByFund[{A.UnitIndex, A.Source->Name, A.CarryOver}].push_back(&A);
+    if (A.UnitIndex == model::DepartmentLevel)
+      Whole.insert({A.Source->Name, A.CarryOver});
+  for (const model::ControlTotal &C : B.Income)
+    if (C.UnitIndex == model::DepartmentLevel)
+      Whole.insert({C.Source->Name, C.CarryOver});
+  auto KeyOf = [&](size_t Unit, const model::Fund *F, bool CarryOver) -> FundKey {
+    bool Dept = Whole.count({F->Name, CarryOver});
+    return {Dept ? model::DepartmentLevel : Unit, F->Name, CarryOver};
+  };
+  struct Group {
+    std::vector<const model::ControlTotal *> Totals;
+    std::vector<const model::Allocation *> Allocs;
+  };
+  std::map<FundKey, Group> ByFund;
+  for (const model::Allocation &A : B.Allocations)
+    ByFund[KeyOf(A.UnitIndex, A.Source, A.CarryOver)].Allocs.push_back(&A);
+  for (const model::ControlTotal &C : B.Income)
+    ByFund[KeyOf(C.UnitIndex, C.Source, C.CarryOver)].Totals.push_back(&C);
+  // In the order of the control totals, then of the funds spent without one.
+  std::vector<const Group *> Order;
   for (const model::ControlTotal &C : B.Income) {
-    Sum S;
-    auto It = ByFund.find({C.UnitIndex, C.Source->Name, C.CarryOver});
-    if (It != ByFund.end())
-      for (const model::Allocation *A : It->second)
-        S.add(A->Yuan);
-    std::optional<Decimal> Spent = S.get();
-    if (!Spent || *Spent == C.Yuan)
-      continue;
-    Decimal Diff = Spent->sub(C.Yuan).value_or(Decimal());
-    bool More = Diff > Decimal();
-    auto D = Diags.report(C.AmountWhere, diag::ControlTotalMismatch,
-                          {fundLabel(B, C.UnitIndex, C.Source, C.CarryOver), B.money(*Spent),
-                           B.money(C.Yuan), B.money(Diff.abs()),
-                           More ? "more than declared" : "less than declared"});
-    D.zh({fundLabel(B, C.UnitIndex, C.Source, C.CarryOver), B.money(*Spent), B.money(C.Yuan),
-          B.money(Diff.abs()), More ? "多" : "少"});
-    // When one line accounts for the whole difference, point at it.
-    if (It != ByFund.end())
-      for (const model::Allocation *A : It->second)
-        if (A->Yuan == Diff.abs()) {
-          D.note(A->Where, diag::NoteLineAccounts, {B.money(A->Yuan)});
-          break;
-        }
+    const Group &G = ByFund[KeyOf(C.UnitIndex, C.Source, C.CarryOver)];
+    if (G.Totals.front() == &C)
+      Order.push_back(&G);
   }
-  for (const auto &[Key, Allocs] : ByFund) {
-    bool Declared = false;
-    for (const model::ControlTotal &C : B.Income)
-      Declared |= C.UnitIndex == std::get<0>(Key) && C.Source->Name == std::get<1>(Key) &&
-                  C.CarryOver == std::get<2>(Key);
-    if (Declared)
+  for (const Group *G : Order) {
+    const model::ControlTotal &C = *G->Totals.front();
+    Sum S, Declared;
+    for (const model::Allocation *A : G->Allocs)
+      S.add(A->Yuan);
+    for (const model::ControlTotal *T : G->Totals)
+      Declared.add(T->Yuan);
+    std::optional<Decimal> Spent = S.get(), Total = Declared.get();
+    if (!Spent || !Total || *Spent == *Total)
+      continue;
+    Decimal Diff = Spent->sub(*Total).value_or(Decimal());
+    bool More = Diff > Decimal();
+    size_t Unit = std::get<0>(KeyOf(C.UnitIndex, C.Source, C.CarryOver));
+    auto D = Diags.report(C.AmountWhere, diag::ControlTotalMismatch,
+                          {fundLabel(B, Unit, C.Source, C.CarryOver), B.money(*Spent),
+                           B.money(*Total), B.money(Diff.abs()),
+                           More ? "more than declared" : "less than declared"});
+    D.zh({fundLabel(B, Unit, C.Source, C.CarryOver), B.money(*Spent), B.money(*Total),
+          B.money(Diff.abs()), More ? "多" : "少"});
+    for (size_t I = 1; I < G->Totals.size(); ++I)
+      D.note(G->Totals[I]->AmountWhere, diag::NoteControlTotal);
+    // When one line accounts for the whole difference, point at it.
+    for (const model::Allocation *A : G->Allocs)
+      if (A->Yuan == Diff.abs()) {
+        D.note(A->Where, diag::NoteLineAccounts, {B.money(A->Yuan)});
+        break;
+      }
+  }
+  for (const auto &[Key, G] : ByFund) {
+    if (!G.Totals.empty())
       continue;
     Sum S;
-    for (const model::Allocation *A : Allocs)
+    for (const model::Allocation *A : G.Allocs)
       S.add(A->Yuan);
-    auto D = Diags.report(Allocs.front()->Where, diag::FundWithoutControlTotal,
-                          {fundLabel(B, std::get<0>(Key), Allocs.front()->Source, std::get<2>(Key)),
+    auto D = Diags.report(G.Allocs.front()->Where, diag::FundWithoutControlTotal,
+                          {fundLabel(B, std::get<0>(Key), G.Allocs.front()->Source, std::get<2>(Key)),
                            B.money(S.get().value_or(Decimal()))});
     if (!B.Income.empty())
       D.note(B.Income.front().Where, diag::NoteIncomeHere);
   }
-
 }
 
 void fundTypes(const RuleContext &R) {

@@ -111,7 +111,9 @@ void printOne(llvm::raw_ostream &OS, const SourceManager &SM, Severity Sev, Span
     OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
   if (Where.isValid()) {
     LineCol LC = SM.getLineCol(Where.File, Where.Begin);
-    OS << SM.getPath(Where.File) << ':' << LC.Line << ':' << LC.Column << ": ";
+    // A file name or message is printed with its control characters spelled out: a name
+    // from the workspace must not move the cursor, ring or recolour the terminal.
+    OS << escapeControls(SM.getPath(Where.File)) << ':' << LC.Line << ':' << LC.Column << ": ";
   } else {
     OS << "budc: ";
   }
@@ -120,7 +122,7 @@ void printOne(llvm::raw_ostream &OS, const SourceManager &SM, Severity Sev, Span
   OS << severityName(Sev) << ": ";
   if (Opts.Color)
     OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
-  OS << Message;
+  OS << escapeControls(Message);
   if (Code)
     OS << " [" << formatCode(Code) << ']';
   if (Opts.Color)
@@ -151,25 +153,37 @@ void printOne(llvm::raw_ostream &OS, const SourceManager &SM, Severity Sev, Span
   }
 }
 
-std::string summary(unsigned Errors, unsigned Warnings, Lang L) {
+std::string summary(unsigned Errors, unsigned Warnings, unsigned Remarks, Lang L) {
   if (L == Lang::Zh)
-    return "共 " + std::to_string(Errors) + " 个错误，" + std::to_string(Warnings) + " 个警告";
+    return "共 " + std::to_string(Errors) + " 个错误，" + std::to_string(Warnings) + " 个警告" +
+           (Remarks ? "，" + std::to_string(Remarks) + " 个提示" : "");
   auto Plural = [](unsigned N, const char *Word) {
     return std::to_string(N) + " " + Word + (N == 1 ? "" : "s");
   };
+  if (Remarks)
+    return Plural(Errors, "error") + ", " + Plural(Warnings, "warning") + " and " +
+           Plural(Remarks, "remark") + " generated";
   return Plural(Errors, "error") + " and " + Plural(Warnings, "warning") + " generated";
 }
+
+/// Whether \p D counts in the summary: BUD908 says what became of the build because of the
+/// errors counted, and is not one more of them.
+bool counted(const Diagnostic &D) { return D.Kind != diag::BuildBlocked; }
 
 } // namespace
 
 void renderText(llvm::raw_ostream &OS, const SourceManager &SM,
                 llvm::ArrayRef<Diagnostic> Diags, const RenderOptions &Opts) {
-  unsigned Errors = 0, Warnings = 0, Shown = 0;
+  unsigned Errors = 0, Warnings = 0, Remarks = 0, Shown = 0;
   for (const Diagnostic &D : Diags) {
+    if (!counted(D))
+      continue;
     if (D.Sev == Severity::Error)
       ++Errors;
     else if (D.Sev == Severity::Warning)
       ++Warnings;
+    else if (D.Sev == Severity::Remark)
+      ++Remarks;
   }
   Errors = std::max(Errors, Opts.TotalErrors);
   Warnings = std::max(Warnings, Opts.TotalWarnings);
@@ -188,8 +202,8 @@ void renderText(llvm::raw_ostream &OS, const SourceManager &SM,
       printOne(OS, SM, Severity::Note, N.Where, Diagnostic::noteMessage(N, Opts.Language), 0,
                {}, Opts);
   }
-  if (Opts.Summary && (Errors || Warnings))
-    OS << summary(Errors, Warnings, Opts.Language) << '\n';
+  if (Opts.Summary && (Errors || Warnings || Remarks))
+    OS << summary(Errors, Warnings, Remarks, Opts.Language) << '\n';
 }
 
 namespace {
@@ -244,7 +258,7 @@ void renderJson(llvm::raw_ostream &OS, const SourceManager &SM,
     J.attribute("version", 1);
     J.attributeArray("diagnostics", [&] {
       for (const Diagnostic &D : Diags) {
-        if (D.Sev == Severity::Error)
+        if (counted(D) && D.Sev == Severity::Error)
           ++Errors;
         else if (D.Sev == Severity::Warning)
           ++Warnings;

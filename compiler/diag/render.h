@@ -16,7 +16,8 @@ struct RenderOptions {
   unsigned ErrorLimit = 0;  ///< Stop after this many errors; 0 prints all.
   bool Summary = true;      ///< Print the closing "N errors" line.
   /// Totals for the summary when the diagnostics given are fewer than were reported (the
-  /// engine keeps at most DiagEngine::MaxStored); 0 counts the diagnostics given.
+  /// engine keeps at most DiagEngine::MaxStored); 0 counts the diagnostics given. BUD908, the
+  /// refusal to build, is not counted: it is what the errors counted caused.
   unsigned TotalErrors = 0, TotalWarnings = 0;
 };
 

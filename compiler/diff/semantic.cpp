@@ -1,7 +1,11 @@
 //===- semantic.cpp - Comparing two resolved budgets ------------------------===//
 #include "compiler/diff/semantic.h"
 
+#include "compiler/emit/escape.h"
+#include "compiler/source/utf8.h"
+
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/Regex.h"
 
 #include <map>
 #include <set>
@@ -9,16 +13,20 @@
 namespace budc::diff {
 namespace {
 
-using Amounts = std::map<std::string, Decimal>;
+/// Sums by key; a sum that does not fit is marked, not kept partial.
+struct Amounts {
+  std::map<std::string, Decimal> Sums;
+  std::set<std::string> Overflowed;
+};
 
 void add(Amounts &M, const std::string &Key, Decimal Yuan) {
-  auto It = M.find(Key);
-  if (It == M.end()) {
-    M.emplace(Key, Yuan);
+  auto [It, New] = M.Sums.emplace(Key, Yuan);
+  if (New)
     return;
-  }
   if (auto S = It->second.add(Yuan))
     It->second = *S;
+  else
+    M.Overflowed.insert(Key);
 }
 
 std::string codeName(const model::Catalogue &C, const std::string &Code) {
@@ -50,10 +58,13 @@ Facts facts(const Version &V) {
   const model::Budget &B = *V.Budget;
   for (const model::Allocation &A : B.Allocations) {
     std::string Source = (A.CarryOver ? "上年结转 " : "") + (A.Source ? A.Source->Name : "");
-    std::string Where = A.isBasic() ? "基本支出 " + codeName(B.Functions, A.Function) + " × " +
-                                          codeName(B.Economics, A.Economic)
-                                    : "项目 " + projectKey(B.Projects[A.Project]) + " · " +
-                                          codeName(B.Functions, A.Function);
+    std::string Where =
+        A.isBasic()       ? "基本支出 " + codeName(B.Functions, A.Function) + " × " +
+                                codeName(B.Economics, A.Economic)
+        : A.Project < 0   ? "项目支出 " + codeName(B.Functions, A.Function) +
+                                (A.Economic.empty() ? "" : " × " + codeName(B.Economics, A.Economic))
+                          : "项目 " + projectKey(B.Projects[A.Project]) + " · " +
+                                codeName(B.Functions, A.Function);
     add(F.Allocations, unitLabel(B, A.UnitIndex) + Where + " · " + Source, A.Yuan);
     add(F.Functions, codeName(B.Functions, A.Function), A.Yuan);
     if (!A.Economic.empty())
@@ -103,20 +114,21 @@ template <typename Map> std::set<std::string> keys(const Map &A, const Map &B) {
 
 void compareAmounts(const char *Section, const Amounts &Old, const Amounts &New,
                     std::vector<Change> &Out) {
-  for (const std::string &K : keys(Old, New)) {
-    auto O = Old.find(K), N = New.find(K);
+  for (const std::string &K : keys(Old.Sums, New.Sums)) {
+    auto O = Old.Sums.find(K), N = New.Sums.find(K);
     std::optional<Decimal> OV, NV;
-    if (O != Old.end())
+    if (O != Old.Sums.end())
       OV = O->second;
-    if (N != New.end())
+    if (N != New.Sums.end())
       NV = N->second;
-    if (OV && NV && *OV == *NV)
+    bool OO = Old.Overflowed.count(K), NO = New.Overflowed.count(K);
+    if (OV && NV && *OV == *NV && !OO && !NO)
       continue;
     // Tables sort by their zero-padded number and print as 表1, 表10.
     std::string What = K;
     if (llvm::StringRef(What).startswith("表0"))
       What.erase(3, 1);
-    Out.push_back({Section, What, OV, NV});
+    Out.push_back({Section, What, OO ? std::nullopt : OV, NO ? std::nullopt : NV, OO, NO});
   }
 }
 
@@ -242,7 +254,9 @@ Report compare(const Version &Old, const Version &New) {
 
 namespace {
 
-std::string amount(const Report &R, std::optional<Decimal> Yuan) {
+std::string amount(const Report &R, std::optional<Decimal> Yuan, bool Overflow = false) {
+  if (Overflow)
+    return "####";
   if (!Yuan)
     return "—";
   auto V = Yuan->div(R.MoneyFactor);
@@ -250,6 +264,8 @@ std::string amount(const Report &R, std::optional<Decimal> Yuan) {
 }
 
 std::string delta(const Report &R, const Change &C) {
+  if (C.OldOverflow || C.NewOverflow)
+    return "";
   Decimal O = C.Old.value_or(Decimal()), N = C.New.value_or(Decimal());
   auto D = N.sub(O);
   if (!D)
@@ -259,7 +275,7 @@ std::string delta(const Report &R, const Change &C) {
 }
 
 const char *status(const Change &C) {
-  return !C.Old ? "added" : !C.New ? "removed" : "changed";
+  return !C.Old && !C.OldOverflow ? "added" : !C.New && !C.NewOverflow ? "removed" : "changed";
 }
 
 const char *status(const TextChange &C) {
@@ -332,14 +348,36 @@ std::vector<const T *> inSection(const std::vector<T> &All, llvm::StringRef Sect
   return Out;
 }
 
-std::string mdCell(llvm::StringRef S) {
+/// A name in a Markdown code span: backticks and line breaks would end it early.
+std::string mdCode(llvm::StringRef S) {
   std::string Out;
-  for (char C : S)
-    Out += C == '|' ? std::string("\\|") : C == '\n' ? std::string("<br>") : std::string(1, C);
+  for (char C : replaceControls(S, ""))
+    Out += C == '`' ? '\'' : C;
   return Out;
 }
 
 } // namespace
+
+std::vector<std::string> describeDiagnostics(llvm::ArrayRef<Diagnostic> Diags, Lang L) {
+  static const llvm::Regex LineNumber("line [0-9]+|第 [0-9]+ 行");
+  std::vector<std::string> Out;
+  for (const Diagnostic &D : Diags) {
+    const char *Sev = D.Sev == Severity::Error     ? "error"
+                      : D.Sev == Severity::Warning ? "warning"
+                                                   : "remark";
+    std::string Msg = D.message(L), Clean;
+    llvm::StringRef Rest = Msg;
+    llvm::SmallVector<llvm::StringRef, 1> M;
+    while (LineNumber.match(Rest, &M)) {
+      size_t At = M[0].data() - Rest.data();
+      Clean += Rest.substr(0, At).str() + (L == Lang::Zh ? "第 N 行" : "line N");
+      Rest = Rest.substr(At + M[0].size());
+    }
+    Clean += Rest.str();
+    Out.push_back(std::string(Sev) + " " + formatCode(getDiagInfo(D.Kind).Code) + ": " + Clean);
+  }
+  return Out;
+}
 
 void print(llvm::raw_ostream &OS, const Report &R, Format F, llvm::StringRef OldName,
            llvm::StringRef NewName) {
@@ -366,6 +404,8 @@ void print(llvm::raw_ostream &OS, const Report &R, Format F, llvm::StringRef Old
             else
               J.attribute("newYuan", nullptr);
             J.attribute("delta", delta(R, C));
+            if (C.OldOverflow || C.NewOverflow)
+              J.attribute("overflow", true); // a side's sum does not fit: its amount is null
           });
       });
       J.attributeArray("texts", [&] {
@@ -391,10 +431,13 @@ void print(llvm::raw_ostream &OS, const Report &R, Format F, llvm::StringRef Old
     return;
   }
   bool Md = F == Format::Markdown;
+  // Names and texts of the workspace: escaped for Markdown, their control characters spelled
+  // out for a terminal (one change a line).
+  auto T = [&](llvm::StringRef S) { return Md ? emit::markdownText(S) : escapeControls(S); };
   if (Md)
-    OS << "### budc diff: `" << OldName << "` → `" << NewName << "`\n\n";
+    OS << "### budc diff: `" << mdCode(OldName) << "` → `" << mdCode(NewName) << "`\n\n";
   else
-    OS << "budc diff " << OldName << " → " << NewName << "\n";
+    OS << "budc diff " << T(OldName) << " → " << T(NewName) << "\n";
   if (R.empty()) {
     OS << (Md ? "No semantic change.\n" : "no semantic change\n");
     return;
@@ -407,13 +450,14 @@ void print(llvm::raw_ostream &OS, const Report &R, Format F, llvm::StringRef Old
       OS << "\n#### " << S.Title << " · " << S.TitleZh << " (" << R.MoneyUnit << ")\n\n"
          << "| | | old | new | Δ |\n| --- | --- | ---: | ---: | ---: |\n";
       for (const Change *C : Items)
-        OS << "| " << status(*C) << " | " << mdCell(C->What) << " | " << amount(R, C->Old)
-           << " | " << amount(R, C->New) << " | " << delta(R, *C) << " |\n";
+        OS << "| " << status(*C) << " | " << T(C->What) << " | " << amount(R, C->Old, C->OldOverflow)
+           << " | " << amount(R, C->New, C->NewOverflow) << " | " << delta(R, *C) << " |\n";
     } else {
       OS << "\n" << S.Title << " · " << S.TitleZh << " (" << R.MoneyUnit << "):\n";
       for (const Change *C : Items)
-        OS << "  " << status(*C) << "  " << C->What << ": " << amount(R, C->Old) << " → "
-           << amount(R, C->New) << " (" << delta(R, *C) << ")\n";
+        OS << "  " << status(*C) << "  " << T(C->What) << ": " << amount(R, C->Old, C->OldOverflow) << " → "
+           << amount(R, C->New, C->NewOverflow)
+           << (C->OldOverflow || C->NewOverflow ? "" : " (" + delta(R, *C) + ")") << "\n";
     }
   }
   for (const SectionName &S : TextSections) {
@@ -425,19 +469,19 @@ void print(llvm::raw_ostream &OS, const Report &R, Format F, llvm::StringRef Old
       for (const TextChange *C : Items) {
         auto [O, N] = C->Old.empty() || C->New.empty() ? std::make_pair(C->Old, C->New)
                                                        : differing(C->Old, C->New);
-        OS << "| " << status(*C) << " | " << mdCell(C->What) << " | " << mdCell(shorten(O))
-           << " | " << mdCell(shorten(N)) << " |\n";
+        OS << "| " << status(*C) << " | " << T(C->What) << " | " << T(shorten(O))
+           << " | " << T(shorten(N)) << " |\n";
       }
     } else {
       OS << "\n" << S.Title << " · " << S.TitleZh << ":\n";
       for (const TextChange *C : Items) {
-        OS << "  " << status(*C) << "  " << C->What;
+        OS << "  " << status(*C) << "  " << T(C->What);
         if (!C->Old.empty() && !C->New.empty()) {
           auto [O, N] = differing(C->Old, C->New);
-          OS << ": " << shorten(O) << " → " << shorten(N);
+          OS << ": " << T(shorten(O)) << " → " << T(shorten(N));
         }
         else if (!C->New.empty())
-          OS << ": " << shorten(C->New);
+          OS << ": " << T(shorten(C->New));
         OS << "\n";
       }
     }
@@ -445,9 +489,9 @@ void print(llvm::raw_ostream &OS, const Report &R, Format F, llvm::StringRef Old
   if (!R.Introduced.empty() || !R.Fixed.empty()) {
     OS << (Md ? "\n#### Diagnostics · 诊断\n\n" : "\nDiagnostics · 诊断:\n");
     for (const std::string &D : R.Introduced)
-      OS << (Md ? "- introduced: " : "  introduced  ") << D << "\n";
+      OS << (Md ? "- introduced: " : "  introduced  ") << T(D) << "\n";
     for (const std::string &D : R.Fixed)
-      OS << (Md ? "- fixed: " : "  fixed  ") << D << "\n";
+      OS << (Md ? "- fixed: " : "  fixed  ") << T(D) << "\n";
   }
 }
 

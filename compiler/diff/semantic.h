@@ -31,6 +31,8 @@ struct Change {
   std::string Section; ///< allocations, projects, functions, economics, tables
   std::string What;    ///< a readable key: "基本支出 2010301 行政运行 × 30101 基本工资 · 一般公共预算拨款"
   std::optional<Decimal> Old, New;
+  /// A side whose sum does not fit (it is printed ####, never a wrapped or partial value).
+  bool OldOverflow = false, NewOverflow = false;
 };
 
 /// One changed text: an indicator, a project's purpose, a narrative section.
@@ -50,6 +52,11 @@ struct Report {
     return Money.empty() && Texts.empty() && Introduced.empty() && Fixed.empty();
   }
 };
+
+/// The diagnostics of a version as the diff compares them ("error BUD301: message"), in
+/// \p L, with the line numbers in messages left out: a reformatting moves them but changes
+/// nothing.
+std::vector<std::string> describeDiagnostics(llvm::ArrayRef<Diagnostic> Diags, Lang L);
 
 /// Compares \p Old with \p New.
 Report compare(const Version &Old, const Version &New);

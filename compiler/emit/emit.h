@@ -50,6 +50,10 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
 std::optional<std::string> xlsx(llvm::StringRef Path, const model::Budget &B,
                                 const tables::Disclosure &D);
 
+/// The name of \p T's sheet in the workbook: "NN title", at most 31 characters, none that
+/// Excel refuses ([]:*?/\) or that workbook.xml cannot hold (control characters).
+std::string sheetName(const tables::Table &T);
+
 /// The version of the JSON model's schema.
 constexpr unsigned SchemaVersion = 1;
 

@@ -48,6 +48,14 @@ void optionalString(OStream &J, llvm::StringRef Key, llvm::StringRef Value) {
     J.attribute(Key, Value);
 }
 
+/// A unit index, or null for a fact of the department as a whole.
+void unit(OStream &J, size_t Unit) {
+  if (Unit == model::DepartmentLevel)
+    J.attribute("unit", nullptr);
+  else
+    J.attribute("unit", Unit);
+}
+
 void value(OStream &J, const model::TypedValue &V) {
   J.object([&] {
     J.attribute("kind", model::kindWordEn(V.Kind));
@@ -167,6 +175,8 @@ void cells(OStream &J, llvm::StringRef Key, const std::vector<tables::Row> &Rows
           J.object([&] {
             J.attribute("text", C.Text);
             J.attribute("rowSpan", C.RowSpan);
+            if (C.Indent)
+              J.attribute("indent", C.Indent);
             J.attribute("colSpan", C.ColSpan);
             if (C.Yuan)
               J.attribute("yuan", C.Yuan->toString());
@@ -180,6 +190,7 @@ void cells(OStream &J, llvm::StringRef Key, const std::vector<tables::Row> &Rows
 void tableObject(OStream &J, const tables::Table &T) {
   J.object([&] {
     J.attribute("number", T.Number);
+    optionalString(J, "label", T.Label);
     J.attribute("title", T.Title);
     J.attribute("kind", tables::kindName(T.Kind));
     if (T.Project >= 0)
@@ -191,6 +202,12 @@ void tableObject(OStream &J, const tables::Table &T) {
         J.value(C);
     });
     J.attribute("width", T.Width);
+    J.attributeObject("money", [&] {
+      J.attribute("unit", T.Money.Unit);
+      J.attribute("yuanPerUnit", T.Money.Factor.toString());
+      J.attribute("decimals", T.Money.Decimals);
+      J.attribute("separators", T.Money.Separators);
+    });
     cells(J, "head", T.Head);
     cells(J, "body", T.Body);
     J.attributeArray("notes", [&] {
@@ -247,7 +264,7 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
     J.attributeArray("income", [&] {
       for (const model::ControlTotal &C : B.Income)
         J.object([&] {
-          J.attribute("unit", C.UnitIndex);
+          unit(J, C.UnitIndex);
           J.attribute("fund", C.Source->Name);
           J.attribute("carryOver", C.CarryOver);
           J.attribute("yuan", C.Yuan.toString());
@@ -257,11 +274,18 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
     J.attributeArray("allocations", [&] {
       for (const model::Allocation &A : B.Allocations)
         J.object([&] {
-          J.attribute("unit", A.UnitIndex);
-          J.attribute("function", A.Function);
+          unit(J, A.UnitIndex);
+          optionalString(J, "function", A.Function);
           optionalString(J, "economic", A.Economic);
-          J.attribute("nature", A.isBasic() ? "basic" : "project");
-          if (A.isBasic())
+          static const char *Natures[] = {"basic",   "project", "business",
+                                          "remit",   "subsidy", "carryForward"};
+          J.attribute("nature", Natures[unsigned(A.Kind)]);
+          static const char *Costs[] = {nullptr, "personnel", "public"};
+          if (Costs[unsigned(A.Cost)])
+            J.attribute("costClass", Costs[unsigned(A.Cost)]);
+          else
+            J.attribute("costClass", nullptr);
+          if (A.Project < 0)
             J.attribute("project", nullptr);
           else
             J.attribute("project", A.Project);
@@ -276,9 +300,18 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
         J.object([&] {
           optionalString(J, "code", P.Code);
           J.attribute("name", P.Name);
-          J.attribute("unit", P.UnitIndex);
-          J.attribute("function", P.Function);
+          unit(J, P.UnitIndex);
+          optionalString(J, "function", P.Function);
           J.attribute("yuan", P.Yuan.toString());
+          J.attribute("itemised", P.Itemised);
+          J.attributeArray("amounts", [&] {
+            for (const model::ProjectAmount &M : P.Amounts)
+              J.object([&] {
+                J.attribute("fund", M.Source->Name);
+                J.attribute("carryOver", M.CarryOver);
+                J.attribute("yuan", M.Yuan.toString());
+              });
+          });
           optionalString(J, "purpose", P.Purpose);
           J.attributeArray("goals", [&] {
             for (const std::string &G : P.Goals)

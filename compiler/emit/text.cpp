@@ -1,5 +1,6 @@
 //===- text.cpp - Tables as aligned text, Markdown and CSV -------------------===//
 #include "compiler/emit/emit.h"
+#include "compiler/emit/escape.h"
 
 #include "llvm/Support/Unicode.h"
 
@@ -83,7 +84,7 @@ void textTable(llvm::raw_ostream &OS, const tables::Table &T) {
       OS << '+' << std::string(W[C] + 2, '-');
     OS << "+\n";
   };
-  OS << "表" << T.Number << " " << T.Title << "\n";
+  OS << (T.Label.empty() ? "表" + std::to_string(T.Number) : T.Label) << " " << T.Title << "\n";
   if (!T.Caption.empty()) {
     for (size_t I = 0; I < T.Caption.size(); ++I)
       OS << (I ? "    " : "") << T.Caption[I];
@@ -131,24 +132,12 @@ void textTable(llvm::raw_ostream &OS, const tables::Table &T) {
     OS << N << '\n';
 }
 
-std::string mdEscape(llvm::StringRef S) {
-  std::string Out;
-  for (char C : S) {
-    if (C == '|')
-      Out += "\\|";
-    else if (C == '\n')
-      Out += "<br>";
-    else if (C != '\r')
-      Out += C;
-  }
-  return Out;
-}
-
 void markdownTable(llvm::raw_ostream &OS, const tables::Table &T) {
-  OS << "### 表" << T.Number << " " << T.Title << "\n\n";
+  OS << "### " << markdownText(T.Label.empty() ? "表" + std::to_string(T.Number) : T.Label) << " "
+     << markdownText(T.Title) << "\n\n";
   if (!T.Caption.empty()) {
     for (size_t I = 0; I < T.Caption.size(); ++I)
-      OS << (I ? " · " : "") << mdEscape(T.Caption[I]);
+      OS << (I ? " · " : "") << markdownText(T.Caption[I]);
     OS << "\n\n";
   }
   // The Markdown header joins the texts of the header cells above each column; the 栏次
@@ -159,7 +148,7 @@ void markdownTable(llvm::raw_ostream &OS, const tables::Table &T) {
   Body.insert(Body.end(), T.Body.begin(), T.Body.end());
   OS << '|';
   for (const std::string &Label : tables::columnLabels(T))
-    OS << ' ' << mdEscape(Label) << " |";
+    OS << ' ' << markdownText(Label) << " |";
   Layout L = tables::layout(Body, T.Width);
   OS << "\n|";
   for (unsigned C = 0; C < T.Width; ++C) {
@@ -173,31 +162,20 @@ void markdownTable(llvm::raw_ostream &OS, const tables::Table &T) {
     OS << '|';
     for (unsigned C = 0; C < T.Width; ++C) {
       const Cell *X = L.Grid[R][C];
-      OS << ' ' << (X ? mdEscape(X->Text) : "") << " |";
+      OS << ' ' << (X ? markdownText(X->Text) : "") << " |";
     }
     OS << '\n';
   }
   for (const std::string &N : T.Notes)
-    OS << '\n' << mdEscape(N) << '\n';
+    OS << '\n' << markdownText(N) << '\n';
   OS << '\n';
-}
-
-void csvField(llvm::raw_ostream &OS, llvm::StringRef S) {
-  if (S.find_first_of(",\"\r\n") == llvm::StringRef::npos) {
-    OS << S;
-    return;
-  }
-  OS << '"';
-  for (char C : S)
-    OS << (C == '"' ? "\"\"" : std::string(1, C));
-  OS << '"';
 }
 
 void csvTable(llvm::raw_ostream &OS, const tables::Table &T, const Options &O) {
   if (O.Bom)
     OS << "\xEF\xBB\xBF";
   auto Single = [&](llvm::StringRef S) {
-    csvField(OS, S);
+    OS << csvField(S);
     OS << "\r\n";
   };
   for (const std::string &C : T.Caption)
@@ -209,7 +187,7 @@ void csvTable(llvm::raw_ostream &OS, const tables::Table &T, const Options &O) {
         if (C)
           OS << ',';
         if (const Cell *X = L.Grid[R][C])
-          csvField(OS, X->Text);
+          OS << csvField(X->Text);
       }
       OS << "\r\n";
     }

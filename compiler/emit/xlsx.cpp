@@ -11,6 +11,8 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/emit/emit.h"
 
+#include "compiler/source/utf8.h"
+
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/FileSystem.h"
@@ -19,7 +21,9 @@
 
 #include <xlsxwriter.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <map>
 #include <ctime>
 
 namespace budc::emit {
@@ -37,6 +41,7 @@ using tables::Cell;
   X(format_set_bold) \
   X(format_set_border) \
   X(format_set_font_size) \
+  X(format_set_indent) \
   X(format_set_num_format) \
   X(format_set_text_wrap) \
   X(lxw_strerror) \
@@ -91,27 +96,6 @@ unsigned displayWidth(llvm::StringRef S) {
   return Widest;
 }
 
-/// A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique by its number.
-std::string sheetName(const tables::Table &T) {
-  std::string Name = (T.Number < 10 ? "0" : "") + std::to_string(T.Number) + " " + T.Title;
-  std::string Out;
-  unsigned Chars = 0;
-  for (size_t I = 0; I < Name.size() && Chars < 31;) {
-    unsigned Len = llvm::getNumBytesForUTF8(static_cast<unsigned char>(Name[I]));
-    std::string C = Name.substr(I, Len);
-    if (C == "[")
-      C = "【";
-    else if (C == "]")
-      C = "】";
-    else if (C == ":" || C == "*" || C == "?" || C == "/" || C == "\\")
-      C = "_";
-    Out += C;
-    I += Len;
-    ++Chars;
-  }
-  return Out;
-}
-
 /// time_t of midnight UTC on 1 January of \p Year.
 time_t newYear(unsigned Year) {
   if (Year < 1970 || Year > 3000)
@@ -143,12 +127,6 @@ public:
     Label = boxed();
     format_set_bold(Label);
     format_set_bg_color(Label, 0xEEF2F7);
-    Money = boxed();
-    format_set_num_format(Money, "0.00");
-    format_set_align(Money, LXW_ALIGN_RIGHT);
-    Whole = boxed();
-    format_set_num_format(Whole, "0");
-    format_set_align(Whole, LXW_ALIGN_RIGHT);
     Note = format();
     Seq = boxed();
     format_set_align(Seq, LXW_ALIGN_CENTER);
@@ -192,14 +170,20 @@ public:
           unsigned RS = std::min<size_t>(X->RowSpan, Rows.size() - R);
           unsigned CS = std::min(X->ColSpan, W - C);
           lxw_format *F = IsHead ? Head : X->Emphasis ? Label : Text;
-          if (!IsHead && C == 0 && T.Kind == tables::TableKind::Standard)
+          if (!IsHead && C == 0 && T.Kind == tables::TableKind::Standard && T.Ordinal)
             F = Seq; // 序号
+          if (!IsHead && X->Indent)
+            F = indented(X->Indent);
+          std::string Number; // an amount as the number it prints, without separators
+          for (char Ch : X->Amount ? X->Text : "")
+            if (Ch != ',')
+              Number += Ch;
           if (X->Amount && !X->Text.empty())
-            F = X->Text.find('.') == std::string::npos ? Whole : Money;
+            F = amountFormat(X->Text);
           if (RS > 1 || CS > 1)
             worksheet_merge_range(WS, At + R, C, At + R + RS - 1, C + CS - 1, "", F);
           if (X->Amount && !X->Text.empty())
-            worksheet_write_number(WS, At + R, C, std::strtod(X->Text.c_str(), nullptr), F);
+            worksheet_write_number(WS, At + R, C, std::strtod(Number.c_str(), nullptr), F);
           else if (X->Text.empty())
             worksheet_write_blank(WS, At + R, C, F);
           else
@@ -231,6 +215,32 @@ public:
 
 private:
   lxw_format *format() { return workbook_add_format(WB); }
+
+  /// The number format of an amount printed as \p Text: as many decimals, separators if it
+  /// has them (0.00, #,##0, …); made once per format.
+  lxw_format *amountFormat(llvm::StringRef Text) {
+    size_t Dot = Text.find('.');
+    std::string Pattern = Text.contains(',') ? "#,##0" : "0";
+    if (Dot != llvm::StringRef::npos)
+      Pattern += "." + std::string(Text.size() - Dot - 1, '0');
+    lxw_format *&F = Amounts[Pattern];
+    if (!F) {
+      F = boxed();
+      format_set_num_format(F, Pattern.c_str());
+      format_set_align(F, LXW_ALIGN_RIGHT);
+    }
+    return F;
+  }
+
+  /// A text cell indented \p Level steps (a tree of names).
+  lxw_format *indented(unsigned Level) {
+    lxw_format *&F = Indents[Level];
+    if (!F) {
+      F = boxed();
+      format_set_indent(F, static_cast<uint8_t>(std::min(Level, 15u)));
+    }
+    return F;
+  }
   lxw_format *boxed() {
     lxw_format *F = format();
     format_set_border(F, LXW_BORDER_THIN);
@@ -274,11 +284,39 @@ private:
   }
 
   lxw_workbook *WB;
-  lxw_format *Title, *CaptionLeft, *CaptionCenter, *CaptionRight, *Head, *Text, *Label, *Money,
-      *Whole, *Note, *Seq;
+  std::map<std::string, lxw_format *> Amounts;
+  std::map<unsigned, lxw_format *> Indents;
+  lxw_format *Title, *CaptionLeft, *CaptionCenter, *CaptionRight, *Head, *Text, *Label, *Note,
+      *Seq;
 };
 
 } // namespace
+
+// A sheet name Excel accepts: at most 31 characters, none of []:*?/\, no control or
+// bidirectional character (workbook.xml could not hold them: the workbook would not open), no
+// ' at the end; unique by its number.
+std::string sheetName(const tables::Table &T) {
+  std::string Name = replaceControls(
+      (T.Number < 10 ? "0" : "") + std::to_string(T.Number) + " " + T.Title, "_");
+  std::string Out;
+  unsigned Chars = 0;
+  for (size_t I = 0; I < Name.size() && Chars < 31;) {
+    unsigned Len = llvm::getNumBytesForUTF8(static_cast<unsigned char>(Name[I]));
+    std::string C = Name.substr(I, Len);
+    if (C == "[")
+      C = "【";
+    else if (C == "]")
+      C = "】";
+    else if (C == ":" || C == "*" || C == "?" || C == "/" || C == "\\")
+      C = "_";
+    Out += C;
+    I += Len;
+    ++Chars;
+  }
+  if (llvm::StringRef(Out).endswith("'"))
+    Out.back() = '_';
+  return Out;
+}
 
 std::optional<std::string> xlsx(llvm::StringRef Path, const model::Budget &B,
                                 const tables::Disclosure &D) {
@@ -292,15 +330,30 @@ std::optional<std::string> xlsx(llvm::StringRef Path, const model::Budget &B,
     return EC.message();
   llvm::sys::fs::closeFile(FD);
   std::string TempPath(Temp);
+  // Its own temporary files beside the workbook (not in /tmp): on the same file system, so
+  // that a full disk is reported for the place written to.
+  std::string TempDir = llvm::sys::path::parent_path(Path).str();
+  if (TempDir.empty())
+    TempDir = ".";
   lxw_workbook_options Options{};
   Options.constant_memory = LXW_FALSE;
+  Options.tmpdir = TempDir.data();
+  // libxlsxwriter says which step failed but not why; errno, which the failing call set,
+  // is the operating system's reason.
+  auto Why = [](lxw_error E) {
+    return errno ? std::error_code(errno, std::generic_category()).message()
+                 : std::string(lxw_strerror(E));
+  };
+  errno = 0;
   lxw_workbook *WB = workbook_new_opt(TempPath.c_str(), &Options);
   if (!WB) {
+    std::string Reason = Why(LXW_ERROR_CREATING_XLSX_FILE);
     llvm::sys::fs::remove(TempPath);
-    return std::string("cannot create the workbook");
+    return Reason;
   }
   lxw_doc_properties Props{};
-  std::string DocTitle = B.DepartmentName + std::to_string(B.Year) + "年部门预算";
+  // Properties go into docProps/core.xml as they are: without control characters.
+  std::string DocTitle = replaceControls(B.DepartmentName, "") + std::to_string(B.Year) + "年部门预算";
   std::string Author = "budc";
   Props.title = DocTitle.data(); // the C API takes char *; it only reads them
   Props.author = Author.data();
@@ -309,10 +362,12 @@ std::optional<std::string> xlsx(llvm::StringRef Path, const model::Budget &B,
   Writer W(WB);
   for (const tables::Table &T : D.Tables)
     W.sheet(T);
+  errno = 0;
   lxw_error Err = workbook_close(WB);
   if (Err != LXW_NO_ERROR) {
+    std::string Reason = Why(Err);
     llvm::sys::fs::remove(TempPath);
-    return std::string(lxw_strerror(Err));
+    return Reason;
   }
   if (std::error_code EC = llvm::sys::fs::rename(TempPath, Path)) {
     llvm::sys::fs::remove(TempPath);

@@ -7,7 +7,7 @@ namespace budc {
 
 std::optional<Decimal> Decimal::fromInt(int64_t N) {
   int64_t R;
-  if (llvm::MulOverflow(N, One, R))
+  if (llvm::MulOverflow(N, One, R) || R == INT64_MIN)
     return std::nullopt;
   return Decimal(R);
 }
@@ -15,6 +15,23 @@ std::optional<Decimal> Decimal::fromInt(int64_t N) {
 std::optional<Decimal> Decimal::parse(llvm::StringRef Text, ParseError *Error) {
   return parseTimes(Text, Decimal(One), Error); // exact iff it has at most Scale decimals
 }
+
+namespace {
+
+constexpr __int128 Max = INT64_MAX; // and -Max: the range is symmetric
+
+/// Whether \p V is a Decimal's raw value.
+bool inRange(__int128 V) { return V <= Max && V >= -Max; }
+
+/// The decimal digits \p S (at most 38) as a number.
+unsigned __int128 digitsValue(llvm::StringRef S) {
+  unsigned __int128 V = 0;
+  for (char C : S)
+    V = V * 10 + static_cast<unsigned>(C - '0');
+  return V;
+}
+
+} // namespace
 
 std::optional<Decimal> Decimal::parseTimes(llvm::StringRef Text, Decimal Factor,
                                            ParseError *Error) {
@@ -30,53 +47,66 @@ std::optional<Decimal> Decimal::parseTimes(llvm::StringRef Text, Decimal Factor,
   size_t Dot = Text.find('.');
   if (Dot != llvm::StringRef::npos) {
     Int = Text.take_front(Dot);
-    Frac = Text.drop_front(Dot + 1).rtrim('0');
-    if (Text.size() == Dot + 1)
+    Frac = Text.drop_front(Dot + 1);
+    if (Frac.empty())
       return Fail(ParseError::Malformed);
   }
   if (Int.empty() || Int.find_first_not_of("0123456789") != llvm::StringRef::npos ||
       Frac.find_first_not_of("0123456789") != llvm::StringRef::npos)
     return Fail(ParseError::Malformed);
-  if (Int.size() + Frac.size() > 30)
+  if (Factor.Value <= 0)
     return Fail(ParseError::Overflow);
-  // Digits × Factor.raw / 10^Frac.size(), exactly, in 128 bits.
-  __int128 Digits = 0;
-  for (char C : Int.str() + Frac.str()) {
-    Digits = Digits * 10 + (C - '0');
-    if (Digits > (static_cast<__int128>(1) << 100))
-      return Fail(ParseError::Overflow);
-  }
-  __int128 Product = Digits * Factor.Value;
-  __int128 Divisor = 1;
-  for (size_t I = 0; I < Frac.size(); ++I)
-    Divisor *= 10;
-  if (Product % Divisor != 0)
+  // Leading zeros of the integer part and trailing zeros of the fraction say nothing.
+  Int = Int.ltrim('0');
+  Frac = Frac.rtrim('0');
+  // Value = Int × f + Frac × f / 10^F, with f = Factor.Value ≥ 1. An integer part of 20
+  // digits or more is at least 10^19 raw: too large whatever the unit. A fraction of more
+  // than 27 digits (its last one not 0) cannot become whole: that needs 5^F or 2^F to divide
+  // f, which is below 2^63 < 5^28.
+  if (Int.size() > 19)
+    return Fail(ParseError::Overflow);
+  if (Frac.size() > 27)
     return Fail(ParseError::TooPrecise);
-  __int128 R = Product / Divisor;
-  if (Neg)
-    R = -R;
-  if (R > INT64_MAX || R < INT64_MIN)
+  unsigned __int128 F = static_cast<unsigned __int128>(Factor.Value);
+  unsigned __int128 IntRaw;
+  if (__builtin_mul_overflow(digitsValue(Int), F, &IntRaw) || IntRaw > static_cast<unsigned __int128>(Max))
     return Fail(ParseError::Overflow);
-  return Decimal(static_cast<int64_t>(R));
+  // Frac × f / 10^F without a product beyond 128 bits: first cancel the 2s and 5s that f
+  // and 10^F share; what is left of 10^F must divide Frac, and (Frac / d) × g < f.
+  unsigned __int128 D = 1, G = F;
+  for (size_t I = 0; I < Frac.size(); ++I)
+    D *= 10;
+  for (unsigned P : {2u, 5u})
+    while (D % P == 0 && G % P == 0)
+      D /= P, G /= P;
+  unsigned __int128 FracDigits = digitsValue(Frac);
+  if (FracDigits % D != 0)
+    return Fail(ParseError::TooPrecise);
+  unsigned __int128 FracRaw, Raw;
+  if (__builtin_mul_overflow(FracDigits / D, G, &FracRaw) ||
+      __builtin_add_overflow(IntRaw, FracRaw, &Raw) || Raw > static_cast<unsigned __int128>(Max))
+    return Fail(ParseError::Overflow);
+  __int128 R = static_cast<__int128>(Raw);
+  return Decimal(static_cast<int64_t>(Neg ? -R : R));
 }
 
 std::optional<Decimal> Decimal::add(Decimal O) const {
   int64_t R;
-  if (llvm::AddOverflow(Value, O.Value, R))
+  if (llvm::AddOverflow(Value, O.Value, R) || R == INT64_MIN)
     return std::nullopt;
   return Decimal(R);
 }
 
 std::optional<Decimal> Decimal::sub(Decimal O) const {
   int64_t R;
-  if (llvm::SubOverflow(Value, O.Value, R))
+  if (llvm::SubOverflow(Value, O.Value, R) || R == INT64_MIN)
     return std::nullopt;
   return Decimal(R);
 }
 
 std::optional<Decimal> Decimal::mulInt(int64_t K) const {
   int64_t R;
-  if (llvm::MulOverflow(Value, K, R))
+  if (llvm::MulOverflow(Value, K, R) || R == INT64_MIN)
     return std::nullopt;
   return Decimal(R);
 }
@@ -92,7 +122,7 @@ __int128 divRound(__int128 N, __int128 D, bool &Exact) {
   return Q;
 }
 std::optional<Decimal> fit(__int128 V) {
-  if (V > INT64_MAX || V < INT64_MIN)
+  if (!inRange(V))
     return std::nullopt;
   return Decimal::fromRaw(static_cast<int64_t>(V));
 }
@@ -121,22 +151,27 @@ std::optional<Decimal> Decimal::div(Decimal O, bool *Exact) const {
   return fit(Q);
 }
 
-Decimal Decimal::round(unsigned Places) const {
-  if (Places >= Scale)
-    return *this;
+namespace {
+/// \p V rounded half-up to \p Places decimals, as a raw value that may be out of range.
+__int128 roundRaw(int64_t V, unsigned Places) {
+  if (Places >= Decimal::Scale)
+    return V;
   int64_t Unit = 1;
-  for (unsigned I = Places; I < Scale; ++I)
+  for (unsigned I = Places; I < Decimal::Scale; ++I)
     Unit *= 10;
   bool E;
-  __int128 Q = divRound(Value, Unit, E);
-  return Decimal(static_cast<int64_t>(Q * Unit)); // |Q*Unit| <= |Value| + Unit/2: no overflow
+  return divRound(V, Unit, E) * Unit;
+}
+} // namespace
+
+std::optional<Decimal> Decimal::round(unsigned Places) const {
+  return fit(roundRaw(Value, Places));
 }
 
 std::string Decimal::toString(unsigned Places) const {
   if (Places > Scale)
     Places = Scale;
-  Decimal R = round(Places);
-  __int128 V = R.Value;
+  __int128 V = roundRaw(Value, Places); // in 128 bits: the largest values round past int64
   bool Neg = V < 0;
   if (Neg)
     V = -V;

@@ -3,7 +3,8 @@
 // Money is never a double. A Decimal is a signed 64-bit count of ten-thousandths
 // (scale 4): 1754.54 is stored as 17545400. Every operation checks for overflow and reports it
 // instead of wrapping; rounding for display is half-up (half away from zero), as finance
-// tables round.
+// tables round. The range is symmetric, ±(2^63 − 1) ten-thousandths (±922,337,203,685,477.5807),
+// so that negating or taking the absolute value of any Decimal is exact.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -35,9 +36,10 @@ public:
   /// when more than Scale decimals are not zero, Overflow when the value does not fit.
   static std::optional<Decimal> parse(llvm::StringRef Text, ParseError *Error = nullptr);
 
-  /// Parses \p Text and multiplies it by \p Factor exactly, so that "0.000001" 万元 is the
-  /// exact 0.01 元 although it has more than Scale decimals itself. Fails with TooPrecise
-  /// only when the product needs more than Scale decimals.
+  /// Parses \p Text and multiplies it by \p Factor (positive) exactly, so that "0.000001" 万元
+  /// is the exact 0.01 元 although it has more than Scale decimals itself. Fails with
+  /// TooPrecise only when the product needs more than Scale decimals, with Overflow when it
+  /// does not fit; leading zeros count for nothing, and no intermediate product can wrap.
   static std::optional<Decimal> parseTimes(llvm::StringRef Text, Decimal Factor,
                                            ParseError *Error = nullptr);
 
@@ -60,8 +62,9 @@ public:
   Decimal negate() const { return Decimal(-Value); }
   Decimal abs() const { return Value < 0 ? Decimal(-Value) : *this; }
 
-  /// Rounds half-up to \p Places decimals (Places <= Scale).
-  Decimal round(unsigned Places) const;
+  /// Rounds half-up to \p Places decimals (Places <= Scale); nullopt when the rounded value
+  /// is out of range (the largest values, rounded up).
+  std::optional<Decimal> round(unsigned Places) const;
   /// The value with exactly \p Places decimals, rounded half-up: "1754.54", "0.00".
   std::string toString(unsigned Places) const;
   /// The shortest exact spelling: "1754.54", "0.5", "16".

@@ -1,7 +1,10 @@
 //===- model.cpp - The resolved budget: what the source means ---------------===//
 #include "compiler/model/model.h"
 
+#include <algorithm>
 #include <cstring>
+#include <functional>
+#include <iterator>
 
 namespace budc::model {
 
@@ -55,6 +58,24 @@ std::optional<ValueKind> kindFromWord(llvm::StringRef W) {
   return std::nullopt;
 }
 
+bool CatalogueEntry::isNamed(llvm::StringRef Written) const {
+  std::string N = normaliseName(Written);
+  if (N == normaliseName(Name))
+    return true;
+  for (const std::string &A : Aliases)
+    if (N == normaliseName(A))
+      return true;
+  return false;
+}
+
+const YearName *CatalogueEntry::otherYearName(llvm::StringRef Written) const {
+  std::string N = normaliseName(Written);
+  for (const YearName &Y : OtherYears)
+    if (N == normaliseName(Y.Name))
+      return &Y;
+  return nullptr;
+}
+
 const CatalogueEntry *Catalogue::find(llvm::StringRef Code) const {
   auto It = Entries.find(Code.str());
   return It == Entries.end() ? nullptr : &It->second;
@@ -62,7 +83,20 @@ const CatalogueEntry *Catalogue::find(llvm::StringRef Code) const {
 
 std::string Budget::money(Decimal Yuan) const {
   auto V = Yuan.div(MoneyFactor);
-  return (V ? V->toString(2) : Yuan.toString(2)) + MoneyUnit;
+  if (!V)
+    return Yuan.toString(2) + "元";
+  if (MoneyUnit != "元")
+    return V->toString(2) + MoneyUnit;
+  // A budget kept in 元 writes whole 元 with thousands separators, as its tables print them.
+  std::string S = V->isInteger() ? V->toString(0) : V->toString(2);
+  size_t IntEnd = std::min(S.find('.'), S.size()), Start = S[0] == '-';
+  std::string Out = S.substr(0, Start);
+  for (size_t I = Start; I < IntEnd; ++I) {
+    if (I > Start && (IntEnd - I) % 3 == 0)
+      Out += ',';
+    Out += S[I];
+  }
+  return Out + S.substr(IntEnd) + MoneyUnit;
 }
 
 const Fund *Budget::findFund(llvm::StringRef Name) const {
@@ -120,10 +154,21 @@ void parseCitation(llvm::StringRef Text, std::string &Title, std::string &Number
 }
 
 const Template *Budget::findTemplate() const {
+  if (!TemplateName.empty()) {
+    for (const Template &T : Templates)
+      if (T.Name == TemplateName)
+        return &T;
+    return nullptr;
+  }
+  // Without 模板: the workspace's own template (its first), else 河北2024, the layout budc
+  // was first built for.
   for (const Template &T : Templates)
-    if (TemplateName.empty() || T.Name == TemplateName)
+    if (!T.Standard)
       return &T;
-  return nullptr;
+  for (const Template &T : Templates)
+    if (T.Name == DefaultTemplate)
+      return &T;
+  return Templates.empty() ? nullptr : &Templates.front();
 }
 
 const Framework *Budget::framework() const {
@@ -176,23 +221,23 @@ std::string Indicator::shownValue() const {
 namespace {
 struct NatureSpelling {
   const char *Word;
-  Nature N;
+  ValueSense N;
 };
 // The first spelling of each nature is its own; the others are what tables also print.
 const NatureSpelling NatureSpellings[] = {
-    {"≥", Nature::Ge}, {">=", Nature::Ge}, {"大于等于", Nature::Ge}, {"大于或等于", Nature::Ge},
-    {"≤", Nature::Le}, {"<=", Nature::Le}, {"小于等于", Nature::Le}, {"小于或等于", Nature::Le},
-    {"=", Nature::Eq}, {"等于", Nature::Eq}, {">", Nature::Gt}, {"大于", Nature::Gt},
-    {"<", Nature::Lt}, {"小于", Nature::Lt}, {"≠", Nature::Ne}, {"!=", Nature::Ne},
-    {"定量", Nature::Quantitative}, {"quantitative", Nature::Quantitative},
-    {"定性", Nature::Qualitative}, {"qualitative", Nature::Qualitative},
-    {"正向", Nature::Positive}, {"positive", Nature::Positive},
-    {"反向", Nature::Negative}, {"negative", Nature::Negative},
+    {"≥", ValueSense::Ge}, {">=", ValueSense::Ge}, {"大于等于", ValueSense::Ge}, {"大于或等于", ValueSense::Ge},
+    {"≤", ValueSense::Le}, {"<=", ValueSense::Le}, {"小于等于", ValueSense::Le}, {"小于或等于", ValueSense::Le},
+    {"=", ValueSense::Eq}, {"等于", ValueSense::Eq}, {">", ValueSense::Gt}, {"大于", ValueSense::Gt},
+    {"<", ValueSense::Lt}, {"小于", ValueSense::Lt}, {"≠", ValueSense::Ne}, {"!=", ValueSense::Ne},
+    {"定量", ValueSense::Quantitative}, {"quantitative", ValueSense::Quantitative},
+    {"定性", ValueSense::Qualitative}, {"qualitative", ValueSense::Qualitative},
+    {"正向", ValueSense::Positive}, {"positive", ValueSense::Positive},
+    {"反向", ValueSense::Negative}, {"negative", ValueSense::Negative},
 };
 } // namespace
 
-llvm::StringRef natureWord(Nature N) {
-  if (N == Nature::None)
+llvm::StringRef natureWord(ValueSense N) {
+  if (N == ValueSense::None)
     return "";
   for (const NatureSpelling &S : NatureSpellings)
     if (S.N == N)
@@ -200,21 +245,21 @@ llvm::StringRef natureWord(Nature N) {
   return "";
 }
 
-std::optional<Nature> natureFromWord(llvm::StringRef W) {
+std::optional<ValueSense> natureFromWord(llvm::StringRef W) {
   for (const NatureSpelling &S : NatureSpellings)
     if (W == S.Word)
       return S.N;
   return std::nullopt;
 }
 
-Comparator comparatorOf(Nature N) {
+Comparator comparatorOf(ValueSense N) {
   switch (N) {
-  case Nature::Ge: return Comparator::Ge;
-  case Nature::Le: return Comparator::Le;
-  case Nature::Eq: return Comparator::Eq;
-  case Nature::Gt: return Comparator::Gt;
-  case Nature::Lt: return Comparator::Lt;
-  case Nature::Ne: return Comparator::Ne;
+  case ValueSense::Ge: return Comparator::Ge;
+  case ValueSense::Le: return Comparator::Le;
+  case ValueSense::Eq: return Comparator::Eq;
+  case ValueSense::Gt: return Comparator::Gt;
+  case ValueSense::Lt: return Comparator::Lt;
+  case ValueSense::Ne: return Comparator::Ne;
   default: return Comparator::None;
   }
 }
@@ -230,10 +275,10 @@ Direction directionOf(Comparator C) {
   }
 }
 
-Direction directionOf(Nature N) {
-  if (N == Nature::Positive)
+Direction directionOf(ValueSense N) {
+  if (N == ValueSense::Positive)
     return Direction::Up;
-  if (N == Nature::Negative)
+  if (N == ValueSense::Negative)
     return Direction::Down;
   return directionOf(comparatorOf(N));
 }
@@ -249,6 +294,167 @@ llvm::StringRef spelling(Comparator C) {
   case Comparator::Lt: return "<";
   }
   return "";
+}
+
+bool Budget::isAdministrative(size_t Unit) const {
+  if (Unit == DepartmentLevel)
+    return DepartmentNature == "行政" || DepartmentNature == "参公";
+  return Unit < OrgUnits.size() && OrgUnits[Unit].isAdministrative();
+}
+
+//===----------------------------------------------------------------------===//
+// The figure language
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+bool anyPrefix(const std::vector<std::string> &Prefixes, llvm::StringRef Code) {
+  if (Prefixes.empty())
+    return true;
+  for (const std::string &P : Prefixes)
+    if (Code.startswith(P))
+      return true;
+  return false;
+}
+
+template <typename T>
+std::optional<std::vector<T>> intersectSets(const std::optional<std::vector<T>> &A,
+                                            const std::optional<std::vector<T>> &B) {
+  if (!A)
+    return B;
+  if (!B)
+    return A;
+  std::vector<T> Out;
+  std::set_intersection(A->begin(), A->end(), B->begin(), B->end(), std::back_inserter(Out),
+                        std::less<>());
+  return Out;
+}
+
+/// Code prefixes both lists allow: the longer of two where one extends the other.
+std::vector<std::string> intersectPrefixes(const std::vector<std::string> &A,
+                                           const std::vector<std::string> &B, bool &Empty) {
+  if (A.empty())
+    return B;
+  if (B.empty())
+    return A;
+  std::vector<std::string> Out;
+  for (const std::string &X : A)
+    for (const std::string &Y : B) {
+      const std::string *Longer = nullptr;
+      if (llvm::StringRef(Y).startswith(X))
+        Longer = &Y;
+      else if (llvm::StringRef(X).startswith(Y))
+        Longer = &X;
+      if (Longer && std::find(Out.begin(), Out.end(), *Longer) == Out.end())
+        Out.push_back(*Longer);
+    }
+  Empty |= Out.empty();
+  return Out;
+}
+
+} // namespace
+
+bool Query::matches(const Budget &B, const Allocation &A) const {
+  uint8_t N = Natures ? Natures : SpentNatures;
+  if (Empty || !(N >> unsigned(A.Kind) & 1) || (CostClasses && !(CostClasses >> unsigned(A.Cost) & 1)))
+    return false;
+  if (RunningCosts && (A.Kind != Nature::Basic || A.Cost != CostClass::Public ||
+                       !A.Source->Appropriation || !B.isAdministrative(A.UnitIndex)))
+    return false;
+  if (CarryOver && *CarryOver != A.CarryOver)
+    return false;
+  if (Funds && !std::binary_search(Funds->begin(), Funds->end(), A.Source, std::less<>()))
+    return false;
+  if (Units && !std::binary_search(Units->begin(), Units->end(), A.UnitIndex))
+    return false;
+  if (Projects && !std::binary_search(Projects->begin(), Projects->end(), A.Project))
+    return false;
+  return anyPrefix(Functions, A.Function) && anyPrefix(Economics, A.Economic);
+}
+
+bool Query::matches(const Budget &B, const Project &P, const ProjectAmount &M) const {
+  uint8_t N = Natures ? Natures : SpentNatures;
+  if (Empty || !(N >> unsigned(Nature::Project) & 1) || CostClasses || RunningCosts ||
+      !Functions.empty() || !Economics.empty())
+    return false;
+  if (CarryOver && *CarryOver != M.CarryOver)
+    return false;
+  if (Funds && !std::binary_search(Funds->begin(), Funds->end(), M.Source, std::less<>()))
+    return false;
+  return !Units || std::binary_search(Units->begin(), Units->end(), P.UnitIndex);
+}
+
+bool Query::matches(const ControlTotal &C) const {
+  if (Empty)
+    return false;
+  if (CarryOver && *CarryOver != C.CarryOver)
+    return false;
+  if (Funds && !std::binary_search(Funds->begin(), Funds->end(), C.Source, std::less<>()))
+    return false;
+  if (Units && !std::binary_search(Units->begin(), Units->end(), C.UnitIndex))
+    return false;
+  return true;
+}
+
+Query Query::intersect(const Query &A, const Query &B) {
+  Query Q;
+  Q.Income = A.Income || B.Income;
+  Q.Empty = A.Empty || B.Empty;
+  Q.Underivable = A.Underivable || B.Underivable;
+  Q.RunningCosts = A.RunningCosts || B.RunningCosts;
+  if (A.CarryOver && B.CarryOver && *A.CarryOver != *B.CarryOver)
+    Q.Empty = true;
+  Q.CarryOver = A.CarryOver ? A.CarryOver : B.CarryOver;
+  // An unconstrained kind (0) takes the other query's; two constraints, what both allow.
+  auto Both = [&](uint8_t X, uint8_t Y) {
+    if (!X || !Y)
+      return uint8_t(X | Y);
+    uint8_t R = X & Y;
+    Q.Empty |= !R;
+    return R;
+  };
+  Q.Natures = Both(A.Natures, B.Natures);
+  Q.CostClasses = Both(A.CostClasses, B.CostClasses);
+  Q.Funds = intersectSets(A.Funds, B.Funds);
+  Q.Units = intersectSets(A.Units, B.Units);
+  Q.Projects = intersectSets(A.Projects, B.Projects);
+  Q.Empty |= (Q.Funds && Q.Funds->empty()) || (Q.Units && Q.Units->empty()) ||
+             (Q.Projects && Q.Projects->empty());
+  Q.Functions = intersectPrefixes(A.Functions, B.Functions, Q.Empty);
+  Q.Economics = intersectPrefixes(A.Economics, B.Economics, Q.Empty);
+  return Q;
+}
+
+std::optional<Decimal> evaluate(const Budget &B, const Query &Q) {
+  Decimal Total;
+  auto Add = [&](Decimal D) {
+    auto Next = Total.add(D);
+    if (Next)
+      Total = *Next;
+    return Next.has_value();
+  };
+  if (Q.Empty)
+    return Total;
+  if (Q.spending()) {
+    for (const Allocation &A : B.Allocations)
+      if (Q.matches(B, A) && !Add(A.Yuan))
+        return std::nullopt;
+    // A project that is a record of money given by function (项目支出 blocks) has no
+    // allocations: a figure of that project adds its amounts.
+    if (Q.Projects)
+      for (int I : *Q.Projects) {
+        const Project &P = B.Projects[static_cast<size_t>(I)];
+        if (!P.Itemised)
+          for (const ProjectAmount &M : P.Amounts)
+            if (Q.matches(B, P, M) && !Add(M.Yuan))
+              return std::nullopt;
+      }
+  } else {
+    for (const ControlTotal &C : B.Income)
+      if (Q.matches(C) && !Add(C.Yuan))
+        return std::nullopt;
+  }
+  return Total;
 }
 
 } // namespace budc::model

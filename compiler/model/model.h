@@ -22,6 +22,10 @@
 
 namespace budc::model {
 
+struct Budget;
+struct Project;
+struct ProjectAmount;
+
 //===----------------------------------------------------------------------===//
 // Units of measure and typed values
 //===----------------------------------------------------------------------===//
@@ -114,17 +118,33 @@ struct Fund {
   Span Where;
 };
 
+/// A name a catalogue code has in other years: [曾用名 "旧名" 2025] (renamed in 2025, this was
+/// its name before) or [新名 "新名" 2027] (renamed in 2027, its name from then on).
+struct YearName {
+  std::string Name;
+  unsigned Year = 0; ///< the year of the renaming
+  bool Former = true; ///< 曾用名 (before Year) rather than 新名 (from Year on)
+};
+
 /// One code of a classification catalogue.
 struct CatalogueEntry {
   std::string Code;
   std::string Name;                 ///< Empty when the code was never seen with a name.
-  std::vector<std::string> Aliases;
+  std::vector<std::string> Aliases; ///< other spellings of Name in the same year
+  std::vector<YearName> OtherYears; ///< names of other years
+  unsigned RetiredBy = 0;           ///< [停用 YEAR]: out of the classification by YEAR
   bool General = false, GovFund = false, StateCapital = false; ///< budgets it was seen in
   std::string CostClass;            ///< 人员经费 or 公用经费 (economic 类)
   std::string SanGong;              ///< the "三公" item an economic 款 feeds
   Span Where;
   /// Whether 政府性基金 money, and only it, may be spent on this code.
   bool isFundOnly() const { return GovFund && !General && !StateCapital; }
+  /// Whether \p Written is this code's name or one of its aliases, after normaliseName.
+  bool isNamed(llvm::StringRef Written) const;
+  /// The name of another year that \p Written is, or null.
+  const YearName *otherYearName(llvm::StringRef Written) const;
+  /// Whether a budget of \p Year may no longer use the code.
+  bool isRetiredIn(unsigned Year) const { return RetiredBy && Year >= RetiredBy; }
 };
 
 /// A classification catalogue: 支出功能分类科目 or 部门预算支出经济分类科目.
@@ -196,21 +216,42 @@ struct ControlTotal {
   Span AmountWhere; ///< its amount
 };
 
+/// What money is spent on (支出性质), as the 支出总表 columns and the 收支总表 rows divide it.
+enum class Nature : uint8_t {
+  Basic,        ///< 基本支出
+  Project,      ///< 项目支出: a project's, or project expenditure not itemised by project
+  Business,     ///< 经营支出 (of 事业单位)
+  Remit,        ///< 上解上级支出
+  Subsidy,      ///< 对附属单位补助支出
+  CarryForward, ///< 年终结转结余 / 结转下年: income kept for next year, not spent
+};
+constexpr unsigned NumNatures = 6;
+
+/// 人员经费 or 公用经费: the two parts of basic expenditure.
+enum class CostClass : uint8_t { None, Personnel, Public };
+
+/// The unit index of a fact that belongs to the department as a whole (a department with
+/// several units whose document gives some figures only for the whole).
+constexpr size_t DepartmentLevel = SIZE_MAX;
+
 /// One money fact: every table cell is a sum of these.
 struct Allocation {
-  size_t UnitIndex = 0;
-  std::string Function;     ///< function 项 code
+  size_t UnitIndex = 0;     ///< into Budget::OrgUnits, or DepartmentLevel
+  std::string Function;     ///< function 项 code (empty for a carry-forward)
   std::string Economic;     ///< economic 款 code (basic expenditure, or a project's if given)
-  int Project = -1;         ///< index into Budget::Projects; -1 for basic expenditure
+  int Project = -1;         ///< index into Budget::Projects; -1 when not an itemised project
   const Fund *Source = nullptr;
-  bool CarryOver = false;
+  bool CarryOver = false;   ///< paid from 上年结转
+  Nature Kind = Nature::Basic;
+  CostClass Cost = CostClass::None; ///< basic expenditure: by its economic 类, or as written
+  bool CostWritten = false; ///< the line chose its cost class itself ([人员经费] / [公用经费])
   Decimal Yuan;
   Span Where;
-  bool isBasic() const { return Project < 0; }
+  bool isBasic() const { return Kind == Nature::Basic; }
 };
 
 /// 指标性质 or 指标值类型: how an indicator's value is meant (a closed set).
-enum class Nature : uint8_t {
+enum class ValueSense : uint8_t {
   None,         ///< not stated
   Ge, Le, Eq, Gt, Lt, Ne, ///< a comparator: ≥ ≤ = > < ≠
   Quantitative, ///< 定量
@@ -219,17 +260,17 @@ enum class Nature : uint8_t {
   Negative,     ///< 反向: less is better
 };
 /// The one spelling of \p N: ≥, 定量, 正向 …; "" for None.
-llvm::StringRef natureWord(Nature N);
+llvm::StringRef natureWord(ValueSense N);
 /// The nature a word of a 性质 column names: a comparator (≥, >=, 大于等于 …), 定量, 定性,
 /// 正向, 反向 (or the English words); nullopt for any other word.
-std::optional<Nature> natureFromWord(llvm::StringRef W);
+std::optional<ValueSense> natureFromWord(llvm::StringRef W);
 /// The comparator a nature is, or None.
-Comparator comparatorOf(Nature N);
+Comparator comparatorOf(ValueSense N);
 
 /// Which way a value is better: up (≥ > 正向), down (≤ < 反向), exactly (=), or not said.
 enum class Direction : uint8_t { None, Up, Down, Exact };
 Direction directionOf(Comparator C);
-Direction directionOf(Nature N);
+Direction directionOf(ValueSense N);
 
 /// The columns of a published indicator table an indicator has beyond 河北's, as written and
 /// where: kept apart from the indicator, which most budgets have hundreds of thousands of.
@@ -245,6 +286,53 @@ struct IndicatorColumns {
 
 /// A performance indicator of a project, a goal or the department: the columns of a
 /// published indicator table, typed.
+/// A figure of the figure language, resolved: which facts it adds up. Every constraint that is
+/// set must hold; the alternatives inside one constraint are "or" (docs/checker.md).
+struct Query {
+  /// Control totals (收入) instead of allocations; a query that also constrains what money is
+  /// spent on (a code, a nature, a project) adds allocations by their fund instead.
+  bool Income = false;
+  /// The natures a query without a nature of its own adds: all but CarryForward.
+  static constexpr uint8_t SpentNatures = 0x1F;
+  /// Matches nothing (无, or constraints that contradict each other).
+  bool Empty = false;
+  /// A figure the facts cannot give (教学科研人员因公出国（境）费): declared, it is only checked
+  /// against its parts.
+  bool Underivable = false;
+  std::optional<bool> CarryOver;                ///< 本年 (false) / 上年结转 (true)
+  /// Natures allowed, one bit per Nature; 0 (not constrained) is every nature but
+  /// CarryForward: money kept for next year counts only in a figure that names it.
+  uint8_t Natures = 0;
+  /// Cost classes allowed, one bit per CostClass; 0: not constrained.
+  uint8_t CostClasses = 0;
+  std::optional<std::vector<const Fund *>> Funds; ///< sorted; unset: any fund
+  std::optional<std::vector<size_t>> Units;       ///< sorted unit indexes (or DepartmentLevel)
+  std::vector<std::string> Functions;  ///< function code prefixes; empty: any
+  std::vector<std::string> Economics;  ///< economic code prefixes; empty: any
+  std::optional<std::vector<int>> Projects;       ///< sorted project indexes
+  /// 机关运行: basic 公用经费 of administrative units (行政, 参公) paid by 财政拨款.
+  bool RunningCosts = false;
+
+  /// Whether the query adds allocations (else control totals).
+  bool spending() const {
+    return !Income || !Functions.empty() || !Economics.empty() || Natures || CostClasses ||
+           Projects.has_value() || RunningCosts;
+  }
+  /// Whether \p A is one of the facts the query adds (a spending query).
+  bool matches(const Budget &B, const Allocation &A) const;
+  /// Whether amount \p M of project record \p P (a project that is not itemised) is: a
+  /// record has no codes, so a query that constrains them never adds it.
+  bool matches(const Budget &B, const Project &P, const ProjectAmount &M) const;
+  /// Whether control total \p C is (an income query).
+  bool matches(const ControlTotal &C) const;
+  /// The facts both queries add: the intersection of every constraint.
+  static Query intersect(const Query &A, const Query &B);
+};
+
+/// The sum of what \p Q adds over \p B's facts; nullopt when the sum overflows.
+std::optional<Decimal> evaluate(const Budget &B, const Query &Q);
+
+/// A performance indicator of a project, a goal or the department.
 /// Its texts, like a TypedValue's, point into the sources, the syntax trees and the budget's
 /// framework and citations (which the budget never moves: it cannot be copied).
 struct Indicator {
@@ -266,7 +354,7 @@ struct Indicator {
   llvm::StringRef BasisText; ///< the basis written as text, or the citation's text
   std::unique_ptr<const IndicatorColumns> Cols; ///< null when none is written
   Span Where, PathWhere, BasisWhere, NameWhere, DescriptionWhere;
-  Nature Sense = Nature::None;  ///< 性质, or what a swapped 单位 column said
+  ValueSense Sense = ValueSense::None; ///< 性质, or what a swapped 单位 column said
   int8_t Core = -1;             ///< 核心: 1 是, 0 否, -1 not stated
   uint8_t Columns = 0;          ///< ColumnFlag bits
   bool HasWeight = false;
@@ -303,12 +391,26 @@ struct SchedulePoint {
   Span Where;
 };
 
+/// One 金额 line of a project: money from one fund source.
+struct ProjectAmount {
+  const Fund *Source = nullptr;
+  bool CarryOver = false;
+  Decimal Yuan;
+  Span Where;
+};
+
 /// A project.
 struct Project {
   std::string Code, Name;
   std::string Function;
   size_t UnitIndex = 0;
-  Decimal Yuan;                       ///< sum of its allocations
+  Decimal Yuan;                       ///< the sum of its amounts
+  std::vector<ProjectAmount> Amounts; ///< its 金额 lines
+  /// Its money is allocations of its own (it has a 功能科目). A project written without one
+  /// in a budget whose project expenditure is given by function only (项目支出 blocks) is a
+  /// record of that money: its amounts are listed and checked against the blocks, and are
+  /// no allocations (they would be counted twice).
+  bool Itemised = true;
   std::vector<size_t> Allocations;
   std::vector<Indicator> Indicators;  ///< its own and its goals'
   std::vector<SchedulePoint> Schedule;
@@ -323,11 +425,20 @@ struct Project {
 /// A declared figure and its declared parts.
 struct Declared {
   std::vector<std::string> Key; ///< full path from the top: 三公经费, 公务接待费
+  Query Figure;                 ///< what the key names (resolved by sema)
   bool HasAmount = false;
   Decimal Yuan;
-  unsigned Decimals = 0;        ///< as written, for comparing at the published precision
-  Span Where, AmountWhere;
+  /// The amount as written, for comparing at the published unit and precision: its unit's
+  /// factor in 元 (26,159,863元: 1; 2,616万元: 10000), the unit's name and its decimals.
+  Decimal Factor = Decimal::fromRaw(Decimal::One);
+  std::string Unit;
+  bool Separators = false; ///< written with thousands separators
+  unsigned Decimals = 0;
+  Span Where, KeyWhere, AmountWhere;
   std::vector<Declared> Children;
+  /// The children are, by the figure's definition, all its parts (三公经费's three): they add
+  /// up to it whatever the facts.
+  bool PartsComplete = false;
 };
 
 /// A narrative section: 说明 部门职责 """…""".
@@ -356,22 +467,6 @@ struct TableFact {
   std::vector<TableFact> Children;
 };
 
-/// A cell filter of a table template: which allocations a cell adds. Every constraint
-/// that is set must hold; the alternatives inside one constraint are "or".
-struct Filter {
-  std::optional<bool> CarryOver;           ///< 本年 (false) / 上年结转 (true)
-  std::optional<bool> Basic;               ///< 基本 / 项目
-  std::vector<std::string> CostClasses;    ///< 人员经费, 公用经费
-  bool Appropriation = false;              ///< 财政拨款 only
-  std::vector<FundType> FundTypes;         ///< 一般公共预算 …
-  std::vector<std::string> FundNames;      ///< [资金 事业收入]
-  std::vector<std::string> Functions;      ///< [功能 201]: code prefixes
-  std::vector<std::string> Economics;      ///< [经济 302]: code prefixes
-  std::vector<std::string> SanGong;        ///< [三公 公务接待费]
-  bool RunningCosts = false;               ///< 机关运行: 公用经费 of administrative units
-  bool Nothing = false;                    ///< 无, and natures .bud cannot express yet
-};
-
 /// A header cell of a table template.
 struct HeaderCell {
   std::string Text;
@@ -380,22 +475,54 @@ struct HeaderCell {
 
 /// A column of a table template.
 struct TemplateColumn {
-  enum ColumnKind : uint8_t { Code, Label, Amount };
+  enum ColumnKind : uint8_t {
+    Code,   ///< 列 编码 [类|款|项]: the row's code, or one level's digits of it
+    Label,  ///< 列 名称: the row's label
+    Amount, ///< 列 金额 TERMS…
+    Unit,   ///< 列 单位: the unit's name on the row of a unit (行 单位)
+    Field,  ///< 列 字段 NAME: a field of the row's project or unit (绩效目标, 项目编码 …)
+  };
   ColumnKind Kind = Amount;
   unsigned Side = 0;   ///< 0 左 (or the only side), 1 右
-  Filter Terms;
-  std::string Zero;    ///< How a zero amount prints; empty: blank.
+  Query Terms;
+  std::string Zero;    ///< How a zero amount prints; empty: the table's way.
+  bool ZeroSet = false; ///< Zero was written ([零 "…"]), even as blank
+  /// Code: 0 the whole code; 1, 2, 3 the digits of its 类 (3), 款 (2 more) or 项 (2 more),
+  /// blank on a row of a higher level (上海: 201 | 05 | 04 in three columns).
+  unsigned Part = 0;
+  /// Label: a pattern for the text, naming {编码} and {名称} ("[{编码}]{名称}", 广州); empty:
+  /// the label alone.
+  std::string Pattern;
+  bool Indent = false; ///< Label: indented by the row's level (深圳, 广州 print names only)
+  std::string FieldName; ///< Field: the field's name
 };
 
 /// A row specification of a table template.
 struct TemplateRow {
-  enum RowKind : uint8_t { Fixed, Total, FunctionTree, EconomicTree, Panels };
+  enum RowKind : uint8_t {
+    Fixed,        ///< 行 "label" TERMS…
+    Total,        ///< 行 合计 ["label"]
+    FunctionTree, ///< 行 功能科目 类 款 项
+    EconomicTree, ///< 行 经济科目 类 款
+    Panels,       ///< 分栏 { 左 { … } 右 { … } }
+    Units,        ///< 行 单位 [{ rows }]: per unit, its own row, or the rows given for it
+    Department,   ///< 行 部门: the department's row, with its code and name
+    Projects,     ///< 行 项目: one row per project
+    Blank,        ///< 行 空 [N]: N empty rows (as published: padding before a total)
+  };
   RowKind Kind = Fixed;
   bool Has[2] = {false, false};  ///< Fixed: which sides the row has
   std::string Label[2];
-  Filter Terms[2];
+  Query Terms[2];
   std::vector<unsigned> Levels;  ///< trees: code lengths shown (3 5 7 / 3 5)
   std::vector<TemplateRow> Sides[2]; ///< Panels: the rows of each side
+  std::vector<TemplateRow> Inner; ///< Units: the rows of each unit (empty: one row per unit)
+  /// Trees, units, projects: the numbering of the rows (of the first level of a tree) in the
+  /// style of its first number: 一、 （一） (一) 1、 1. （1）; empty: none.
+  std::string Numbering;
+  unsigned LabelSpan = 1; ///< Total, Fixed: [跨列 N], the label spans the first N text columns
+  unsigned Count = 1;     ///< Blank: how many rows
+  bool WhenEmpty = false; ///< Blank: [空表时], only when every amount of the table is zero
 };
 
 /// A cell of a listing table's fixed row (格), or a field of its record rows (逐行).
@@ -425,6 +552,7 @@ struct ListingRow {
 struct TableTemplate {
   unsigned Number = 0;         ///< 0: the number after the tables before it
   std::string Title;           ///< may name fields in braces
+  std::string Label;           ///< 标号: printed above the title (表1, 公开01表); empty: none
   bool Listing = false;
   bool PerProject = false;     ///< 每项目: one table per project
   unsigned Width = 0;          ///< Listing: columns (列数, or the header's width)
@@ -432,17 +560,40 @@ struct TableTemplate {
   std::vector<std::string> Notes; ///< 注: lines printed under the table
   std::vector<ListingRow> Lines;  ///< Listing: its rows
   std::vector<std::vector<HeaderCell>> Header;
-  bool ColumnNumbers = false;  ///< 栏次
-  Filter Scope;                ///< 范围
+  /// 栏次: a row numbering the columns after 序号 (All), or only the amount columns (栏次 金额).
+  enum NumbersKind : uint8_t { NoNumbers, AllNumbers, AmountNumbers };
+  NumbersKind ColumnNumbers = NoNumbers;
+  bool Ordinal = true;         ///< a 序号 column first (序号 无: none)
+  Query Scope;                 ///< 范围
   std::vector<TemplateColumn> Columns;
   std::vector<TemplateRow> Rows;
-  std::string EmptyNote;       ///< 空表
+  /// How the table's amounts print: 金额单位 (empty: the budget's), 小数位, 千分位; 零 for
+  /// columns that do not say.
+  std::string MoneyUnit;
+  Span MoneyUnitWhere;
+  Decimal MoneyFactor;         ///< 元 per MoneyUnit (set once the units are known)
+  int Decimals = -1;           ///< -1: 0 for a table in 元, else 2
+  bool Separators = false;
+  std::string Zero;
+  /// 空表 "note" [保留行] [空行 N]: when every amount is zero, the note, and the rows printed
+  /// then: as built (KeepRows), or BlankRows empty ones (default 1).
+  std::string EmptyNote;
+  bool EmptySet = false;
+  bool KeepRows = false;
+  unsigned BlankRows = 1;
   Span Where;
 };
 
-/// What a heading of part one of the disclosure page shows, in order.
+/// What a part or a heading of the disclosure page shows, in order.
 struct OutlineItem {
-  enum ItemKind : uint8_t { Section, Table, Performance, Glossary };
+  enum ItemKind : uint8_t {
+    Section,       ///< 说明 TITLE: a narrative section
+    Table,         ///< 表 TITLE: the tables built from that template table
+    Performance,   ///< 整体绩效: the department's performance narrative
+    Glossary,      ///< 名词解释
+    OtherTables,   ///< 其余表: every table no other item places
+    OtherSections, ///< 其余说明: every narrative section no other item places
+  };
   ItemKind Kind = Section;
   std::string Name; ///< Section: the narrative's title; Table: the template table's title
   std::string Lead; ///< a line in bold before it (部门职责：), or empty
@@ -453,18 +604,26 @@ struct OutlineHeading {
   std::vector<OutlineItem> Items;
 };
 
-/// The page's outline: part one, narrative and the tables placed in it under headings; part
-/// two, every other table. Titles may name budget fields in braces.
-struct Outline {
-  bool Present = false;           ///< 第一部分 given; without it every table is in part two
-  std::string PartOne, PartTwo;
-  std::vector<OutlineItem> Preface; ///< before the first heading
+/// One part of the page (第一部分 …): a title, items before its first heading, headings.
+struct OutlinePart {
+  std::string Title;
+  std::vector<OutlineItem> Preface;
   std::vector<OutlineHeading> Headings;
+};
+
+/// The page's outline: its parts in order, each with narrative and tables under headings.
+/// Tables no item places go where 其余表 stands (第二部分 "title" is a part of only that),
+/// else in a last part of their own; sections no item places where 其余说明 stands, else
+/// after the first part. Titles may name budget fields in braces.
+struct Outline {
+  std::string Title;               ///< 标题: the page's title; empty: 部门名称 年度 年部门预算
+  std::vector<OutlinePart> Parts;  ///< none: every table in one part
 };
 
 /// A disclosure template: 表样 河北2024.
 struct Template {
   std::string Name;
+  bool Standard = false; ///< from the standard library
   std::vector<TableTemplate> Tables;
   Outline Page;
   Span Where;
@@ -512,18 +671,25 @@ struct Budget {
   bool HasProcurement = false, HasAssets = false;
   std::vector<TableFact> Procurement, Assets;
 
-  /// The template the budget is published with, or null.
+  /// The template the budget is published with, or null: the one 模板 names; without 模板,
+  /// the workspace's own, else DefaultTemplate.
   const Template *findTemplate() const;
   /// The framework the header chooses (框架), or null.
   const Framework *framework() const;
   /// What the weights of a project's indicators (and of the department's) add up to: the
   /// header's 权重合计 and 预留, else the chosen framework's, else 100 without a reserve.
   WeightRule weights() const;
+  static constexpr const char *DefaultTemplate = "河北2024";
 
   /// An amount in 元 as the budget prints it: in MoneyUnit with two decimals.
   std::string money(Decimal Yuan) const;
   /// The fund named \p Name (or one of its aliases).
   const Fund *findFund(llvm::StringRef Name) const;
+  /// Whether the facts of unit \p Unit (or of the department, DepartmentLevel) are those of an
+  /// administrative unit (行政, 参公), whose 公用经费 is 机关运行经费.
+  bool isAdministrative(size_t Unit) const;
+  /// The department's own 性质, for its department-level facts (empty when not given).
+  std::string DepartmentNature;
 };
 
 /// Removes the differences between spellings of one name that published documents show:

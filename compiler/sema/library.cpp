@@ -1,6 +1,8 @@
 //===- library.cpp - Standard-library declarations into the model -----------===//
 #include "compiler/sema/resolver.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 namespace budc::sema {
 namespace {
 
@@ -28,6 +30,39 @@ std::string tagArg(const ast::Value &Tag) {
   if (A.K == ast::Value::Number)
     return A.Num.Number.str();
   return A.Word.Value.str();
+}
+
+/// The tags a catalogue row may carry, and the values each takes.
+struct CatalogueTag {
+  const char *Name;
+  enum Shape : uint8_t { Bare, Word, NameYear, Year } Takes;
+  const char *Example;
+};
+const CatalogueTag CatalogueTags[] = {
+    {"一般公共预算", CatalogueTag::Bare, "[一般公共预算]"},
+    {"政府性基金", CatalogueTag::Bare, "[政府性基金]"},
+    {"国有资本经营", CatalogueTag::Bare, "[国有资本经营]"},
+    {"人员经费", CatalogueTag::Bare, "[人员经费]"},
+    {"公用经费", CatalogueTag::Bare, "[公用经费]"},
+    {"未见", CatalogueTag::Bare, "[未见]"},
+    {"三公", CatalogueTag::Word, "[三公 公务接待费]"},
+    {"别名", CatalogueTag::Word, "[别名 \"突发公共卫生事件应急处理\"]"},
+    {"曾用名", CatalogueTag::NameYear, "[曾用名 \"旧名\" 2025]"},
+    {"新名", CatalogueTag::NameYear, "[新名 \"新名\" 2027]"},
+    {"停用", CatalogueTag::Year, "[停用 2026]"},
+};
+
+bool isName(const ast::Value &V) {
+  return (V.K == ast::Value::Name || V.K == ast::Value::String) && !V.Word.Value.empty();
+}
+
+/// A four-digit year written as a plain number, or 0.
+unsigned yearOf(const ast::Value &V) {
+  unsigned Y = 0;
+  if (V.K != ast::Value::Number || !V.Num.Unit.empty() || V.Num.Cmp != ast::Comparator::None ||
+      V.Num.Negative || V.Num.Number.size() != 4 || V.Num.Number.getAsInteger(10, Y))
+    return 0;
+  return Y;
 }
 
 model::Dimension dimensionOf(llvm::StringRef W, bool &Ok) {
@@ -63,10 +98,19 @@ void Resolver::library(const ast::Library &L, bool FromStdlib) {
     Cat.Title = Function ? "功能科目" : "经济科目";
     unsigned Year = 0;
     L.Year.Value.getAsInteger(10, Year);
-    if (!Cat.Year)
-      Cat.Year = Year;
     const char *WhatEn = Function ? "function code" : "economic code";
     const char *WhatZh = Function ? "功能科目" : "经济科目";
+    // A workspace's catalogue of another year does not hold for this budget: said, not used.
+    if (!FromStdlib && B.Year && Year && Year != B.Year) {
+      Diags
+          .report(L.Year.Range, diag::CatalogueYearMismatch,
+                  {Function ? "function" : "economic", L.Year.Value.str(), std::to_string(B.Year)})
+          .zh({WhatZh, L.Year.Value.str(), std::to_string(B.Year)})
+          .fixIt(L.Year.Range, std::to_string(B.Year));
+      return;
+    }
+    if (!Cat.Year)
+      Cat.Year = Year;
     // Rows nest: each code extends its parent's by two digits.
     std::function<void(const ast::Attr &, llvm::StringRef)> Row = [&](const ast::Attr &A,
                                                                        llvm::StringRef Parent) {
@@ -91,35 +135,29 @@ void Resolver::library(const ast::Library &L, bool FromStdlib) {
       }
       model::CatalogueEntry E;
       E.Code = Code.str();
-      if (const ast::Value *W = firstWord(A))
+      const ast::Value *W = firstWord(A);
+      if (W)
         E.Name = W->Word.Value.str();
       E.Where = A.Range;
-      for (const ast::Value *T : tagsOf(A)) {
-        llvm::StringRef Tag = T->Word.Value;
-        if (Tag == "政府性基金")
-          E.GovFund = true;
-        else if (Tag == "一般公共预算")
-          E.General = true;
-        else if (Tag == "国有资本经营")
-          E.StateCapital = true;
-        else if (Tag == "人员经费" || Tag == "公用经费")
-          E.CostClass = Tag.str();
-        else if (Tag == "三公")
-          E.SanGong = tagArg(*T);
-        else if (Tag == "别名")
-          E.Aliases.push_back(tagArg(*T));
-      }
+      catalogueTags(A, E, Year);
       auto It = Cat.Entries.find(E.Code);
       if (It != Cat.Entries.end() && !FromStdlib) {
-        // A workspace may restate a known code (to nest its additions) but not rename it.
-        const model::CatalogueEntry &Old = It->second;
-        if (!E.Name.empty() && !Old.Name.empty() &&
-            model::normaliseName(E.Name) != model::normaliseName(Old.Name)) {
-          const ast::Value *W = firstWord(A);
-          Diags.report(W->Word.Range, diag::NameMismatch, {WhatEn, E.Code, Old.Name, E.Name})
-              .zh({WhatZh, E.Code, Old.Name, E.Name})
-              .fixIt(W->Word.Range, Old.Name);
-        }
+        // A workspace may restate a known code, to nest its additions or to add tags (a
+        // spelling, a renaming, a budget kind the standard library lacks), but not rename it.
+        model::CatalogueEntry &Old = It->second;
+        if (W && !Old.Name.empty())
+          catalogueName(Cat, Old, W->Word, WhatEn, WhatZh);
+        Old.Aliases.insert(Old.Aliases.end(), E.Aliases.begin(), E.Aliases.end());
+        Old.OtherYears.insert(Old.OtherYears.end(), E.OtherYears.begin(), E.OtherYears.end());
+        Old.General |= E.General;
+        Old.GovFund |= E.GovFund;
+        Old.StateCapital |= E.StateCapital;
+        if (E.RetiredBy)
+          Old.RetiredBy = E.RetiredBy;
+        if (!E.CostClass.empty())
+          Old.CostClass = E.CostClass;
+        if (!E.SanGong.empty())
+          Old.SanGong = E.SanGong;
       } else {
         Cat.Entries[E.Code] = E;
       }
@@ -131,8 +169,10 @@ void Resolver::library(const ast::Library &L, bool FromStdlib) {
     return;
   }
   case ast::Library::Template:
-    tableTemplate(L);
+    tableTemplate(L, FromStdlib);
     return;
+  case ast::Library::Figures:
+    return; // read first, before any figure is used (resolve())
   case ast::Library::Measures: {
     std::vector<std::pair<std::string, Span>> BaseRefs;
     for (const ast::Attr *A : L.Rows) {
@@ -264,6 +304,122 @@ void Resolver::weights(const ast::Attr &A, model::WeightRule &W, bool &HasTotal,
     W.ReserveWhere = A.Range;
     HasReserve = true;
   }
+}
+
+void Resolver::catalogueTags(const ast::Attr &A, model::CatalogueEntry &E, unsigned CatYear) {
+  for (const ast::Value *T : tagsOf(A)) {
+    llvm::StringRef Tag = T->Word.Value;
+    const CatalogueTag *Spec = nullptr;
+    for (const CatalogueTag &C : CatalogueTags)
+      if (Tag == C.Name)
+        Spec = &C;
+    if (!Spec) {
+      std::vector<std::string> Known;
+      for (const CatalogueTag &C : CatalogueTags)
+        Known.push_back(C.Name);
+      std::string Guess = closest(Tag, Known);
+      auto D = Diags.report(T->TagRange, diag::UnknownCatalogueTag,
+                            {Tag.str(), Guess.empty() ? "; known tags: " + llvm::join(Known, ", ")
+                                                      : "; did you mean '[" + Guess + "]'?"});
+      D.zh({Tag.str(), Guess.empty() ? "；可用的标签：" + llvm::join(Known, "、")
+                                     : "；是否应为“[" + Guess + "]”？"});
+      if (!Guess.empty())
+        D.fixIt(T->Word.Range, Guess);
+      continue;
+    }
+    // What is wrong with the tag's values, if anything.
+    llvm::ArrayRef<ast::Value> Args = T->Args;
+    std::string WhyEn, WhyZh, Cat = std::to_string(CatYear);
+    unsigned Y = 0;
+    switch (Spec->Takes) {
+    case CatalogueTag::Bare:
+      if (!Args.empty())
+        WhyEn = "takes no value", WhyZh = "不带值";
+      break;
+    case CatalogueTag::Word:
+      if (Args.size() != 1 || !isName(Args[0]))
+        WhyEn = "takes one name", WhyZh = "应带一个名称";
+      break;
+    case CatalogueTag::NameYear:
+      if (Args.size() != 2 || !isName(Args[0]) || !(Y = yearOf(Args[1]))) {
+        WhyEn = "takes a name and the four-digit year of the renaming";
+        WhyZh = "应带一个名称和四位数的更名年份";
+      } else if (Tag == "曾用名" && CatYear && Y > CatYear) {
+        WhyEn = "gives the name before a renaming, which must come by the catalogue's year " +
+                Cat + " (a later name is a [新名])";
+        WhyZh = "记录更名前的名称，更名年份不能晚于科目表的年份 " + Cat + "（之后的名称写作 [新名]）";
+      } else if (Tag == "新名" && CatYear && Y <= CatYear) {
+        WhyEn = "gives the name after a renaming later than the catalogue's year " + Cat +
+                " (an earlier name is a [曾用名])";
+        WhyZh = "记录科目表年份 " + Cat + " 之后更名的新名称（之前的名称写作 [曾用名]）";
+      }
+      break;
+    case CatalogueTag::Year:
+      if (Args.size() != 1 || !(Y = yearOf(Args[0])))
+        WhyEn = "takes the four-digit year the code was retired by", WhyZh = "应带四位数的停用年份";
+      break;
+    }
+    if (!WhyEn.empty()) {
+      Diags.report(T->TagRange, diag::BadCatalogueTag, {Tag.str(), WhyEn, Spec->Example})
+          .zh({Tag.str(), WhyZh, Spec->Example});
+      continue;
+    }
+    if (Tag == "政府性基金")
+      E.GovFund = true;
+    else if (Tag == "一般公共预算")
+      E.General = true;
+    else if (Tag == "国有资本经营")
+      E.StateCapital = true;
+    else if (Tag == "人员经费" || Tag == "公用经费")
+      E.CostClass = Tag.str();
+    else if (Tag == "三公")
+      E.SanGong = tagArg(*T);
+    else if (Tag == "别名")
+      E.Aliases.push_back(tagArg(*T));
+    else if (Tag == "曾用名" || Tag == "新名")
+      E.OtherYears.push_back({Args[0].Word.Value.str(), Y, Tag == "曾用名"});
+    else if (Tag == "停用")
+      E.RetiredBy = Y;
+  }
+}
+
+void Resolver::catalogueName(const model::Catalogue &Cat, const model::CatalogueEntry &E,
+                             const ast::Text &Written, const char *En, const char *Zh) {
+  unsigned Year = B.Year ? B.Year : Cat.Year;
+  // The name of the budget's year: the latest 新名 in force by then, else the name before
+  // the first renaming after it, else the catalogue's.
+  const model::YearName *Valid = nullptr;
+  for (const model::YearName &Y : E.OtherYears)
+    if (!Y.Former && Y.Year <= Year && (!Valid || Y.Year > Valid->Year))
+      Valid = &Y;
+  if (!Valid)
+    for (const model::YearName &Y : E.OtherYears)
+      if (Y.Former && Y.Year > Year && (!Valid || Y.Year < Valid->Year))
+        Valid = &Y;
+  std::string Right = Valid ? Valid->Name : E.Name;
+  if (Valid ? model::normaliseName(Written.Value) == model::normaliseName(Right)
+            : E.isNamed(Written.Value))
+    return;
+  std::string Code = E.Code, Shown = Written.Value.str(), YearText = std::to_string(Year);
+  // A name the code has in another year.
+  std::string WhenEn, WhenZh;
+  if (const model::YearName *Other = E.otherYearName(Written.Value)) {
+    std::string Y = std::to_string(Other->Year);
+    WhenEn = Other->Former ? "before it was renamed in " + Y : "from " + Y + " on";
+    WhenZh = Other->Former ? Y + "年更名前" : "自" + Y + "年起";
+  } else if (E.isNamed(Written.Value)) {
+    WhenEn = "in the " + std::to_string(Cat.Year) + " catalogue";
+    WhenZh = std::to_string(Cat.Year) + "年科目表中";
+  }
+  if (!WhenEn.empty()) {
+    Diags.report(Written.Range, diag::OtherYearName, {En, Code, Shown, WhenEn, YearText, Right})
+        .zh({Zh, Code, Shown, WhenZh, YearText, Right})
+        .fixIt(Written.Range, Right);
+    return;
+  }
+  Diags.report(Written.Range, diag::NameMismatch, {En, Code, Right, Shown})
+      .zh({Zh, Code, Right, Shown})
+      .fixIt(Written.Range, Right);
 }
 
 } // namespace budc::sema

@@ -1,6 +1,7 @@
 //===- resolver.h - Internal state of name resolution (sema only) -----------===//
 #pragma once
 
+#include "compiler/sema/figures.h"
 #include "compiler/sema/sema.h"
 
 namespace budc::sema {
@@ -38,10 +39,16 @@ class Resolver {
 public:
   Resolver(SourceManager &SM, DiagEngine &Diags) : SM(SM), Diags(Diags) {}
 
-  /// Reads a 科目表, 计量单位表, 指标框架 or 资金来源表 declaration.
+  /// Reads a 科目表, 计量单位表, 指标框架, 资金来源表, 表样 or 口径 declaration.
   void library(const ast::Library &L, bool FromStdlib);
+  /// Reads the tags of catalogue row \p A into \p E (BUD125, BUD126 for those it cannot).
+  void catalogueTags(const ast::Attr &A, model::CatalogueEntry &E, unsigned CatYear);
+  /// Checks a name written for code \p E of \p Cat against the name of the budget's year:
+  /// BUD104, or BUD122 when it is the code's name in another year.
+  void catalogueName(const model::Catalogue &Cat, const model::CatalogueEntry &E,
+                     const ast::Text &Written, const char *En, const char *Zh);
   /// Reads a 表样 (table template) declaration.
-  void tableTemplate(const ast::Library &L);
+  void tableTemplate(const ast::Library &L, bool FromStdlib);
   /// Reads a row 权重合计 N or 预留 NAME N (of a framework or of the budget header) into
   /// \p W, setting \p HasTotal or \p HasReserve.
   void weights(const ast::Attr &A, model::WeightRule &W, bool &HasTotal, bool &HasReserve);
@@ -51,6 +58,8 @@ public:
   void facts(llvm::ArrayRef<ast::File *> Files, unsigned Jobs = 1);
 
   model::Budget B;
+  /// The named figures and the resolution of figures (declared, in templates, in text).
+  Figures Figs{*this};
 
   //===--------------------------------------------------------------------===//
   // Helpers shared by both halves

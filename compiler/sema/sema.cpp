@@ -253,6 +253,8 @@ public:
       for (ast::Node *N : F->Items)
         topLevel(*N);
     bodies(Jobs);
+    records();
+    declaredFigures();
   }
 
 private:
@@ -352,28 +354,43 @@ private:
   //===-- units and citations --------------------------------------------===//
 
   void collectUnits(llvm::ArrayRef<ast::File *> Files) {
+    // A unit may be opened in several blocks, in any file and in any order (its attributes in
+    // one file, its facts in another): the blocks are one unit, their attributes merged.
+    std::vector<std::array<const ast::Attr *, 3>> Given; // 性质, 规格, 经费保障 of each unit
     auto Add = [&](const ast::Unit &U) {
-      model::Unit M;
-      M.Code = U.Id.Value.str();
-      M.Name = U.Name.Value.str();
-      M.Where = U.Range;
+      size_t Index = B.OrgUnits.size();
+      for (size_t I = 0; I < B.OrgUnits.size(); ++I)
+        if (B.OrgUnits[I].Name == U.Name.Value)
+          Index = I;
+      if (Index == B.OrgUnits.size()) {
+        model::Unit M;
+        M.Name = U.Name.Value.str();
+        M.Where = U.Range;
+        B.OrgUnits.push_back(M);
+        Given.push_back({});
+      }
+      UnitIndex[&U] = Index;
+      model::Unit &M = B.OrgUnits[Index];
+      if (M.Code.empty())
+        M.Code = U.Id.Value.str();
+      static const char *Keys[] = {"性质", "规格", "经费保障"};
+      std::string *Fields[] = {&M.Nature, &M.Rank, &M.Funding};
       for (ast::Node *N : U.Items)
         if (auto *A = llvm::dyn_cast<ast::Attr>(N))
-          if (!A->Values.empty()) {
-            if (A->Key.Value == "性质")
-              M.Nature = A->Values[0].Word.Value.str();
-            else if (A->Key.Value == "规格")
-              M.Rank = A->Values[0].Word.Value.str();
-            else if (A->Key.Value == "经费保障")
-              M.Funding = A->Values[0].Word.Value.str();
-          }
-      for (size_t I = 0; I < B.OrgUnits.size(); ++I)
-        if (B.OrgUnits[I].Name == M.Name) {
-          UnitIndex[&U] = I; // the same unit opened again in another file
-          return;
-        }
-      UnitIndex[&U] = B.OrgUnits.size();
-      B.OrgUnits.push_back(M);
+          for (unsigned K = 0; K < 3; ++K)
+            if (A->Key.Value == Keys[K] && !A->Values.empty()) {
+              std::string V = A->Values[0].Word.Value.str();
+              if (const ast::Attr *Old = Given[Index][K]) {
+                if (Old->Values[0].Word.Value != V)
+                  Diags.report(A->Range, diag::DuplicateDeclaration,
+                               {std::string(Keys[K]) + " of unit", M.Name})
+                      .zh({std::string("单位的") + Keys[K], M.Name})
+                      .note(Old->Range, diag::NoteFirstDeclared);
+                continue;
+              }
+              Given[Index][K] = A;
+              *Fields[K] = V;
+            }
     };
     for (ast::File *F : Files)
       for (ast::Node *N : F->Items) {
@@ -381,6 +398,10 @@ private:
           DepartmentName = D->Name.Value.str();
           B.DepartmentName = DepartmentName;
           B.DepartmentCode = D->Id.Value.str();
+          for (ast::Node *I : D->Items)
+            if (auto *A = llvm::dyn_cast<ast::Attr>(I))
+              if (A->Key.Value == "性质" && !A->Values.empty())
+                B.DepartmentNature = A->Values[0].Word.Value.str();
           for (ast::Node *I : D->Items)
             if (auto *U = llvm::dyn_cast<ast::Unit>(I))
               Add(*U);
@@ -425,14 +446,13 @@ private:
     case ast::NodeKind::Income:
     case ast::NodeKind::Basic:
     case ast::NodeKind::Project:
-      if (B.OrgUnits.size() > 1) {
-        Diags.report(headerOf(N), diag::AmbiguousUnit, {std::to_string(B.OrgUnits.size())});
-        return;
-      }
-      fact(N, 0);
+      // Facts at the top level belong to the department's only unit, or, in a department of
+      // several units, to the department as a whole (a document that splits some figures by
+      // unit and gives others for the whole).
+      fact(N, B.OrgUnits.size() > 1 ? model::DepartmentLevel : 0);
       return;
     case ast::NodeKind::Declare:
-      declareTop(llvm::cast<ast::Declare>(N));
+      Declares.push_back({llvm::cast<ast::Declare>(&N), model::DepartmentLevel});
       return;
     case ast::NodeKind::Performance:
       for (ast::Node *I : llvm::cast<ast::Performance>(N).Items)
@@ -489,7 +509,7 @@ private:
       if (llvm::isa<ast::Income, ast::Basic, ast::Project>(I))
         fact(*I, Index);
       else if (auto *D = llvm::dyn_cast<ast::Declare>(I))
-        declareTop(*D);
+        Declares.push_back({D, Index});
   }
 
   void fact(const ast::Node &N, size_t Unit) {
@@ -524,6 +544,25 @@ private:
       auto Yuan = R.money(L->Amount);
       if (!F || !Yuan)
         continue;
+      if (L->CarryForward) {
+        // Income kept for next year (年终结转结余): a fact of the expenditure side.
+        std::string Key = std::to_string(Unit) + "|结转下年|" + F->Name;
+        auto [It, New] = BasicLines.try_emplace(Key, L->Range);
+        if (!New) {
+          Diags.report(L->Fund.Range, diag::DuplicateDeclaration, {"carry-forward of", F->Name})
+              .zh({"结转下年", F->Name})
+              .note(It->second, diag::NoteFirstDeclared);
+          continue;
+        }
+        model::Allocation A;
+        A.UnitIndex = Unit;
+        A.Source = F;
+        A.Kind = model::Nature::CarryForward;
+        A.Yuan = *Yuan;
+        A.Where = L->Range;
+        B.Allocations.push_back(A);
+        continue;
+      }
       for (const model::ControlTotal &C : B.Income)
         if (C.UnitIndex == Unit && C.Source == F && C.CarryOver == L->CarryOver) {
           Diags.report(L->Fund.Range, diag::DuplicateDeclaration,
@@ -552,16 +591,14 @@ private:
     }
     std::string Year = std::to_string(Cat.Year);
     if (const model::CatalogueEntry *E = Cat.find(Code)) {
-      if (Name.present() && !E->Name.empty()) {
-        std::string Written = model::normaliseName(Name.Value);
-        bool Same = Written == model::normaliseName(E->Name);
-        for (const std::string &A : E->Aliases)
-          Same |= Written == model::normaliseName(A);
-        if (!Same)
-          Diags.report(Name.Range, diag::NameMismatch, {K.En, Code.str(), E->Name, Name.Value.str()})
-              .zh({K.Zh, Code.str(), E->Name, Name.Value.str()})
-              .fixIt(Name.Range, E->Name);
-      }
+      unsigned BudgetYear = B.Year ? B.Year : Cat.Year;
+      if (E->isRetiredIn(BudgetYear))
+        Diags
+            .report(C.Range, diag::RetiredCode,
+                    {K.En, Code.str(), E->Name, std::to_string(E->RetiredBy)})
+            .zh({K.Zh, Code.str(), E->Name, std::to_string(E->RetiredBy)});
+      if (Name.present() && !E->Name.empty())
+        R.catalogueName(Cat, *E, Name, K.En, K.Zh);
       return true;
     }
     // Not in the catalogue: impossible when its 类 (or, in a complete catalogue, any
@@ -578,8 +615,36 @@ private:
     return !Cat.Complete;
   }
 
+  /// The cost class of basic line \p L: its [人员经费] or [公用经费] tag, else its economic 类's.
+  void costClass(const ast::BasicLine &L, model::Allocation &A) {
+    llvm::StringRef Class;
+    if (A.Economic.size() >= 3)
+      if (const model::CatalogueEntry *E = B.Economics.find(A.Economic.substr(0, 3)))
+        Class = E->CostClass;
+    for (const ast::Value &T : L.Tags) {
+      if (T.K == ast::Value::Tag && (T.Word.Value == "人员经费" || T.Word.Value == "公用经费") &&
+          T.Args.empty()) {
+        if (A.CostWritten)
+          Diags.report(T.range(), diag::DuplicateDeclaration, {"cost class of line", A.Economic})
+              .zh({"经费分类", A.Economic});
+        A.CostWritten = true;
+        Class = T.Word.Value;
+        continue;
+      }
+      Diags.report(T.range(), diag::UnknownAttribute,
+                   {T.Word.Value.str(), "a basic-expenditure line",
+                    "; a line takes [人员经费] or [公用经费]"})
+          .zh({T.Word.Value.str(), "基本支出行", "；此处可用 [人员经费] 或 [公用经费]"});
+    }
+    A.Cost = Class == "人员经费"   ? model::CostClass::Personnel
+             : Class == "公用经费" ? model::CostClass::Public
+                                   : model::CostClass::None;
+  }
+
   void basic(const ast::Basic &Bs, size_t Unit) {
     bool FunctionOk = code(B.Functions, Bs.Function, Bs.Name, FunctionItem);
+    if (Bs.Projects && !FirstProjectSpending.isValid())
+      FirstProjectSpending = headerOf(Bs);
     const model::Fund *Source = B.findFund("一般公共预算拨款");
     bool CarryOver = false;
     for (ast::Node *I : Bs.Items)
@@ -588,6 +653,23 @@ private:
         CarryOver = S->CarryOver;
       }
     for (ast::Node *I : Bs.Items) {
+      if (auto *M = llvm::dyn_cast<ast::AmountLine>(I)) {
+        // 项目支出 money given by function only, without an economic code.
+        const model::Fund *F = fund(M->Fund);
+        auto Yuan = R.money(M->Amount);
+        if (!FunctionOk || !F || !Yuan)
+          continue;
+        model::Allocation A;
+        A.UnitIndex = Unit;
+        A.Function = Bs.Function.Value.str();
+        A.Source = F;
+        A.CarryOver = M->CarryOver;
+        A.Kind = model::Nature::Project;
+        A.Yuan = *Yuan;
+        A.Where = M->Range;
+        B.Allocations.push_back(A);
+        continue;
+      }
       auto *L = llvm::dyn_cast<ast::BasicLine>(I);
       if (!L)
         continue;
@@ -595,8 +677,9 @@ private:
       auto Yuan = R.money(L->Amount);
       if (!FunctionOk || !EconomicOk || !Yuan || !Source)
         continue;
-      std::string Key = std::to_string(Unit) + "|" + Bs.Function.Value.str() + "|" +
-                        L->Economic.Value.str() + "|" + Source->Name + (CarryOver ? "|c" : "");
+      std::string Key = std::to_string(Unit) + (Bs.Projects ? "|p|" : "|") +
+                        Bs.Function.Value.str() + "|" + L->Economic.Value.str() + "|" +
+                        Source->Name + (CarryOver ? "|c" : "");
       auto [It, New] = BasicLines.try_emplace(Key, L->Range);
       if (!New) {
         Diags
@@ -611,6 +694,9 @@ private:
       A.Economic = L->Economic.Value.str();
       A.Source = Source;
       A.CarryOver = CarryOver;
+      A.Kind = Bs.Projects ? model::Nature::Project : model::Nature::Basic;
+      if (!Bs.Projects)
+        costClass(*L, A);
       A.Yuan = *Yuan;
       A.Where = L->Range;
       B.Allocations.push_back(A);
@@ -648,18 +734,30 @@ private:
           Economic = E->Id.Value.str();
       }
     }
-    if (M.Function.empty())
-      Diags.report(headerOf(P), diag::ProjectWithoutFunction, {M.Name});
+    // Without a 功能科目, a record of project expenditure given by function only, when the
+    // budget has such (decided once every fact is read); else BUD115 then.
+    if (M.Function.empty()) {
+      M.Itemised = false;
+      Records.push_back({Index, headerOf(P)});
+    }
     bool HasAmount = false;
     for (ast::Node *I : P.Items) {
       if (auto *A = llvm::dyn_cast<ast::AmountLine>(I)) {
         HasAmount = true;
         const model::Fund *F = fund(A->Fund);
         auto Yuan = R.money(A->Amount);
-        if (!F || !Yuan || !FunctionOk)
+        if (!F || !Yuan || (!FunctionOk && M.Itemised))
           continue;
         if (!M.FirstAmountWhere.isValid())
           M.FirstAmountWhere = A->Range;
+        M.Amounts.push_back({F, A->CarryOver, *Yuan, A->Range});
+        if (!M.Itemised) {
+          if (auto Sum = M.Yuan.add(*Yuan))
+            M.Yuan = *Sum;
+          else
+            Diags.report(A->Amount.Range, diag::MoneyOverflow, {A->Amount.Number.str()});
+          continue;
+        }
         model::Allocation Al;
         Al.UnitIndex = Unit;
         Al.Function = M.Function;
@@ -667,6 +765,7 @@ private:
         Al.Project = Index;
         Al.Source = F;
         Al.CarryOver = A->CarryOver;
+        Al.Kind = model::Nature::Project;
         Al.Yuan = *Yuan;
         Al.Where = A->Range;
         auto Sum = M.Yuan.add(*Yuan);
@@ -675,8 +774,57 @@ private:
           continue;
         }
         M.Yuan = *Sum;
-        M.Allocations.push_back(B.Allocations.size());
-        B.Allocations.push_back(Al);
+        if (!A->HasSplit) {
+          M.Allocations.push_back(B.Allocations.size());
+          B.Allocations.push_back(Al);
+          continue;
+        }
+        // The amount by economic 款: one allocation per line, and the lines add up to it.
+        Decimal Parts;
+        bool Ok = true;
+        std::vector<model::Allocation> Split;
+        for (const ast::BasicLine *L : A->Split) {
+          bool EconomicOk = code(B.Economics, L->Economic, L->Name, EconomicItem);
+          auto Part = R.money(L->Amount);
+          if (!EconomicOk || !Part) {
+            Ok = false;
+            continue;
+          }
+          for (const ast::Value &T : L->Tags)
+            Diags.report(T.range(), diag::UnknownAttribute,
+                         {T.Word.Value.str(), "a project amount's split",
+                          "; a project's money is 项目支出, not 人员经费 or 公用经费"})
+                .zh({T.Word.Value.str(), "项目金额的分解", "；项目资金属于项目支出，不分人员经费和公用经费"});
+          model::Allocation X = Al;
+          X.Economic = L->Economic.Value.str();
+          X.Yuan = *Part;
+          X.Where = L->Range;
+          auto Next = Parts.add(*Part);
+          if (!Next) {
+            Diags.report(L->Amount.Range, diag::MoneyOverflow, {L->Amount.Number.str()});
+            Ok = false;
+            continue;
+          }
+          Parts = *Next;
+          Split.push_back(X);
+        }
+        if (Ok && Parts != *Yuan)
+          Diags
+              .report(A->Amount.Range, diag::AmountSplitMismatch,
+                      {B.money(*Yuan), B.money(Parts),
+                       B.money(Yuan->sub(Parts).value_or(Decimal()).abs())})
+              .note(A->Split.empty() ? A->Range : A->Split.front()->Range,
+                    diag::NoteSplitHere);
+        if (!Ok || Parts != *Yuan) {
+          // Counted once as written, so that the sums stay right; the split is not used.
+          M.Allocations.push_back(B.Allocations.size());
+          B.Allocations.push_back(Al);
+          continue;
+        }
+        for (model::Allocation &X : Split) {
+          M.Allocations.push_back(B.Allocations.size());
+          B.Allocations.push_back(std::move(X));
+        }
       }
     }
     if (!HasAmount)
@@ -903,7 +1051,7 @@ private:
       Extra().UnitWhere = In.Unit.Range;
       if (auto N = model::natureFromWord(In.Unit.Value)) {
         M.Columns |= Indicator::NatureAsUnit;
-        if (M.Sense == model::Nature::None)
+        if (M.Sense == model::ValueSense::None)
           M.Sense = *N;
       } else {
         ColumnUnit = In.Unit.Value; // the 单位 column wins over a unit under 性质
@@ -1029,17 +1177,119 @@ private:
 
   //===-- declared figures -------------------------------------------------===//
 
-  void declareTop(const ast::Declare &D) {
-    model::Declared M;
-    if (declare(D, {}, M))
-      B.DeclaredFigures.push_back(std::move(M));
+  /// Projects without a 功能科目: records of the project expenditure that 项目支出 blocks give
+  /// by function, when the budget has any; else BUD115. Per fund, the records may not add up
+  /// to more than the blocks (BUD308).
+  void records() {
+    bool Blocks = false;
+    Decimal Given;
+    for (const model::Allocation &A : B.Allocations)
+      if (A.Kind == model::Nature::Project && A.Project < 0) {
+        Blocks = true;
+        Given = Given.add(A.Yuan).value_or(Given);
+      }
+    if (Blocks && FirstProjectSpending.isValid())
+      Diags.report(FirstProjectSpending, diag::ProjectSpendingNotItemised, {B.money(Given)});
+    if (!Blocks) {
+      for (const auto &[Index, Where] : Records) {
+        Diags.report(Where, diag::ProjectWithoutFunction, {B.Projects[Index].Name});
+        B.Projects[Index].Itemised = true; // (its money was not taken: nothing to list)
+      }
+      return;
+    }
+    std::map<std::pair<const model::Fund *, bool>, std::pair<Decimal, Decimal>> ByFund;
+    for (const model::Allocation &A : B.Allocations)
+      if (A.Kind == model::Nature::Project && A.Project < 0) {
+        Decimal &X = ByFund[{A.Source, A.CarryOver}].first;
+        X = X.add(A.Yuan).value_or(X);
+      }
+    for (const auto &[Index, Where] : Records)
+      for (const model::ProjectAmount &M : B.Projects[Index].Amounts) {
+        Decimal &X = ByFund[{M.Source, M.CarryOver}].second;
+        X = X.add(M.Yuan).value_or(X);
+      }
+    for (const auto &[Key, Sums] : ByFund)
+      if (Sums.second > Sums.first) {
+        const model::ProjectAmount *First = nullptr;
+        for (const auto &[Index, Where] : Records)
+          for (const model::ProjectAmount &M : B.Projects[Index].Amounts)
+            if (!First && M.Source == Key.first && M.CarryOver == Key.second)
+              First = &M;
+        std::string Fund = (Key.second ? "上年结转 " : "") + Key.first->Name;
+        Diags
+            .report(First->Where, diag::ProjectRecordsExceed,
+                    {Fund, B.money(Sums.second), B.money(Sums.first)})
+            .note(FirstProjectSpending, diag::NoteProjectSpendingHere, {B.money(Sums.first)});
+      }
   }
 
-  bool declare(const ast::Declare &D, const std::vector<std::string> &Parent, model::Declared &M) {
-    M.Key = Parent;
-    for (const ast::Text &K : D.Key)
+  /// The declared figures, resolved once every fact is read: a key may name the budget's
+  /// units and projects. A figure declared inside a 单位 block is that unit's.
+  void declaredFigures() {
+    for (const auto &[D, Unit] : Declares) {
+      model::Declared M;
+      model::Query Scope;
+      if (Unit != model::DepartmentLevel)
+        Scope.Units = std::vector<size_t>{Unit};
+      if (declare(*D, {}, Scope, M))
+        B.DeclaredFigures.push_back(std::move(M));
+    }
+  }
+
+  /// Reads declared figure \p D under the key \p Parent (its parts as written) and the
+  /// scope \p Scope; false when its key does not resolve (reported).
+  /// The first project record (not itemised) figure \p Q names while constraining codes or
+  /// cost classes, which a record does not have; null when there is none.
+  const model::Project *codelessRecord(const model::Query &Q) const {
+    if (!Q.Projects || (Q.Functions.empty() && Q.Economics.empty() && !Q.CostClasses &&
+                        !Q.RunningCosts))
+      return nullptr;
+    for (int I : *Q.Projects)
+      if (!B.Projects[static_cast<size_t>(I)].Itemised)
+        return &B.Projects[static_cast<size_t>(I)];
+    return nullptr;
+  }
+
+  bool declare(const ast::Declare &D, const std::vector<FigurePart> &Parent,
+               const model::Query &Scope, model::Declared &M) {
+    std::vector<FigurePart> Parts = Parent;
+    for (const ast::Text &K : D.Key) {
+      Parts.push_back(FigurePart::of(K));
       M.Key.push_back(K.Value.str());
+    }
+    std::vector<std::string> Whole;
+    for (const FigurePart &P : Parts)
+      Whole.push_back(P.Word);
+    M.Key = Whole;
     M.Where = D.Range;
+    if (!D.Key.empty())
+      M.KeyWhere = Span::cover(D.Key.front().Range, D.Key.back().Range);
+    FigureFailure F;
+    std::optional<model::Query> Q = R.Figs.path(Parts, /*Facts=*/true, F);
+    if (!Q) {
+      std::string Key = llvm::join(Whole, "/");
+      Span Where = F.Part < Parts.size() ? Parts[F.Part].Where : M.KeyWhere;
+      std::string More = !F.Guess.empty() ? "; did you mean '" + F.Guess + "'?"
+                         : F.Explained    ? ""
+                                          : "; known: " + R.Figs.known();
+      std::string MoreZh = !F.Guess.empty() ? "；是否应为“" + F.Guess + "”？"
+                           : F.Explained    ? ""
+                                            : "；已知的有：" + R.Figs.known();
+      auto Report = Diags.report(Where, diag::UnknownDeclaredFigure, {Key, F.En, More});
+      Report.zh({Key, F.Zh, MoreZh});
+      if (!F.Guess.empty())
+        Report.fixIt(Where, F.Guess);
+      return false;
+    }
+    M.Figure = model::Query::intersect(Scope, *Q);
+    // A record of project money (a project without a 功能科目) has no codes to narrow by.
+    if (const model::Project *P = codelessRecord(M.Figure)) {
+      std::string Key = llvm::join(Whole, "/");
+      Diags.report(M.KeyWhere, diag::UnknownDeclaredFigure,
+                   {Key, "project '" + P->Name + "' has no 功能科目, so no code or cost class narrows its money", ""})
+          .zh({Key, "项目“" + P->Name + "”未写功能科目，其资金无法按科目或经费分类细分", ""});
+      return false;
+    }
     if (D.Amount.present()) {
       auto Yuan = R.money(D.Amount);
       if (!Yuan)
@@ -1049,12 +1299,26 @@ private:
       M.AmountWhere = D.Amount.Range;
       size_t Dot = D.Amount.Number.find('.');
       M.Decimals = Dot == llvm::StringRef::npos ? 0 : D.Amount.Number.size() - Dot - 1;
+      M.Separators = D.Amount.Separators;
+      // Compared later in the unit it is written in.
+      M.Unit = D.Amount.Unit.empty() ? B.MoneyUnit : D.Amount.Unit.str();
+      std::string Root;
+      if (D.Amount.Unit.empty())
+        M.Factor = B.MoneyFactor;
+      else if (auto Factor = B.Units.toRoot(D.Amount.Unit, Decimal::fromRaw(Decimal::One), Root))
+        M.Factor = *Factor;
     }
     for (const ast::Declare *C : D.Children) {
       model::Declared Child;
-      if (declare(*C, M.Key, Child))
+      if (declare(*C, Parts, Scope, Child))
         M.Children.push_back(std::move(Child));
     }
+    // Whether the declared parts are, by definition, all the parts of the figure.
+    std::vector<std::string> Names;
+    for (const model::Declared &C : M.Children)
+      if (C.Key.size() == Whole.size() + 1)
+        Names.push_back(C.Key.back());
+    M.PartsComplete = Names.size() == M.Children.size() && R.Figs.completeParts(Parts, Names);
     return true;
   }
 
@@ -1064,6 +1328,12 @@ private:
   std::string DepartmentName;
   llvm::DenseMap<const ast::Unit *, size_t> UnitIndex;
   llvm::StringMap<Span> BasicLines, Projects;
+  /// The header of the first 项目支出 block read.
+  Span FirstProjectSpending;
+  /// The projects written without a 功能科目, and where.
+  std::vector<std::pair<int, Span>> Records;
+  /// The declared figures, with the unit whose block holds them (DepartmentLevel: the top).
+  std::vector<std::pair<const ast::Declare *, size_t>> Declares;
   /// The projects read so far whose bodies are still to read, with their place in B.Projects.
   std::vector<std::pair<const ast::Project *, size_t>> Bodies;
 };
@@ -1077,6 +1347,36 @@ void Resolver::facts(llvm::ArrayRef<ast::File *> Files, unsigned Jobs) {
 //===----------------------------------------------------------------------===//
 // resolve()
 //===----------------------------------------------------------------------===//
+
+namespace {
+
+/// The money unit each template table prints in: its own 金额单位 (checked to be one, now that
+/// the units are known) or the budget's.
+void templateUnits(Resolver &R) {
+  for (model::Template &T : R.B.Templates)
+    for (model::TableTemplate &Tb : T.Tables) {
+      Tb.MoneyFactor = R.B.MoneyFactor;
+      if (Tb.MoneyUnit.empty())
+        continue;
+      const model::UnitDef *U = R.B.Units.find(Tb.MoneyUnit);
+      std::string Root;
+      std::optional<Decimal> F;
+      if (!U)
+        R.unknownUnit(Tb.MoneyUnit, Tb.MoneyUnitWhere);
+      else if (U->Dim != model::Dimension::Money)
+        R.Diags.report(Tb.MoneyUnitWhere, diag::NotMoney, {Tb.MoneyUnit, "元"});
+      else
+        F = R.B.Units.toRoot(U->Name, Decimal::fromRaw(Decimal::One), Root);
+      if (F) {
+        Tb.MoneyUnit = U->Name;
+        Tb.MoneyFactor = *F;
+      } else {
+        Tb.MoneyUnit.clear();
+      }
+    }
+}
+
+} // namespace
 
 model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast::Context &Ctx,
                       DiagEngine &Diags, const ResolveOptions &Opts) {
@@ -1106,6 +1406,7 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
   if (Header && Lib.Approximate)
     Diags.report(Header->Year.Range, diag::CatalogueYearApproximate,
                  {std::to_string(Year), std::to_string(Lib.CatalogueYear)});
+  std::vector<ast::File *> Stdlib;
   for (const stdlib::EmbeddedFile &E : Lib.Files) {
     if (!Opts.Templates && llvm::StringRef(E.Path).startswith("templates/")) {
       // Only the names: a line "表样 NAME {" declares one. Parsing the layouts is start-up
@@ -1114,6 +1415,7 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
         if (Line.consume_front("表样 ")) {
           model::Template T;
           T.Name = Line.take_until([](char C) { return C == ' ' || C == '{'; }).str();
+          T.Standard = true;
           R.B.Templates.push_back(std::move(T));
         }
       continue;
@@ -1123,14 +1425,25 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
     ast::File *F = ast::unpack(stdlib::packedTree(E.Path), ID, Ctx);
     if (!F)
       F = syntax::parseFile(SM, ID, Ctx, Diags);
-    for (ast::Node *N : F->Items)
-      if (auto *L = llvm::dyn_cast<ast::Library>(N))
-        R.library(*L, /*FromStdlib=*/true);
+    Stdlib.push_back(F);
   }
-  for (ast::File *F : Files)
-    for (ast::Node *N : F->Items)
-      if (auto *L = llvm::dyn_cast<ast::Library>(N))
-        R.library(*L, /*FromStdlib=*/false);
+  // The named figures (口径) first, the workspace's after the standard library's, so that a
+  // template or a declared figure uses the department's own definition wherever it stands.
+  auto Libraries = [&](llvm::ArrayRef<ast::File *> Of, bool FromStdlib, bool Figures) {
+    for (ast::File *F : Of)
+      for (ast::Node *N : F->Items)
+        if (auto *L = llvm::dyn_cast<ast::Library>(N))
+          if ((L->What == ast::Library::Figures) == Figures) {
+            if (Figures)
+              R.Figs.add(*L, FromStdlib);
+            else
+              R.library(*L, FromStdlib);
+          }
+  };
+  Libraries(Stdlib, true, true);
+  Libraries(Files, false, true);
+  Libraries(Stdlib, true, false);
+  Libraries(Files, false, false);
 
   if (Header)
     for (const ast::Attr *A : Header->Attrs) {
@@ -1191,6 +1504,22 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
       D.fixIt(R.B.FrameworkWhere, Guess);
     R.B.FrameworkName.clear();
   }
+  templateUnits(R);
+  // A template the budget does not use is checked, but its errors never block the build.
+  const model::Template *Used = R.B.findTemplate();
+  std::vector<Span> Unused;
+  for (const model::Template &T : R.B.Templates)
+    if (&T != Used && T.Where.isValid())
+      Unused.push_back(T.Where);
+  if (!Unused.empty())
+    Diags.remap([&](const Diagnostic &D) -> std::optional<Severity> {
+      if (D.Sev != Severity::Error)
+        return std::nullopt;
+      for (const Span &S : Unused)
+        if (D.Where.File == S.File && D.Where.Begin >= S.Begin && D.Where.End <= S.End)
+          return Severity::Warning;
+      return std::nullopt;
+    });
   R.facts(Files, Opts.Jobs);
   return std::move(R.B);
 }

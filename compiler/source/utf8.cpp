@@ -1,6 +1,8 @@
 //===- utf8.cpp - UTF-8 decoding that remembers where each code point came from -===//
 #include "compiler/source/utf8.h"
 
+#include <cstdio>
+
 #include "llvm/Support/Unicode.h"
 
 namespace budc {
@@ -110,6 +112,74 @@ unsigned displayWidth(char32_t CP) {
   appendUtf8(Enc, CP);
   int W = llvm::sys::unicode::columnWidthUTF8(Enc);
   return W < 0 ? 1 : static_cast<unsigned>(W);
+}
+
+} // namespace budc
+
+namespace budc {
+
+bool isControlOrBidi(char32_t CP) {
+  return CP < 0x20 || (CP >= 0x7F && CP <= 0x9F) || CP == 0x200E || CP == 0x200F ||
+         (CP >= 0x202A && CP <= 0x202E) || (CP >= 0x2066 && CP <= 0x2069);
+}
+
+namespace {
+/// Calls \p Plain for each run of ordinary bytes and \p Special for each control or
+/// bidirectional character (-1 for an invalid byte) of \p S.
+template <typename P, typename Q> void splitControls(llvm::StringRef S, P &&Plain, Q &&Special) {
+  size_t Start = 0, Pos = 0;
+  while (Pos < S.size()) {
+    unsigned char B = static_cast<unsigned char>(S[Pos]);
+    if (B >= 0x20 && B < 0x7F) { // ASCII, the common case
+      ++Pos;
+      continue;
+    }
+    unsigned Len;
+    int32_t CP = decodeOne(S, Pos, Len);
+    if (CP >= 0 && !isControlOrBidi(static_cast<char32_t>(CP))) {
+      Pos += Len;
+      continue;
+    }
+    Plain(S.slice(Start, Pos));
+    Special(CP, S[Pos]);
+    Pos += Len;
+    Start = Pos;
+  }
+  Plain(S.substr(Start));
+}
+} // namespace
+
+std::string escapeControls(llvm::StringRef S) {
+  std::string Out;
+  splitControls(
+      S, [&](llvm::StringRef Run) { Out += Run.str(); },
+      [&](int32_t CP, char Byte) {
+        static const char Hex[] = "0123456789ABCDEF";
+        if (CP == '\t') {
+          Out += "\\t";
+        } else if (CP == '\n') {
+          Out += "\\n";
+        } else if (CP == '\r') {
+          Out += "\\r";
+        } else if (CP < 0 || CP < 0x100) {
+          unsigned V = CP < 0 ? static_cast<unsigned char>(Byte) : static_cast<unsigned>(CP);
+          Out += "\\x";
+          Out += Hex[V >> 4];
+          Out += Hex[V & 15];
+        } else {
+          char Buf[16];
+          std::snprintf(Buf, sizeof Buf, "\\u{%04X}", static_cast<unsigned>(CP));
+          Out += Buf;
+        }
+      });
+  return Out;
+}
+
+std::string replaceControls(llvm::StringRef S, llvm::StringRef With) {
+  std::string Out;
+  splitControls(
+      S, [&](llvm::StringRef Run) { Out += Run.str(); }, [&](int32_t, char) { Out += With.str(); });
+  return Out;
 }
 
 } // namespace budc

@@ -5,26 +5,35 @@
 
 namespace budc::stdlib {
 
-Selection selectFor(unsigned Year) {
+/// The year of a catalogue folder's file ("2024/function.bud"), or 0 for other files.
+static unsigned folderYear(llvm::StringRef Path) {
+  unsigned Y;
+  if (!Path.contains('/') || Path.split('/').first.getAsInteger(10, Y))
+    return 0;
+  return Y;
+}
+
+std::vector<unsigned> catalogueYears() {
   std::set<unsigned> Years;
-  for (const EmbeddedFile &F : embeddedFiles()) {
-    llvm::StringRef Dir = llvm::StringRef(F.Path).split('/').first;
-    unsigned Y;
-    if (llvm::StringRef(F.Path).contains('/') && !Dir.getAsInteger(10, Y))
+  for (const EmbeddedFile &F : embeddedFiles())
+    if (unsigned Y = folderYear(F.Path))
       Years.insert(Y);
-  }
+  return {Years.begin(), Years.end()};
+}
+
+Selection selectFor(unsigned Year) {
+  std::vector<unsigned> Years = catalogueYears();
   Selection S;
   for (unsigned Y : Years)
     if (Y <= Year)
       S.CatalogueYear = Y;
   if (!S.CatalogueYear && !Years.empty())
-    S.CatalogueYear = *Years.begin();
+    S.CatalogueYear = Years.front();
   S.Approximate = S.CatalogueYear != Year;
   // Files in a year's folder belong to that year; all others (templates/…) to every year.
   for (const EmbeddedFile &F : embeddedFiles()) {
-    llvm::StringRef P(F.Path);
-    unsigned Y;
-    if (!P.contains('/') || P.split('/').first.getAsInteger(10, Y) || Y == S.CatalogueYear)
+    unsigned Y = folderYear(F.Path);
+    if (!Y || Y == S.CatalogueYear)
       S.Files.push_back(F);
   }
   return S;

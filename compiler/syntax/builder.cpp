@@ -189,13 +189,35 @@ void Builder::number(const Tok *T, ast::Quantity &Q) {
   Span S = span(T);
   llvm::StringRef Raw = Tokens.SM.getText(Tokens.File).slice(S.Begin, S.End);
   size_t Digits = 0;
-  while (Digits < Raw.size() && (llvm::isDigit(Raw[Digits]) || Raw[Digits] == '.'))
+  while (Digits < Raw.size() && (llvm::isDigit(Raw[Digits]) || Raw[Digits] == '.' ||
+                                 (Raw[Digits] == ',' && Digits + 1 < Raw.size() &&
+                                  llvm::isDigit(Raw[Digits + 1]))))
     ++Digits;
   // A unit may start with '.' only after a digit; keep a dot no digit follows out of the number.
   while (Digits > 0 && Raw[Digits - 1] == '.')
     --Digits;
   Q.Number = Raw.take_front(Digits);
   Q.Unit = Raw.drop_front(Digits);
+  if (Q.Number.contains(',')) {
+    // Thousands separators: the digits are kept without them; the groups after the first
+    // have three digits each (a separator in the decimals is not one).
+    llvm::SmallVector<llvm::StringRef, 8> Groups;
+    Q.Number.split(Groups, ',');
+    bool Ok = !Groups.front().empty() && Groups.front().size() <= 3;
+    for (size_t I = 1; I < Groups.size(); ++I) {
+      llvm::StringRef G = Groups[I].split('.').first;
+      Ok &= G.size() == 3 && (I + 1 == Groups.size() || !Groups[I].contains('.'));
+    }
+    if (!Ok)
+      Diags.report({S.File, S.Begin, S.Begin + static_cast<uint32_t>(Digits)},
+                   diag::BadThousandsSeparator, {Q.Number.str()});
+    std::string Plain;
+    for (char C : Q.Number)
+      if (C != ',')
+        Plain += C;
+    Q.Number = Ctx.save(Plain);
+    Q.Separators = true;
+  }
   Q.NumberBegin = S.Begin;
   Q.DigitsEnd = S.Begin + static_cast<uint32_t>(Digits);
   Q.Range = Q.Range.isValid() ? Span::cover(Q.Range, S) : S;
@@ -251,6 +273,21 @@ ast::Text Builder::date(const Tok *T) {
   return Out;
 }
 
+/// tag : '[' name value* ']'
+ast::Value Builder::tag(Rule *T) {
+  ast::Value V;
+  Children TK(T);
+  V.K = ast::Value::Tag;
+  V.Word = name(TK.rule(BudParser::RuleName));
+  V.TagRange = range(T);
+  std::vector<ast::Value> Args;
+  for (ParserRuleContext *A : TK.rules())
+    if (A->getRuleIndex() == BudParser::RuleValue)
+      Args.push_back(value(A));
+  V.Args = keep(Args);
+  return V;
+}
+
 /// value : NAME | STRING | TEXT_BLOCK | DATE | CODE | quantity | tag
 ast::Value Builder::value(Rule *C) {
   ast::Value V;
@@ -260,18 +297,8 @@ ast::Value Builder::value(Rule *C) {
     V.Num = amount(Q);
     return V;
   }
-  if (ParserRuleContext *T = K.rule(BudParser::RuleTag)) {
-    Children TK(T);
-    V.K = ast::Value::Tag;
-    V.Word = name(TK.rule(BudParser::RuleName));
-    V.TagRange = range(T);
-    std::vector<ast::Value> Args;
-    for (ParserRuleContext *A : TK.rules())
-      if (A->getRuleIndex() == BudParser::RuleValue)
-        Args.push_back(value(A));
-    V.Args = keep(Args);
-    return V;
-  }
+  if (ParserRuleContext *T = K.rule(BudParser::RuleTag))
+    return tag(T);
   antlr4::Token *T = K.tokens().empty() ? nullptr : K.tokens().front();
   if (!T)
     return V;
@@ -324,7 +351,8 @@ ast::Node *Builder::statement(Rule *X) {
   case BudParser::RuleDepartmentDecl: return department(X);
   case BudParser::RuleUnitDecl: return unit(X);
   case BudParser::RuleIncomeBlock: return income(X);
-  case BudParser::RuleBasicBlock: return basic(X);
+  case BudParser::RuleBasicBlock:
+  case BudParser::RuleProjectSpendingBlock: return basic(X);
   case BudParser::RuleProjectDecl: return project(X);
   case BudParser::RuleCitationDecl: return citation(X);
   case BudParser::RuleDeclareStmt: return declare(X);
@@ -479,6 +507,9 @@ ast::Income *Builder::income(Rule *C) {
       if (antlr4::Token *Carry = K.token(tok::KwCarryover)) {
         Line->CarryOver = true;
         Line->CarryOverRange = span(Carry);
+      } else if (antlr4::Token *Forward = K.token(tok::KwCarryforward)) {
+        Line->CarryForward = true;
+        Line->CarryOverRange = span(Forward);
       }
       Line->Fund = name(K.rule(BudParser::RuleName));
       Line->Amount = amount(K.rule(BudParser::RuleAmount));
@@ -489,39 +520,67 @@ ast::Income *Builder::income(Rule *C) {
   return N;
 }
 
-/// basicBlock : 基本支出 NUMBER name? '{' basicBody '}'
+/// basicBlock : 基本支出 NUMBER name? '{' basicBody '}'  and  projectSpendingBlock, the same
+/// with 项目支出.
 ast::Basic *Builder::basic(Rule *C) {
   auto *N = node<ast::Basic>(C);
+  N->Projects = C->getRuleIndex() == BudParser::RuleProjectSpendingBlock;
   Children K(C);
   N->Function = code(K.token(tok::Number), "function code", "功能科目编码");
   N->Name = name(K.rule(BudParser::RuleName));
   std::vector<ast::Node *> Items;
-  if (ParserRuleContext *Body = K.rule(BudParser::RuleBasicBody)) {
-    Children Stmts(Body);
-    for (ParserRuleContext *I : Stmts.rules()) {
-      ParserRuleContext *X = unwrap(I);
-      if (!X)
-        continue;
-      Children XK(X);
-      if (X->getRuleIndex() == BudParser::RuleBasicLine) {
-        auto *Line = node<ast::BasicLine>(X);
-        Line->Economic = code(XK.token(tok::Number), "economic code", "经济科目编码");
-        Line->Name = name(XK.rule(BudParser::RuleName));
-        Line->Amount = amount(XK.rule(BudParser::RuleAmount));
-        Items.push_back(Line);
-      } else if (X->getRuleIndex() == BudParser::RuleSourceStmt) {
-        auto *Src = node<ast::FundSource>(X);
-        if (antlr4::Token *Carry = XK.token(tok::KwCarryover)) {
-          Src->CarryOver = true;
-          Src->CarryOverRange = span(Carry);
-        }
-        Src->Fund = name(XK.rule(BudParser::RuleName));
-        Items.push_back(Src);
+  for (ParserRuleContext *X : basicItems(K.rule(BudParser::RuleBasicBody))) {
+    Children XK(X);
+    if (X->getRuleIndex() == BudParser::RuleBasicLine) {
+      Items.push_back(basicLine(X));
+    } else if (X->getRuleIndex() == BudParser::RuleSourceStmt) {
+      auto *Src = node<ast::FundSource>(X);
+      if (antlr4::Token *Carry = XK.token(tok::KwCarryover)) {
+        Src->CarryOver = true;
+        Src->CarryOverRange = span(Carry);
       }
+      Src->Fund = name(XK.rule(BudParser::RuleName));
+      Items.push_back(Src);
+    } else if (X->getRuleIndex() == BudParser::RuleAmountStmt) {
+      if (!N->Projects) {
+        Diags.report(span(X->getStart()), diag::MisplacedStatement,
+                     {"'金额'", "a basic-expenditure block",
+                      "basic expenditure is given by economic code: 30101 基本工资 10.00"})
+            .zh({"“金额”", "基本支出", "基本支出按经济科目写：30101 基本工资 10.00"});
+        continue;
+      }
+      Items.push_back(amountLine(X));
     }
   }
   N->Items = keep(Items);
   return N;
+}
+
+/// The statements of a basicBody: basic lines and 来源 lines.
+std::vector<antlr4::ParserRuleContext *> Builder::basicItems(Rule *Body) {
+  std::vector<ParserRuleContext *> Out;
+  if (!Body)
+    return Out;
+  Children Stmts(Body);
+  for (ParserRuleContext *I : Stmts.rules())
+    if (ParserRuleContext *X = unwrap(I))
+      Out.push_back(X);
+  return Out;
+}
+
+/// basicLine : NUMBER name? amount tag*
+ast::BasicLine *Builder::basicLine(Rule *X) {
+  auto *Line = node<ast::BasicLine>(X);
+  Children XK(X);
+  Line->Economic = code(XK.token(tok::Number), "economic code", "经济科目编码");
+  Line->Name = name(XK.rule(BudParser::RuleName));
+  Line->Amount = amount(XK.rule(BudParser::RuleAmount));
+  std::vector<ast::Value> Tags;
+  for (ParserRuleContext *R : XK.rules())
+    if (R->getRuleIndex() == BudParser::RuleTag)
+      Tags.push_back(tag(R));
+  Line->Tags = keep(Tags);
+  return Line;
 }
 
 /// projectDecl : 项目 ( CODE | NUMBER )? name '{' projectBody '}'
@@ -570,6 +629,14 @@ ast::AmountLine *Builder::amountLine(Rule *C) {
     L->CarryOverRange = span(Carry);
   }
   L->Fund = word(R.takeAny({tok::Name, tok::String}));
+  if (ParserRuleContext *Body = K.rule(BudParser::RuleSplitBody)) {
+    L->HasSplit = true;
+    std::vector<ast::BasicLine *> Split;
+    Children Lines(Body);
+    for (ParserRuleContext *X : Lines.rules())
+      Split.push_back(basicLine(X));
+    L->Split = keep(Split);
+  }
   return L;
 }
 
@@ -867,6 +934,9 @@ ast::Library *Builder::library(Rule *C) {
     break;
   case tok::KwFunds:
     N->What = ast::Library::Funds;
+    break;
+  case tok::KwFigures:
+    N->What = ast::Library::Figures;
     break;
   default:
     N->What = ast::Library::Measures;

@@ -59,6 +59,9 @@ private:
   ast::Attr *attr(Rule *C);
   ast::Attr *libraryRow(Rule *C);
   ast::Value value(Rule *C);
+  ast::Value tag(Rule *C);
+  ast::BasicLine *basicLine(Rule *C);
+  std::vector<antlr4::ParserRuleContext *> basicItems(Rule *Body);
   ast::Quantity amount(Rule *C);
 
   ast::Text word(const Tok *T);

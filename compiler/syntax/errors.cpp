@@ -43,7 +43,14 @@ struct Words {
 const char *pick(const Words &W, Lang L) { return L == Lang::Zh ? W.Zh : W.En; }
 
 std::string quote(llvm::StringRef S, Lang L) {
-  return L == Lang::Zh ? "“" + S.str() + "”" : "'" + S.str() + "'";
+  // (appended piece by piece: GCC 12 warns falsely about "…" + std::string, bug 105329)
+  llvm::StringRef Open = L == Lang::Zh ? "“" : "'", Close = L == Lang::Zh ? "”" : "'";
+  std::string Out;
+  Out.reserve(Open.size() + S.size() + Close.size());
+  Out.append(Open.data(), Open.size());
+  Out.append(S.data(), S.size());
+  Out.append(Close.data(), Close.size());
+  return Out;
 }
 
 /// Shortens \p S to at most \p Max characters, adding "…".
@@ -104,6 +111,8 @@ const Words *constructOf(size_t Rule) {
       Budget{"the budget header", "预算声明"}, Department{"the department", "部门"},
       Unit{"a unit", "单位"}, Attr{"an attribute", "属性"}, Income{"the income block", "收入"},
       Basic{"a basic-expenditure block", "基本支出"}, Project{"a project", "项目"},
+      ProjectSpending{"a project-expenditure block", "项目支出"},
+      Split{"an amount's split by economic code", "金额的经济科目分解"},
       Function{"a function-code line", "功能科目"},
       Economic{"an economic-code line", "经济科目"}, AmountL{"a project amount line", "项目金额行"},
       Schedule{"the spending schedule", "支出计划"}, Goal{"a goal", "目标"},
@@ -134,6 +143,8 @@ const Words *constructOf(size_t Rule) {
   case BudParser::RuleBasicBlock:
   case BudParser::RuleBasicBody:
   case BudParser::RuleBasicItem: return &Basic;
+  case BudParser::RuleProjectSpendingBlock: return &ProjectSpending;
+  case BudParser::RuleSplitBody: return &Split;
   case BudParser::RuleBasicLine: return &BasicLine;
   case BudParser::RuleSourceStmt: return &Source;
   case BudParser::RuleProjectDecl:
@@ -204,6 +215,10 @@ Words placeOf(tok::Kind K) {
   case tok::KwCarryover:
     return {"上年结转 stands before a fund source in 收入, 金额 or 来源",
             "上年结转应写在收入、金额或来源中的资金来源之前"};
+  case tok::KwCarryforward:
+    return {"结转下年 stands before a fund source in 收入", "结转下年应写在收入中的资金来源之前"};
+  case tok::KwProjectSpending:
+    return {"it belongs at the top level of a file or in a unit", "它应写在文件顶层或单位中"};
   case tok::KwDesc:
   case tok::KwBasis:
   case tok::KwWeight:
@@ -232,7 +247,7 @@ std::string describeExpected(const misc::IntervalSet &Set, size_t Rule, Lang L) 
   };
   auto Has = [&](tok::Kind K) { return Set.contains(antlrType(K)); };
   unsigned Keywords = 0;
-  for (unsigned K = tok::KwInclude; K <= tok::KwTemplate; ++K)
+  for (unsigned K = tok::KwInclude; K <= tok::LastKeyword; ++K)
     Keywords += Has(tok::Kind(K));
   bool CodeRule = Rule == BudParser::RuleFunctionStmt || Rule == BudParser::RuleEconomicStmt ||
                   Rule == BudParser::RuleBasicBlock || Rule == BudParser::RuleBasicLine ||
@@ -263,7 +278,7 @@ std::string describeExpected(const misc::IntervalSet &Set, size_t Rule, Lang L) 
   } else if (Keywords >= 3) {
     Add({"a statement", "语句"});
   } else {
-    for (unsigned K = tok::KwInclude; K <= tok::KwTemplate; ++K)
+    for (unsigned K = tok::KwInclude; K <= tok::LastKeyword; ++K)
       if (Has(tok::Kind(K)))
         Items.emplace_back(quote(spelling(tok::Kind(K)), Lang::En),
                            quote(spelling(tok::Kind(K)), Lang::Zh));
@@ -316,6 +331,7 @@ bool isListRule(size_t Rule) {
   case BudParser::RulePerformanceBody:
   case BudParser::RuleAreaBody:
   case BudParser::RuleLibraryBody:
+  case BudParser::RuleSplitBody:
     return true;
   default:
     return false;
@@ -330,6 +346,8 @@ bool isBlockRule(size_t Rule) {
   case BudParser::RuleAttrBlock:
   case BudParser::RuleIncomeBlock:
   case BudParser::RuleBasicBlock:
+  case BudParser::RuleProjectSpendingBlock:
+  case BudParser::RuleAmountStmt:
   case BudParser::RuleProjectDecl:
   case BudParser::RuleGoalStmt:
   case BudParser::RuleDeclareStmt:

@@ -286,16 +286,20 @@ private:
   /// of the grammar's order among equals.
   tok::Kind numeric(size_t P, size_t &End) const {
     size_t Digits = digits(P);
+    // GROUPED : DIGITS ( ',' DIGITS )*
+    size_t Grouped = Digits;
+    while (Grouped + 1 < N && S[Grouped] == ',' && isDigit(S[Grouped + 1]))
+      Grouped = digits(Grouped + 1);
     // DATE : DIGIT{4} '-' DIGIT{2} '-' DIGIT{2}
     size_t DateEnd = 0;
     if (Digits - P == 4 && P + 10 <= N && S[P + 4] == '-' && isDigit(S[P + 5]) &&
         isDigit(S[P + 6]) && S[P + 7] == '-' && isDigit(S[P + 8]) && isDigit(S[P + 9]))
       DateEnd = P + 10;
-    // NUMBER : DIGITS ( '.' DIGITS )?
-    size_t NumberEnd = Digits;
-    if (Digits + 1 < N && S[Digits] == '.' && isDigit(S[Digits + 1]))
-      NumberEnd = digits(Digits + 1);
-    // QUANTITY : DIGITS ( '.' DIGITS )? UNIT
+    // NUMBER : GROUPED ( '.' DIGITS )?
+    size_t NumberEnd = Grouped;
+    if (Grouped + 1 < N && S[Grouped] == '.' && isDigit(S[Grouped + 1]))
+      NumberEnd = digits(Grouped + 1);
+    // QUANTITY : GROUPED ( '.' DIGITS )? UNIT
     size_t QuantityEnd = 0;
     if (isUnitStart(at(NumberEnd)))
       QuantityEnd = unit(NumberEnd);

@@ -28,6 +28,12 @@ enum Kind : uint8_t {
 #include "compiler/syntax/tokens.def"
   NumKinds
 };
+/// The keywords come first in tokens.def: KwInclude … LastKeyword.
+constexpr unsigned NumKeywords = 0
+#define BUD_KEYWORD(Name, GrammarName, English, Chinese, Noun) +1
+#include "compiler/syntax/tokens.def"
+    ;
+constexpr Kind LastKeyword = Kind(KwInclude + NumKeywords - 1);
 } // namespace tok
 
 /// One token: its kind and its bytes in the file.
@@ -56,7 +62,7 @@ std::vector<Token> lex(llvm::StringRef Text, const LexOptions &Opts = {});
 tok::Kind keywordFor(llvm::StringRef Word);
 
 /// Whether \p K is a keyword.
-inline bool isKeyword(tok::Kind K) { return K >= tok::KwInclude && K <= tok::KwTemplate; }
+inline bool isKeyword(tok::Kind K) { return K >= tok::KwInclude && K <= tok::LastKeyword; }
 /// Whether keyword \p K is also a noun (tokens.def).
 bool isNounKeyword(tok::Kind K);
 /// The Chinese spelling of keyword \p K ("预算"), or the spelling of punctuation ("{").

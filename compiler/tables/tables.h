@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "compiler/model/amount.h"
 #include "compiler/model/model.h"
 
 #include <optional>
@@ -28,6 +29,7 @@ struct Cell {
   bool Amount = false;            ///< a money cell (right-aligned, a number in spreadsheets)
   std::optional<Decimal> Yuan;    ///< its exact amount in 元, when it is one
   bool Emphasis = false;          ///< a label cell of a project table
+  unsigned Indent = 0;            ///< a label indented by its level in a tree (深圳, 广州)
 };
 
 using Row = std::vector<Cell>;
@@ -39,6 +41,7 @@ llvm::StringRef kindName(TableKind K);
 struct Table {
   unsigned Number = 0;              ///< its place in the disclosure: 1 … N
   std::string Title;
+  std::string Label;                ///< printed above the title (表1, 公开01表); may be empty
   std::string Template;             ///< the title of its table in the template
   TableKind Kind = TableKind::Standard;
   int Project = -1;                 ///< Project tables: index into Budget::Projects
@@ -46,6 +49,8 @@ struct Table {
   std::vector<Row> Head, Body;
   std::vector<std::string> Notes;   ///< lines under the table
   unsigned Width = 0;               ///< columns
+  bool Ordinal = false;             ///< its first column is 序号
+  model::AmountFormat Money;        ///< how its amounts print (unit, decimals, separators)
 };
 
 /// All the tables of a disclosure, in publishing order.
@@ -78,9 +83,5 @@ Layout layout(const std::vector<Row> &Rows, unsigned Width);
 /// A label for each column of \p T: the texts of the header cells over it, top down, joined
 /// by " / " (本年收入 / 小计); the 栏次 row is left out.
 std::vector<std::string> columnLabels(const Table &T);
-
-/// The file-name stem of a table: "01-部门预算收支总表", with characters that file systems
-/// reject replaced.
-std::string fileStem(const Table &T);
 
 } // namespace budc::tables

@@ -6,8 +6,9 @@ test input that checks clean.
     validate.py BUDC SOURCE_ROOT OUT_DIR
 
 Besides the schema it checks what a schema cannot say: each table file equals the table of
-the same number in budget.json, every money cell's text is its exact amount printed in the
-money unit with two decimals, and the allocations add up to the 收入总计 of table 1.
+the same number in budget.json, every money cell's text is its exact amount printed as the
+table's money says (unit, decimals, separators), and the allocations add up to the 收入总计
+of table 1.
 """
 import json
 import os
@@ -50,7 +51,6 @@ def main(budc, root, out):
             print("%s: %s at %s" % (ws.name, e.message, "/".join(map(str, e.path))))
         if errors:
             sys.exit("%s: %d schema violations" % (ws, len(errors)))
-        factor = Decimal(doc["budget"]["yuanPerMoneyUnit"])
         by_number = {t["number"]: t for t in doc["tables"]}
         for f in sorted(dest.glob("[0-9]*.json")):
             t = json.loads(f.read_text(encoding="utf-8"))
@@ -63,8 +63,11 @@ def main(budc, root, out):
                 for cell in row:
                     if cell["yuan"] is None or not cell["text"]:
                         continue
-                    shown = (Decimal(cell["yuan"]) / factor).quantize(Decimal("0.01"), ROUND_HALF_UP)
-                    if cell["text"] != str(shown) and cell["text"] != "0":
+                    money = t["money"]
+                    places = Decimal(1).scaleb(-money["decimals"])
+                    shown = (Decimal(cell["yuan"]) / Decimal(money["yuanPerUnit"])).quantize(places, ROUND_HALF_UP)
+                    text = "{:,}".format(shown) if money["separators"] else str(shown)
+                    if cell["text"] != text and cell["text"] != "0":
                         sys.exit("%s table %d: cell %r is %s 元" % (ws.name, t["number"], cell["text"], cell["yuan"]))
         total = sum(Decimal(a["yuan"]) for a in doc["allocations"])
         t1 = by_number.get(1)

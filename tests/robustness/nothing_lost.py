@@ -13,19 +13,13 @@
      not run.
 """
 import os
-import shutil
-import stat
 import subprocess
 import sys
-import tempfile
+
+from privileges import run
+import privileges
 
 MESSY = "预算 2024 { 金额单位 万元 }\n收入 {\n    一般公共预算拨款 1.00\n}\n基本支出 2010301 行政运行 {\n  30101 基本工资 1.00\n}\n"
-
-
-def run(cmd, as_nobody):
-    if as_nobody:
-        cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + cmd
-    return subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, LANG="C.UTF-8"))
 
 
 def listing(d):
@@ -33,34 +27,10 @@ def listing(d):
 
 
 def main(budc, work):
-    budc = os.path.abspath(budc)
-    shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(work)
-    os.chmod(work, 0o755)
-    root = os.geteuid() == 0
-    failures = []
-    if root:
-        # nobody must reach the files and budc itself wherever the tree was cloned (a clone
-        # under `mktemp -d` sits in a directory only root may enter): work in a fresh
-        # directory of /tmp with a copy of budc.
-        shutil.rmtree(work)
-        work = tempfile.mkdtemp(prefix="budc-nothing-lost-")
-        os.chmod(work, 0o755)
-        shutil.copy(budc, os.path.join(work, "budc"))
-        budc = os.path.join(work, "budc")
-        os.chmod(budc, 0o755)
-    try:
-        mounted = check(budc, work, root, failures)
-    finally:
-        if root:
-            shutil.rmtree(work, ignore_errors=True)
-    if failures:
-        for f in failures:
-            print(f)
-        sys.exit(1)
-    print("nothing lost: read-only directory%s; every failed write reported BUD907 and left "
-          "the originals whole; an unreachable file is reported as such"
-          % (" and full disk" if mounted else ""))
+    privileges.main(budc, work, "budc-nothing-lost-", check, lambda mounted:
+                    "nothing lost: read-only directory%s; every failed write reported BUD907 and "
+                    "left the originals whole; an unreachable file is reported as such"
+                    % (" and full disk" if mounted else ""))
 
 
 def check(budc, work, root, failures):

@@ -201,7 +201,7 @@ TEST_CASE("the lexer tells keywords, names and every character class apart") {
     Got.emplace_back(T.K, Text.slice(T.Begin, T.End).str());
   using K = syntax::LexToken;
   std::vector<std::pair<syntax::LexToken::Kind, std::string>> Want = {
-      {K::Keyword, "项目"},         {K::Name, "项目支出"},      {K::Keyword, "project"},
+      {K::Keyword, "项目"},         {K::Keyword, "项目支出"},      {K::Keyword, "project"},
       {K::Name, "projects"},        {K::Name, "金额（万元）"},  {K::Name, "【注】、“两委”·甲"},
       {K::Comparator, "≥"},         {K::Quantity, "95%"},       {K::Comparator, "≤"},
       {K::Quantity, "3‰"},          {K::Comparator, "≠"},       {K::Number, "1"},

@@ -1,0 +1,43 @@
+//===- output.h - What `budc build` writes: the files of a format, and their names -===//
+//
+// A build renders the disclosure in one format into a set of files: one per table
+// (NN-title.ext) for text, Markdown, CSV and JSON (plus budget.json, the model), one page
+// (disclosure.html) for HTML, one workbook (disclosure.xlsx) for Excel. Without -o DIR the
+// same renderings go to standard output, one after the other (JSON: the model alone).
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "compiler/emit/emit.h"
+
+#include <string>
+#include <vector>
+
+namespace budc::emit {
+
+/// The names of the formats, for messages: "text, md, csv, html, json or xlsx".
+llvm::StringRef formatNames();
+
+/// The longest file name budc writes, in bytes: under the 255 of common file systems with room
+/// for what other programs add beside it (LibreOffice's .~lock.NAME#, Excel's ~$NAME).
+constexpr size_t MaxFileName = 200;
+
+/// The file name of table \p T in format \p F: "01-部门预算收支总表.csv". Characters that file
+/// systems reject become '_'. A name longer than MaxFileName is cut at a character and ends in
+/// "~" and eight hex digits of a hash of the whole title: the same name in every build.
+std::string fileName(const tables::Table &T, Format F);
+
+/// One rendered file.
+struct OutputFile {
+  std::string Name;    ///< a file name, no directory
+  std::string Content; ///< its bytes
+};
+
+/// The files of \p D in format \p F (not Xlsx, which emit::xlsx writes itself). \p ToStdout
+/// gives what goes to standard output instead: the model alone for JSON, a blank line after
+/// each text table.
+std::vector<OutputFile> render(const model::Budget &B, const tables::Disclosure &D, Format F,
+                               const Options &O, bool ToStdout, const SourceManager &SM,
+                               llvm::ArrayRef<Diagnostic> Diags);
+
+} // namespace budc::emit
