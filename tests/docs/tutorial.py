@@ -13,6 +13,11 @@ reader does not see it), that says what the test does with it:
   <!-- test: same-as FILE -->    the block stands word for word in FILE of the repository (the
                                  editor configurations docs/workflow.md holds and tests/lsp runs)
   <!-- test: vscode-settings --> a JSON object whose budc.* keys the extension declares
+  <!-- test: hover PATH | TEXT -->   what `budc lsp` shows on hovering the first character of
+                                     the first TEXT in PATH (its Markdown, as an editor gets it)
+  <!-- test: complete PATH | AFTER | TYPED -->   the labels `budc lsp` offers, one a line, when
+                                     TYPED is typed on a new line after the first line that
+                                     holds AFTER (the file on disk is not changed)
 
 and a marker without a block:
 
@@ -25,7 +30,7 @@ LC_MESSAGES), a private HOME and git configuration, in a fresh folder.
 
 usage: tutorial.py [--update] BUDC SOURCE_DIR WORK_DIR [PAGE.md]
 
---update writes what the commands print into the page's console blocks instead of comparing
+--update writes what the commands print (and budc lsp answers) into the page instead of comparing
 (read the diff before committing it).
 """
 
@@ -36,6 +41,9 @@ import re
 import shutil
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lsp"))
+from lspclient import Client, uri  # noqa: E402
 
 MARKER = re.compile(r"^<!--\s*test:\s*(.*?)\s*-->\s*$")
 FENCE = re.compile(r"^(`{3,})\s*([\w.+-]*)\s*$")
@@ -124,6 +132,48 @@ def run_console(page, line, body, status, env, work, update):
     return "\n".join(printed) + "\n"
 
 
+def u16(text):
+    """The length of text in UTF-16 code units (LSP positions)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def ask_server(budc, env, page, line, verb, full, args):
+    """What budc lsp answers, as the page shows it: a hover's Markdown or completion labels."""
+    with open(full, encoding="utf-8") as f:
+        text = f.read()
+    client = Client(budc, env=env, cwd=os.path.dirname(full))
+    try:
+        client.initialize(root=os.path.dirname(full), locale="zh-CN")
+        client.open(full, text)
+        if verb == "hover":
+            if args[0] not in text:
+                fail(page, line, f"'{args[0]}' is not in {full}")
+            at = text.index(args[0]) + 1
+            before = text[:at]
+            pos = {"line": before.count("\n"), "character": u16(before[before.rfind("\n") + 1:])}
+            r = client.result("textDocument/hover",
+                              {"textDocument": {"uri": uri(full)}, "position": pos})
+            answer = (r["contents"]["value"] if r else "").rstrip("\n") + "\n"
+        else:
+            lines = text.split("\n")
+            n = next((i for i, l in enumerate(lines) if args[0] in l), None)
+            if n is None:
+                fail(page, line, f"no line of {full} holds '{args[0]}'")
+            lines.insert(n + 1, args[1])
+            client.notify("textDocument/didChange", {
+                "textDocument": {"uri": uri(full), "version": 2},
+                "contentChanges": [{"text": "\n".join(lines)}]})
+            r = client.result("textDocument/completion", {
+                "textDocument": {"uri": uri(full)},
+                "position": {"line": n + 1, "character": u16(args[1])}})
+            items = r["items"] if isinstance(r, dict) else (r or [])
+            answer = "".join(i["label"] + "\n" for i in items)
+        client.shutdown()
+        return answer
+    finally:
+        client.close()
+
+
 def main():
     args = sys.argv[1:]
     update = args[:1] == ["--update"]
@@ -194,6 +244,18 @@ def main():
                               work, update)
             if new != body:
                 updates[line] = new
+        elif verb in ("hover", "complete"):
+            parts = [p.strip() for p in rest.split("|")]
+            if len(parts) != (2 if verb == "hover" else 3):
+                fail(rel, line, "hover PATH | TEXT, complete PATH | AFTER | TYPED")
+            new = ask_server(budc, env, rel, line, verb, inside(work, parts[0], rel, line),
+                             parts[1:])
+            if new != body:
+                if not update:
+                    diff = "\n".join(difflib.unified_diff(body.split("\n"), new.split("\n"),
+                                                           "the page", "budc lsp", lineterm=""))
+                    fail(rel, line, f"budc lsp answers something else:\n{diff}")
+                updates[line] = new
         elif verb == "same-as":
             with open(os.path.join(source, rest), encoding="utf-8") as f:
                 if body not in f.read():
@@ -218,7 +280,7 @@ def main():
             lines[start:end] = updates[start].rstrip("\n").split("\n")
         with open(page, "w", encoding="utf-8") as f:
             f.write("\n".join(lines))
-        print(f"{rel}: {len(updates)} console blocks rewritten")
+        print(f"{rel}: {len(updates)} blocks rewritten")
     if not counts.get("run"):
         fail(rel, 1, "no command was run")
     print(f"{rel}: " + ", ".join(f"{n} {v}" for v, n in sorted(counts.items())))
