@@ -673,8 +673,9 @@ private:
     M.Where = P.Range;
     M.CodeWhere = P.Id.Range;
     M.NameWhere = P.Name.Range;
-    // A project is identified by its code, or by its name when it has none.
-    std::string Key = M.Code.empty() ? "name:" + M.Name : M.Code;
+    // A project is identified by its code, or by its unit and name when it has none: units of
+    // one department often have projects of the same name (机构运行辅助经费 in each of them).
+    std::string Key = M.Code.empty() ? "name:" + std::to_string(Unit) + ":" + M.Name : M.Code;
     auto [It, New] = Projects.try_emplace(Key, P.Range);
     if (!New) {
       Diags.report(P.Id.present() ? P.Id.Range : P.Name.Range, diag::DuplicateProject,
