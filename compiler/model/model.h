@@ -426,6 +426,9 @@ struct TemplateRow {
   /// Trees, units, projects: the numbering of the rows (of the first level of a tree) in the
   /// style of its first number: 一、 （一） (一) 1、 1. （1）; empty: none.
   std::string Numbering;
+  /// Units: [本级 "（本级）"], written after the name of the unit named as the department (its
+  /// 本级, 广州 表11: 广州市统计局（本级）); empty: the name alone.
+  std::string OwnSuffix;
   unsigned LabelSpan = 1; ///< Total, Fixed: [跨列 N], the label spans the first N text columns
   unsigned Count = 1;     ///< Blank: how many rows
   bool WhenEmpty = false; ///< Blank: [空表时], only when every amount of the table is zero

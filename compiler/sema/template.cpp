@@ -870,6 +870,13 @@ private:
           return false;
         }
         Row.LabelSpan = N;
+      } else if (Tag == "本级") {
+        if (V.Args.size() != 1 || !isLabel(V.Args[0]) || Row.Kind != model::TemplateRow::Units) {
+          bad(V.range(), "[本级 \"（本级）\"] is written after '行 单位': the text after the name of the unit named as the department",
+              "[本级 \"（本级）\"] 写在“行 单位”之后：与部门同名的单位名称后所加的文字");
+          return false;
+        }
+        Row.OwnSuffix = word(V.Args[0]);
       } else if (Tag == "空表时" && V.Args.empty() && Row.Kind == model::TemplateRow::Blank) {
         Row.WhenEmpty = true;
       } else {
@@ -1010,8 +1017,8 @@ private:
     }
     case model::TemplateRow::Units: {
       if (Values.size() > 1) {
-        bad(Values[1].range(), "a row per unit is '行 单位 [编号] [{ rows of each unit }]'",
-            "按单位的行写作“行 单位 [编号] [{ 每个单位的行 }]”");
+        bad(Values[1].range(), "a row per unit is '行 单位 [编号] [本级] [{ rows of each unit }]'",
+            "按单位的行写作“行 单位 [编号] [本级] [{ 每个单位的行 }]”");
         return std::nullopt;
       }
       bool Ok = true;

@@ -513,6 +513,11 @@ private:
         }
         if (!R.Numbering.empty() && Out.size() > Before)
           Out[Before].S[OnlySide < 0 ? 0 : OnlySide].Number = outlineNumber(R.Numbering, U + 1);
+        if (!R.OwnSuffix.empty() && B.OrgUnits[U].Name == B.DepartmentName)
+          for (size_t K = Before; K < Out.size(); ++K)
+            for (Side &S : Out[K].S)
+              if (S.UnitRow)
+                S.Label += R.OwnSuffix;
       }
       return;
     case model::TemplateRow::Projects: {
