@@ -500,7 +500,8 @@ private:
         Out.push_back(std::move(L));
       }
       return;
-    case model::TemplateRow::Units:
+    case model::TemplateRow::Units: {
+      unsigned Shown = 0;
       for (size_t U = 0; U < B.OrgUnits.size(); ++U) {
         size_t Before = Out.size();
         if (R.Inner.empty()) {
@@ -508,11 +509,27 @@ private:
           Own.Kind = model::TemplateRow::Total;
           expand(Own, Out, OnlySide, U);
         } else {
-          for (const model::TemplateRow &X : R.Inner)
+          // A unit none of whose records (projects, codes) the rows list has nothing to show
+          // in the table: it is left out (广州 表12 omits a unit without projects).
+          bool Lists = false;
+          size_t Listed = 0;
+          for (const model::TemplateRow &X : R.Inner) {
+            size_t At = Out.size();
             expand(X, Out, OnlySide, U);
+            if (X.Kind == model::TemplateRow::Projects || X.Kind == model::TemplateRow::FunctionTree ||
+                X.Kind == model::TemplateRow::EconomicTree) {
+              Lists = true;
+              Listed += Out.size() - At;
+            }
+          }
+          if (Lists && !Listed) {
+            Out.resize(Before);
+            continue;
+          }
         }
+        ++Shown;
         if (!R.Numbering.empty() && Out.size() > Before)
-          Out[Before].S[OnlySide < 0 ? 0 : OnlySide].Number = outlineNumber(R.Numbering, U + 1);
+          Out[Before].S[OnlySide < 0 ? 0 : OnlySide].Number = outlineNumber(R.Numbering, Shown);
         if (!R.OwnSuffix.empty() && B.OrgUnits[U].Name == B.DepartmentName)
           for (size_t K = Before; K < Out.size(); ++K)
             for (Side &S : Out[K].S)
@@ -520,6 +537,7 @@ private:
                 S.Label += R.OwnSuffix;
       }
       return;
+    }
     case model::TemplateRow::Projects: {
       unsigned N = 0;
       for (size_t I = 0; I < B.Projects.size(); ++I) {
