@@ -325,6 +325,10 @@ struct Project {
   std::vector<SchedulePoint> Schedule;
   Span ScheduleWhere;
   std::string Purpose;                ///< 用途
+  /// 重点 [N]: a key project (重点项目), listed by 行 项目 [重点] rows by N, those without one
+  /// after them in source order.
+  bool Key = false;
+  unsigned KeyOrder = 0;              ///< N, or 0 when not given
   std::vector<std::string> Goals;     ///< 目标 statements in order
   Span Where, CodeWhere, NameWhere, FunctionWhere, FirstAmountWhere;
 };
@@ -426,6 +430,7 @@ struct TemplateRow {
   /// Trees, units, projects: the numbering of the rows (of the first level of a tree) in the
   /// style of its first number: 一、 （一） (一) 1、 1. （1）; empty: none.
   std::string Numbering;
+  bool KeyOnly = false; ///< Projects: [重点], only the key projects (重点 in the project)
   /// Units: [本级 "（本级）"], written after the name of the unit named as the department (its
   /// 本级, 广州 表11: 广州市统计局（本级）); empty: the name alone.
   std::string OwnSuffix;

@@ -870,6 +870,8 @@ private:
           return false;
         }
         Row.LabelSpan = N;
+      } else if (Tag == "重点" && V.Args.empty() && Row.Kind == model::TemplateRow::Projects) {
+        Row.KeyOnly = true;
       } else if (Tag == "本级") {
         if (V.Args.size() != 1 || !isLabel(V.Args[0]) || Row.Kind != model::TemplateRow::Units) {
           bad(V.range(), "[本级 \"（本级）\"] is written after '行 单位': the text after the name of the unit named as the department",
@@ -1044,8 +1046,8 @@ private:
     case model::TemplateRow::Department:
     case model::TemplateRow::Projects:
       if (Values.size() > 1) {
-        bad(Values[1].range(), First == "部门" ? "a department row is '行 部门 [跨列 N]'" : "a row per project is '行 项目 [编号]'",
-            First == "部门" ? "部门行写作“行 部门 [跨列 N]”" : "按项目的行写作“行 项目 [编号]”");
+        bad(Values[1].range(), First == "部门" ? "a department row is '行 部门 [跨列 N]'" : "a row per project is '行 项目 [编号] [重点]'",
+            First == "部门" ? "部门行写作“行 部门 [跨列 N]”" : "按项目的行写作“行 项目 [编号] [重点]”");
         return std::nullopt;
       }
       Row.Has[0] = true;

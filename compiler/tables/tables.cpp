@@ -540,7 +540,16 @@ private:
     }
     case model::TemplateRow::Projects: {
       unsigned N = 0;
-      for (size_t I = 0; I < B.Projects.size(); ++I) {
+      std::vector<size_t> Order;
+      for (size_t I = 0; I < B.Projects.size(); ++I)
+        if (!R.KeyOnly || B.Projects[I].Key)
+          Order.push_back(I);
+      if (R.KeyOnly) // by their numbers (重点 N), those without one after them
+        std::stable_sort(Order.begin(), Order.end(), [&](size_t X, size_t Y) {
+          unsigned A = B.Projects[X].KeyOrder, C = B.Projects[Y].KeyOrder;
+          return (A ? A : UINT_MAX) < (C ? C : UINT_MAX);
+        });
+      for (size_t I : Order) {
         const model::Project &P = B.Projects[I];
         if (Unit && P.UnitIndex != *Unit)
           continue;
