@@ -241,6 +241,9 @@ public:
         InScope.push_back(&A);
     for (const model::TemplateColumn &C : T.Columns)
       HasUnitColumn |= C.Kind == model::TemplateColumn::Unit;
+    for (const model::Allocation &A : B.Allocations)
+      if (A.Kind == model::Nature::Project && A.Project < 0)
+        UnitBlocks.insert(A.UnitIndex);
   }
 
   Table run() {
@@ -464,6 +467,20 @@ private:
           return std::nullopt;
         Total = *Next;
       }
+    // A unit's own row adds its projects that are records of money the department's 项目支出
+    // blocks give for the department as a whole (广州 表12: the blocks are the department's,
+    // the projects each unit's), unless the unit has blocks of its own holding that money.
+    if (S.UnitRow && S.Unit && S.Function.empty() && S.Economic.empty() &&
+        !UnitBlocks.count(*S.Unit))
+      for (const model::Project &P : B.Projects)
+        if (P.UnitIndex == *S.Unit && !P.Itemised)
+          for (const model::ProjectAmount &M : P.Amounts)
+            if (Q.matches(B, P, M)) {
+              auto Next = Total.add(M.Yuan);
+              if (!Next)
+                return std::nullopt;
+              Total = *Next;
+            }
     return Total;
   }
 
@@ -678,6 +695,7 @@ private:
   bool &Overflow;
   std::vector<const model::Allocation *> InScope;
   bool HasUnitColumn = false; ///< a 单位 column shows the unit rows' names
+  std::set<size_t> UnitBlocks; ///< the units (or DepartmentLevel) with 项目支出 blocks
 };
 
 
