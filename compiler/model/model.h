@@ -427,6 +427,7 @@ struct TemplateRow {
   /// style of its first number: 一、 （一） (一) 1、 1. （1）; empty: none.
   std::string Numbering;
   unsigned LabelSpan = 1; ///< Total, Fixed: [跨列 N], the label spans the first N text columns
+  unsigned Indent = 0;    ///< Fixed: [缩进 N], the label's level in an indented 名称 column
   unsigned Count = 1;     ///< Blank: how many rows
   bool WhenEmpty = false; ///< Blank: [空表时], only when every amount of the table is zero
 };

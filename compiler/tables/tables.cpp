@@ -540,6 +540,7 @@ private:
         S.Label = R.Label[0];
         S.Terms = &R.Terms[0];
         S.LabelSpan = R.LabelSpan;
+        S.Level = R.Indent;
         Put(S);
         return;
       }
@@ -550,6 +551,7 @@ private:
           L.S[I].Label = R.Label[I];
           L.S[I].Terms = &R.Terms[I];
           L.S[I].LabelSpan = R.LabelSpan;
+          L.S[I].Level = R.Indent;
         }
       Out.push_back(std::move(L));
       return;
