@@ -575,6 +575,7 @@ struct TableTemplate {
   bool PerProject = false;     ///< 每项目: one table per project
   unsigned Width = 0;          ///< Listing: columns (列数, or the header's width)
   std::vector<std::string> Caption; ///< 标注: these lines replace the standard caption
+  bool NoCaption = false;      ///< 标注 无: no caption at all (a table set in the narrative)
   std::vector<std::string> Notes; ///< 注: lines printed under the table
   std::vector<ListingRow> Lines;  ///< Listing: its rows
   std::vector<std::vector<HeaderCell>> Header;

@@ -221,10 +221,16 @@ private:
     std::vector<Span> HeaderRows;
     for (const ast::Attr *C : A.Children) {
       llvm::StringRef Key = C->Key.Value;
-      if (Key == "标注" || Key == "注") {
+      if (Key == "标注" && C->Values.size() == 1 && C->Values[0].K == ast::Value::Name &&
+          word(C->Values[0]) == "无" && C->Children.empty()) {
+        T.NoCaption = true; // 标注 无: a table without caption lines
+      } else if (Key == "标注" || Key == "注") {
         if (C->Values.size() != 1 || !isLabel(C->Values[0])) {
-          bad(C->Key.Range, Key.str() + " takes one text, in quotes",
-              Key.str() + "后应为一段带引号的文字");
+          bad(C->Key.Range,
+              Key == "标注" ? "标注 takes one text, in quotes, or 无 (no caption at all)"
+                            : Key.str() + " takes one text, in quotes",
+              Key == "标注" ? "标注后应为一段带引号的文字，或“无”（表上方不印标注行）"
+                            : Key.str() + "后应为一段带引号的文字");
           Ok = false;
           continue;
         }

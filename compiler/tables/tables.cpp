@@ -248,7 +248,7 @@ public:
     Out.Kind = TableKind::Standard;
     Out.Width = static_cast<unsigned>(T.Columns.size()) + (T.Ordinal ? 1 : 0);
     Out.Ordinal = T.Ordinal;
-    if (Out.Caption.empty())
+    if (Out.Caption.empty() && !T.NoCaption)
       Out.Caption = caption(B, T);
     if (T.ColumnNumbers != model::TableTemplate::NoNumbers)
       Out.Head.push_back(columnNumbers(Out.Width));
