@@ -515,7 +515,9 @@ private:
         return false;
       }
       std::string Field = Text.slice(Open + 1, Close).str();
-      bool Known = std::find(BudgetFields.begin(), BudgetFields.end(), Field) != BudgetFields.end() ||
+      llvm::StringRef Section = Field; // {说明 TITLE}: a narrative section's text
+      bool Known = (Section.consume_front("说明 ") && !Section.trim().empty()) ||
+                   std::find(BudgetFields.begin(), BudgetFields.end(), Field) != BudgetFields.end() ||
                    (PerProject &&
                     std::find(ProjectFields.begin(), ProjectFields.end(), Field) != ProjectFields.end());
       if (!Known) {

@@ -130,6 +130,12 @@ std::string fieldValue(const model::Budget &B, int Project, unsigned Ordinal, ll
     return Unit.empty() ? B.MoneyUnit : Unit.str();
   if (F == "截止日期")
     return factText(fact(B.Assets, "截止日期"));
+  if (F.consume_front("说明 ")) { // the text of a narrative section (深圳's 备注 line)
+    for (const model::Section &S : B.Sections)
+      if (S.Title == F)
+        return S.Body;
+    return "";
+  }
   if (Project < 0)
     return "";
   const model::Project &P = B.Projects[static_cast<size_t>(Project)];
@@ -193,7 +199,8 @@ Table frame(const model::Budget &B, const model::TableTemplate &T, int Project,
     Out.Head.push_back(std::move(R));
   }
   for (const std::string &N : T.Notes)
-    Out.Notes.push_back(Fill(N));
+    if (std::string Note = Fill(N); !Note.empty()) // ({说明 TITLE} of a section the budget lacks)
+      Out.Notes.push_back(std::move(Note));
   return Out;
 }
 
