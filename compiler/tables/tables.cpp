@@ -354,10 +354,13 @@ private:
     case model::TemplateColumn::Amount:
       break;
     }
-    std::optional<Decimal> Sum = sum(S, C.Terms);
+    bool Unknown = false;
+    std::optional<Decimal> Sum = sum(S, C.Terms, Unknown);
     Cell X;
     X.Amount = true;
-    if (!Sum) {
+    if (Unknown) {
+      // A figure the facts cannot give, and no declared figure states: nothing to print.
+    } else if (!Sum) {
       Overflow = true;
       X.Text = "####";
     } else {
@@ -433,7 +436,7 @@ private:
 
   /// The cell of row side \p S in column \p Column: the facts its row, its column and the
   /// table's scope all name (control totals for an income figure, else allocations).
-  std::optional<Decimal> sum(const Side &S, const model::Query &Column) const {
+  std::optional<Decimal> sum(const Side &S, const model::Query &Column, bool &Unknown) const {
     model::Query Q = model::Query::intersect(T.Scope, Column);
     if (S.Terms)
       Q = model::Query::intersect(Q, *S.Terms);
@@ -449,8 +452,14 @@ private:
         Row.Projects = std::vector<int>{S.Project};
       Q = model::Query::intersect(Q, Row);
     }
-    if (Q.Underivable)
+    if (Q.Underivable) {
+      // A figure the facts cannot give (不可推导): the declared figure that names the same
+      // facts, within the table's scope, states it (广州 表8: 行政经费, declared by fund).
+      if (const model::Declared *D = declared(B.DeclaredFigures, Q))
+        return D->Yuan;
+      Unknown = true;
       return Decimal();
+    }
     // A project's money may be a record (no allocations): the evaluator adds its amounts.
     if (!Q.spending() || Q.Projects)
       return model::evaluate(B, Q);
@@ -463,6 +472,34 @@ private:
         Total = *Next;
       }
     return Total;
+  }
+
+  /// The declared figure, among \p Ds and their parts, with an amount that names what \p Q
+  /// does within the table's scope; null when there is none.
+  const model::Declared *declared(const std::vector<model::Declared> &Ds,
+                                  const model::Query &Q) const {
+    for (const model::Declared &D : Ds) {
+      if (D.HasAmount && same(model::Query::intersect(T.Scope, D.Figure), Q))
+        return &D;
+      if (const model::Declared *C = declared(D.Children, Q))
+        return C;
+    }
+    return nullptr;
+  }
+
+  /// Whether two queries add the same facts, as written: every constraint alike (code
+  /// prefixes as sets).
+  static bool same(const model::Query &A, const model::Query &B) {
+    auto Set = [](std::vector<std::string> V) {
+      std::sort(V.begin(), V.end());
+      V.erase(std::unique(V.begin(), V.end()), V.end());
+      return V;
+    };
+    return A.Income == B.Income && A.Empty == B.Empty && A.Underivable == B.Underivable &&
+           A.CarryOver == B.CarryOver && A.Natures == B.Natures &&
+           A.CostClasses == B.CostClasses && A.Funds == B.Funds && A.Units == B.Units &&
+           A.Projects == B.Projects && A.RunningCosts == B.RunningCosts &&
+           Set(A.Functions) == Set(B.Functions) && Set(A.Economics) == Set(B.Economics);
   }
 
   /// The rows of one template row, one side of them when \p OnlySide is 0 or 1, for the unit
