@@ -496,6 +496,7 @@ private:
       return V;
     };
     return A.Income == B.Income && A.Empty == B.Empty && A.Underivable == B.Underivable &&
+           A.UnderivableName == B.UnderivableName &&
            A.CarryOver == B.CarryOver && A.Natures == B.Natures &&
            A.CostClasses == B.CostClasses && A.Funds == B.Funds && A.Units == B.Units &&
            A.Projects == B.Projects && A.RunningCosts == B.RunningCosts &&
