@@ -307,6 +307,9 @@ struct Query {
   /// A figure the facts cannot give (教学科研人员因公出国（境）费): declared, it is only checked
   /// against its parts.
   bool Underivable = false;
+  /// The named figure an underivable query is (two such figures add the same no facts, but
+  /// are not the same figure: 深圳 表3's 政府采购 and its 中小企业 share).
+  std::string UnderivableName;
   std::optional<bool> CarryOver;                ///< 本年 (false) / 上年结转 (true)
   /// Natures allowed, one bit per Nature; 0 (not constrained) is every nature but
   /// CarryForward: money kept for next year counts only in a figure that names it.
@@ -546,6 +549,7 @@ struct TemplateRow {
   /// 本级, 广州 表11: 广州市统计局（本级）); empty: the name alone.
   std::string OwnSuffix;
   unsigned LabelSpan = 1; ///< Total, Fixed: [跨列 N], the label spans the first N text columns
+  unsigned Indent = 0;    ///< Fixed: [缩进 N], the label's level in an indented 名称 column
   unsigned Count = 1;     ///< Blank: how many rows
   bool WhenEmpty = false; ///< Blank: [空表时], only when every amount of the table is zero
 };

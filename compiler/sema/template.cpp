@@ -515,7 +515,9 @@ private:
         return false;
       }
       std::string Field = Text.slice(Open + 1, Close).str();
-      bool Known = std::find(BudgetFields.begin(), BudgetFields.end(), Field) != BudgetFields.end() ||
+      llvm::StringRef Section = Field; // {说明 TITLE}: a narrative section's text
+      bool Known = (Section.consume_front("说明 ") && !Section.trim().empty()) ||
+                   std::find(BudgetFields.begin(), BudgetFields.end(), Field) != BudgetFields.end() ||
                    (PerProject &&
                     std::find(ProjectFields.begin(), ProjectFields.end(), Field) != ProjectFields.end());
       if (!Known) {
@@ -889,6 +891,20 @@ private:
           return false;
         }
         Row.OwnSuffix = word(V.Args[0]);
+      } else if (Tag == "缩进") {
+        unsigned N = 0;
+        if (V.Args.size() != 1 || V.Args[0].K != ast::Value::Number ||
+            V.Args[0].Num.Number.getAsInteger(10, N) || !V.Args[0].Num.Unit.empty() || N > 9) {
+          bad(V.range(), "an indent is [缩进 N], the level of the label, 0 to 9",
+              "缩进的写法为 [缩进 N]：名称的级次，0 至 9");
+          return false;
+        }
+        if (Row.Kind != model::TemplateRow::Fixed) {
+          bad(V.range(), "[缩进 N] sets the level of a fixed row (rows of codes, units and projects are indented by their level)",
+              "[缩进 N] 用于固定行的级次（科目行、单位行和项目行按其级次缩进）");
+          return false;
+        }
+        Row.Indent = N;
       } else if (Tag == "空表时" && V.Args.empty() && Row.Kind == model::TemplateRow::Blank) {
         Row.WhenEmpty = true;
       } else {

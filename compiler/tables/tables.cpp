@@ -130,6 +130,12 @@ std::string fieldValue(const model::Budget &B, int Project, unsigned Ordinal, ll
     return Unit.empty() ? B.MoneyUnit : Unit.str();
   if (F == "截止日期")
     return factText(fact(B.Assets, "截止日期"));
+  if (F.consume_front("说明 ")) { // the text of a narrative section (深圳's 备注 line)
+    for (const model::Section &S : B.Sections)
+      if (S.Title == F)
+        return S.Body;
+    return "";
+  }
   if (Project < 0)
     return "";
   const model::Project &P = B.Projects[static_cast<size_t>(Project)];
@@ -193,7 +199,8 @@ Table frame(const model::Budget &B, const model::TableTemplate &T, int Project,
     Out.Head.push_back(std::move(R));
   }
   for (const std::string &N : T.Notes)
-    Out.Notes.push_back(Fill(N));
+    if (std::string Note = Fill(N); !Note.empty()) // ({说明 TITLE} of a section the budget lacks)
+      Out.Notes.push_back(std::move(Note));
   return Out;
 }
 
@@ -506,6 +513,7 @@ private:
       return V;
     };
     return A.Income == B.Income && A.Empty == B.Empty && A.Underivable == B.Underivable &&
+           A.UnderivableName == B.UnderivableName &&
            A.CarryOver == B.CarryOver && A.Natures == B.Natures &&
            A.CostClasses == B.CostClasses && A.Funds == B.Funds && A.Units == B.Units &&
            A.Projects == B.Projects && A.RunningCosts == B.RunningCosts &&
@@ -556,32 +564,44 @@ private:
       }
       return;
     case model::TemplateRow::Units: {
-      unsigned Shown = 0;
+      // Each unit's rows, and whether the rows list records (projects, codes) and found some.
+      struct Rows {
+        std::vector<Line> Lines;
+        bool Lists = false;
+        size_t Listed = 0;
+      };
+      std::vector<Rows> Units(B.OrgUnits.size());
+      bool AnyListed = false;
       for (size_t U = 0; U < B.OrgUnits.size(); ++U) {
-        size_t Before = Out.size();
+        Rows &X = Units[U];
         if (R.Inner.empty()) {
           model::TemplateRow Own;
           Own.Kind = model::TemplateRow::Total;
-          expand(Own, Out, OnlySide, U);
-        } else {
-          // A unit none of whose records (projects, codes) the rows list has nothing to show
-          // in the table: it is left out (广州 表12 omits a unit without projects).
-          bool Lists = false;
-          size_t Listed = 0;
-          for (const model::TemplateRow &X : R.Inner) {
-            size_t At = Out.size();
-            expand(X, Out, OnlySide, U);
-            if (X.Kind == model::TemplateRow::Projects || X.Kind == model::TemplateRow::FunctionTree ||
-                X.Kind == model::TemplateRow::EconomicTree) {
-              Lists = true;
-              Listed += Out.size() - At;
-            }
-          }
-          if (Lists && !Listed) {
-            Out.resize(Before);
-            continue;
+          expand(Own, X.Lines, OnlySide, U);
+          continue;
+        }
+        for (const model::TemplateRow &In : R.Inner) {
+          size_t At = X.Lines.size();
+          expand(In, X.Lines, OnlySide, U);
+          if (In.Kind == model::TemplateRow::Projects || In.Kind == model::TemplateRow::FunctionTree ||
+              In.Kind == model::TemplateRow::EconomicTree) {
+            X.Lists = true;
+            X.Listed += X.Lines.size() - At;
           }
         }
+        AnyListed |= X.Listed > 0;
+      }
+      unsigned Shown = 0;
+      for (size_t U = 0; U < B.OrgUnits.size(); ++U) {
+        Rows &X = Units[U];
+        // A unit none of whose records the rows list has nothing to show in the table: it is
+        // left out (广州 表12 omits a unit without projects) — unless no unit has any, when the
+        // table is empty and prints its units' rows of zeros as published (深圳 表10).
+        if (X.Lists && !X.Listed && AnyListed)
+          continue;
+        size_t Before = Out.size();
+        Out.insert(Out.end(), std::make_move_iterator(X.Lines.begin()),
+                   std::make_move_iterator(X.Lines.end()));
         ++Shown;
         if (!R.Numbering.empty() && Out.size() > Before)
           Out[Before].S[OnlySide < 0 ? 0 : OnlySide].Number = outlineNumber(R.Numbering, Shown);
@@ -627,6 +647,7 @@ private:
         S.Label = R.Label[0];
         S.Terms = &R.Terms[0];
         S.LabelSpan = R.LabelSpan;
+        S.Level = R.Indent;
         Put(S);
         return;
       }
@@ -637,6 +658,7 @@ private:
           L.S[I].Label = R.Label[I];
           L.S[I].Terms = &R.Terms[I];
           L.S[I].LabelSpan = R.LabelSpan;
+          L.S[I].Level = R.Indent;
         }
       Out.push_back(std::move(L));
       return;
