@@ -22,7 +22,8 @@ const std::vector<std::string> TemplateKeys{"表",   "第一部分", "第二部�
 const std::vector<std::string> RowFields{"项目编码", "项目名称", "绩效目标", "用途", "单位名称",
                                          "单位编码"};
 /// Fields a text may name in braces, in every table and in the tables of each project.
-const std::vector<std::string> BudgetFields{"部门编码", "部门名称", "年度", "金额单位", "截止日期"};
+const std::vector<std::string> BudgetFields{"部门编码", "部门名称", "主体", "年度", "金额单位",
+                                            "截止日期"};
 const std::vector<std::string> ProjectFields{"序号", "项目编码", "项目名称", "用途", "绩效目标"};
 /// Amounts a 金额 cell of a project's table may show.
 const std::vector<std::string> ProjectAmounts{"预算数", "财政资金", "其他资金"};

@@ -117,13 +117,21 @@ std::string factText(const model::TableFact *F) {
   return F && !F->Values.empty() ? F->Values[0] : "";
 }
 
+/// Whether the budget is a unit's own (单位预算): no 部门 block and a single unit, which then
+/// names the budget as a department would (苏州水务: "单位：苏州市水务局").
+bool unitBudget(const model::Budget &B) {
+  return B.DepartmentName.empty() && B.DepartmentCode.empty() && B.OrgUnits.size() == 1;
+}
+
 /// The value of a field a text names in braces (checked by sema).
 std::string fieldValue(const model::Budget &B, int Project, unsigned Ordinal, llvm::StringRef F,
                        llvm::StringRef Unit) {
   if (F == "部门编码")
-    return B.DepartmentCode;
+    return unitBudget(B) ? B.OrgUnits[0].Code : B.DepartmentCode;
   if (F == "部门名称")
-    return B.DepartmentName;
+    return unitBudget(B) ? B.OrgUnits[0].Name : B.DepartmentName;
+  if (F == "主体")
+    return unitBudget(B) ? "单位" : "部门";
   if (F == "年度")
     return std::to_string(B.Year);
   if (F == "金额单位")
@@ -302,7 +310,7 @@ public:
   }
 
   static std::vector<std::string> caption(const model::Budget &B, const model::TableTemplate &T) {
-    return {B.DepartmentCode + B.DepartmentName, "预算年度：" + std::to_string(B.Year),
+    return {fillFields(B, -1, 0, "{部门编码}{部门名称}"), "预算年度：" + std::to_string(B.Year),
             "单位：" + (T.MoneyUnit.empty() ? B.MoneyUnit : T.MoneyUnit)};
   }
 
@@ -483,6 +491,8 @@ private:
       return;
     }
     case model::TemplateRow::Department: {
+      if (unitBudget(B)) // a unit's own budget has no department row (苏州水务 公开02)
+        return;
       Side S;
       S.Present = true;
       S.Label = B.DepartmentName;
