@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <set>
 
 namespace budc::sema {
 namespace {
@@ -429,29 +430,59 @@ private:
       for (const ast::GlossaryEntry *E : llvm::cast<ast::Glossary>(N).Entries)
         B.Glossary.emplace_back(E->Term.Value.str(), E->Definition.Value.str());
       return;
-    case ast::NodeKind::Procurement:
+    case ast::NodeKind::Procurement: {
       B.HasProcurement = true;
+      std::set<std::string> Money = moneyKeys("政府采购");
       for (const ast::Attr *A : llvm::cast<ast::Procurement>(N).Rows)
-        B.Procurement.push_back(tableFact(*A));
+        B.Procurement.push_back(tableFact(*A, &Money));
       return;
-    case ast::NodeKind::Assets:
+    }
+    case ast::NodeKind::Assets: {
       B.HasAssets = true;
+      std::set<std::string> Money = moneyKeys("资产");
       for (const ast::Attr *A : llvm::cast<ast::Assets>(N).Rows)
-        B.Assets.push_back(tableFact(*A));
+        B.Assets.push_back(tableFact(*A, &Money));
       return;
+    }
     default:
       return;
     }
   }
 
-  model::TableFact tableFact(const ast::Attr &A) {
+  /// The keys of the facts of \p Source (政府采购, 资产) that the budget's template prints as
+  /// amounts (逐行 … KEY [货币]).
+  std::set<std::string> moneyKeys(llvm::StringRef Source) const {
+    std::set<std::string> Keys;
+    if (const model::Template *T = B.findTemplate())
+      for (const model::TableTemplate &Tb : T->Tables)
+        for (const model::ListingRow &L : Tb.Lines)
+          if (L.Kind == model::ListingRow::Records && L.Source == Source)
+            for (const model::TemplateCell &C : L.Cells)
+              if (C.Kind == model::TemplateCell::Money && !C.RowTotal)
+                Keys.insert(C.Text);
+    return Keys;
+  }
+
+  /// A fact of the procurement or assets table; the values of a row's keys in \p Money are
+  /// read as amounts (BUD202 for one that is not).
+  model::TableFact tableFact(const ast::Attr &A, const std::set<std::string> *Money = nullptr) {
     model::TableFact F;
     F.Key = A.Key.Value.str();
     for (const ast::Value &V : A.Values)
       F.Values.push_back(V.K == ast::Value::Number ? V.Num.Number.str() + V.Num.Unit.str()
                                                    : V.Word.Value.str());
-    for (const ast::Attr *C : A.Children)
+    for (const ast::Attr *C : A.Children) {
       F.Children.push_back(tableFact(*C));
+      if (Money && Money->count(F.Children.back().Key)) {
+        const ast::Value *V = C->Values.size() == 1 ? &C->Values[0] : nullptr;
+        if (V && V->K == ast::Value::Number && V->Num.Cmp == ast::Comparator::None)
+          F.Children.back().Yuan = R.money(V->Num);
+        else
+          Diags.report(C->Values.empty() ? C->Key.Range : C->Values[0].range(), diag::NotMoney,
+                       {C->Values.empty() ? C->Key.Value.str() : F.Children.back().Values[0],
+                        B.MoneyUnit});
+      }
+    }
     return F;
   }
 
