@@ -66,12 +66,14 @@ incomeBody  : incomeLine? ( ( NL | SEMI ) incomeLine? )* ;
 // for next year (年终结转结余).
 incomeLine  : ( KW_CARRYOVER | KW_CARRYFORWARD )? name amount ;
 
-basicBlock : KW_BASIC NUMBER name? LBRACE basicBody RBRACE ;
+// Without a function code, the block gives basic expenditure by economic code only.
+basicBlock : KW_BASIC ( NUMBER name? )? LBRACE basicBody RBRACE ;
 // Project expenditure a document gives by function and economic code only, not by project.
-projectSpendingBlock : KW_PROJECTSPENDING NUMBER name? LBRACE basicBody RBRACE ;
+projectSpendingBlock : KW_PROJECTSPENDING ( NUMBER name? )? LBRACE basicBody RBRACE ;
 basicBody  : basicItem? ( ( NL | SEMI ) basicItem? )* ;
-// (in a 项目支出 block, a 金额 line is money given by function only, without an economic code)
-basicItem  : basicLine | sourceStmt | amountStmt ;
+// (a 金额 line in a block with a function code is money given by function only, without an
+// economic code)
+basicItem  : basicLine | sourceStmt | blockAmountStmt ;
 // economic code [name] amount [tags]: [人员经费] or [公用经费] overrides the economic 类's class.
 basicLine  : NUMBER name? amount tag* ;
 sourceStmt : KW_SOURCE KW_CARRYOVER? name ;
@@ -99,6 +101,9 @@ economicStmt : KW_ECONOMIC NUMBER ( NAME | STRING )? ;
 // An amount may be split by economic 款 in a block of basic lines (its sum is the amount).
 amountStmt   : KW_AMOUNT MINUS? ( NUMBER | QUANTITY ) KW_CARRYOVER? ( NAME | STRING )
                ( LBRACE splitBody RBRACE )? ;
+// In a 基本支出 or 项目支出 block the fund may be left to the block's 来源, and a tag
+// ([人员经费] / [公用经费]) gives the cost class of basic money given by function only.
+blockAmountStmt : KW_AMOUNT MINUS? ( NUMBER | QUANTITY ) KW_CARRYOVER? ( NAME | STRING )? tag* ;
 splitBody    : basicLine? ( ( NL | SEMI ) basicLine? )* ;
 scheduleStmt : KW_SCHEDULE ( QUANTITY QUANTITY )+ ;
 

@@ -261,9 +261,9 @@ struct FundSource : Node {
 /// 项目支出 2010505 { … }, project expenditure not itemised by project, in the same form.
 struct Basic : Node {
   BUDC_AST_NODE(Basic)
-  Code Function;
+  Code Function;                ///< Absent: money by economic code only (the economic view).
   Text Name;                    ///< Optional.
-  llvm::ArrayRef<Node *> Items; ///< BasicLine and FundSource nodes.
+  llvm::ArrayRef<Node *> Items; ///< BasicLine, AmountLine and FundSource nodes.
   bool Projects = false;        ///< a 项目支出 block
 };
 
@@ -287,7 +287,8 @@ struct AmountLine : Node {
   Quantity Amount;
   bool CarryOver = false;
   Span CarryOverRange;
-  Text Fund;
+  Text Fund;                         ///< Optional in a 基本支出 or 项目支出 block (its 来源).
+  llvm::ArrayRef<Value> Tags;        ///< [人员经费] / [公用经费] (basic money by function)
   llvm::ArrayRef<BasicLine *> Split; ///< the amount by economic 款, when a block follows
   bool HasSplit = false;
 };

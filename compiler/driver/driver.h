@@ -32,6 +32,7 @@ llvm::cl::SubCommand &gitSetup();
 llvm::cl::SubCommand &parse();
 llvm::cl::SubCommand &help();
 llvm::cl::SubCommand &explain();
+llvm::cl::SubCommand &init();
 } // namespace cmd
 
 /// The category of every budc option (others, LLVM's own, are hidden).
@@ -83,5 +84,9 @@ int runDiff();
 int runGitSetup();
 int runParse();
 int runExplain();
+int runInit();
+
+/// The names of the standard library's table templates (表样), in the library's order.
+std::vector<std::string> templateNames();
 
 } // namespace budc::driver

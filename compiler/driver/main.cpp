@@ -9,12 +9,15 @@
 //                           what changed between two versions, semantically
 // budc git-setup            configure git to use budc diff for *.bud files
 // budc parse --dump-ast …   print the syntax tree
-// budc help [COMMAND]       help
+// budc init [--template NAME] [--year YYYY] DIR
+//                           write a new workspace that checks clean and builds
+// budc help [COMMAND]       help, with the templates and catalogue years budc ships
 //
 // Exit codes: 0 no errors, 1 errors found, 2 usage or input error, 3 internal error.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/driver/driver.h"
+#include "compiler/stdlib/stdlib.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
@@ -58,6 +61,7 @@ EXAMPLES:
   budc diff HEAD~1 HEAD -- budgets/        the same between two git revisions
   budc git-setup                           git diff shows budc diff for *.bud files
   budc explain BUD401                      what a code means, with a bad and a good example
+  budc init --template 上海2026 --year 2026 ws/   a new workspace that checks clean
   budc parse --dump-ast examples/xigang-2024/projects.bud
 
 EXIT STATUS:
@@ -94,6 +98,15 @@ int main(int Argc, char **Argv) {
   cl::HideUnrelatedOptions(D::category());
   cl::SetVersionPrinter([](raw_ostream &OS) { OS << "budc 0.1.0\n"; });
   cl::extrahelp Extra(Examples);
+  // What the standard library holds: the templates a budget may name, the catalogue years.
+  std::string Shipped = "\nTEMPLATES (模板 NAME, budc init --template NAME; docs/tables.md):\n ";
+  for (const std::string &T : D::templateNames())
+    Shipped += " " + T;
+  Shipped += "\n\nCATALOGUE YEARS (a budget of another year uses the nearest earlier one):\n ";
+  for (unsigned Y : budc::stdlib::catalogueYears())
+    Shipped += " " + std::to_string(Y);
+  Shipped += "\n";
+  cl::extrahelp ShippedHelp(Shipped.c_str());
 
   // `budc help check` is `budc check --help`; `budc` alone is `budc --help`.
   std::vector<const char *> Args(Argv, Argv + Argc);
@@ -111,6 +124,8 @@ int main(int Argc, char **Argv) {
 
   if (D::cmd::explain())
     return D::runExplain();
+  if (D::cmd::init())
+    return D::runInit();
   if (D::cmd::gitSetup())
     return D::runGitSetup();
   if (D::cmd::diff())

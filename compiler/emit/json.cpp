@@ -217,6 +217,10 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
             J.attribute("project", nullptr);
           else
             J.attribute("project", A.Project);
+          if (A.TwoView)
+            J.attribute("view", A.byEconomicOnly() ? "economic" : "function");
+          else
+            J.attribute("view", nullptr);
           J.attribute("fund", A.Source ? llvm::StringRef(A.Source->Name) : "");
           J.attribute("carryOver", A.CarryOver);
           J.attribute("yuan", A.Yuan.toString());

@@ -243,6 +243,11 @@ std::vector<std::string> intersectPrefixes(const std::vector<std::string> &A,
 } // namespace
 
 bool Query::matches(const Budget &B, const Allocation &A) const {
+  if (A.TwoView && !AnyView) {
+    bool Economic = economicView();
+    if (A.byEconomicOnly() ? !Economic || !Functions.empty() : Economic)
+      return false;
+  }
   uint8_t N = Natures ? Natures : SpentNatures;
   if (Empty || !(N >> unsigned(A.Kind) & 1) || (CostClasses && !(CostClasses >> unsigned(A.Cost) & 1)))
     return false;

@@ -228,9 +228,17 @@ struct Allocation {
   Nature Kind = Nature::Basic;
   CostClass Cost = CostClass::None; ///< basic expenditure: by its economic 类, or as written
   bool CostWritten = false; ///< the line chose its cost class itself ([人员经费] / [公用经费])
+  /// Its money is given twice, by function only and by economic code only (in two views,
+  /// as documents print it); set on the facts of one view when the other exists for the
+  /// same unit, fund, year and nature.
+  bool TwoView = false;
   Decimal Yuan;
   Span Where;
   bool isBasic() const { return Kind == Nature::Basic; }
+  /// Given by economic code only (a 基本支出 or 项目支出 block without a function code).
+  bool byEconomicOnly() const { return Function.empty() && Kind != Nature::CarryForward; }
+  /// Given by function only (a 金额 line), or a project's money without an economic 款.
+  bool byFunctionOnly() const { return Economic.empty() && !Function.empty(); }
 };
 
 /// A figure of the figure language, resolved: which facts it adds up. Every constraint that is
@@ -259,13 +267,22 @@ struct Query {
   std::optional<std::vector<int>> Projects;       ///< sorted project indexes
   /// 机关运行: basic 公用经费 of administrative units (行政, 参公) paid by 财政拨款.
   bool RunningCosts = false;
+  /// Adds the facts of both views (to list what a table may show, never to sum).
+  bool AnyView = false;
 
   /// Whether the query adds allocations (else control totals).
   bool spending() const {
     return !Income || !Functions.empty() || !Economics.empty() || Natures || CostClasses ||
            Projects.has_value() || RunningCosts;
   }
-  /// Whether \p A is one of the facts the query adds (a spending query).
+  /// Whether the query is answered from the economic view of money given in two views: it
+  /// names economic codes, or a cost class (or 机关运行) and no function code.
+  bool economicView() const {
+    return !Economics.empty() || ((CostClasses || RunningCosts) && Functions.empty());
+  }
+  /// Whether \p A is one of the facts the query adds (a spending query). Of money given in
+  /// two views, a query adds the view it can be answered from (economicView); one naming both
+  /// function and economic codes adds only facts that have both.
   bool matches(const Budget &B, const Allocation &A) const;
   /// Whether amount \p M of project record \p P (a project that is not itemised) is: a
   /// record has no codes, so a query that constrains them never adds it.

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <atomic>
 #include <set>
+#include <tuple>
 
 namespace budc::sema {
 namespace {
@@ -216,6 +217,7 @@ public:
       for (ast::Node *N : F->Items)
         topLevel(*N);
     bodies(Jobs);
+    views();
     records();
     declaredFigures();
   }
@@ -609,12 +611,13 @@ private:
   }
 
   /// The cost class of basic line \p L: its [人员经费] or [公用经费] tag, else its economic 类's.
-  void costClass(const ast::BasicLine &L, model::Allocation &A) {
+  void costClass(const ast::BasicLine &L, model::Allocation &A) { costClass(L.Tags, A); }
+  void costClass(llvm::ArrayRef<ast::Value> Tags, model::Allocation &A) {
     llvm::StringRef Class;
     if (A.Economic.size() >= 3)
       if (const model::CatalogueEntry *E = B.Economics.find(A.Economic.substr(0, 3)))
         Class = E->CostClass;
-    for (const ast::Value &T : L.Tags) {
+    for (const ast::Value &T : Tags) {
       if (T.K == ast::Value::Tag && (T.Word.Value == "人员经费" || T.Word.Value == "公用经费") &&
           T.Args.empty()) {
         if (A.CostWritten)
@@ -634,8 +637,13 @@ private:
                                    : model::CostClass::None;
   }
 
+  /// A 基本支出 or 项目支出 block: lines by economic code (and, in a block with a function code,
+  /// 金额 lines of money given by function only). Without a function code the block gives money
+  /// by economic code only: the economic view of money the function view gives elsewhere
+  /// (documents print the two, never the cross table).
   void basic(const ast::Basic &Bs, size_t Unit) {
-    bool FunctionOk = code(B.Functions, Bs.Function, Bs.Name, FunctionItem);
+    bool ByEconomic = !Bs.Function.present();
+    bool FunctionOk = ByEconomic || code(B.Functions, Bs.Function, Bs.Name, FunctionItem);
     if (Bs.Projects && !FirstProjectSpending.isValid())
       FirstProjectSpending = headerOf(Bs);
     const model::Fund *Source = B.findFund("一般公共预算拨款");
@@ -647,8 +655,10 @@ private:
       }
     for (ast::Node *I : Bs.Items) {
       if (auto *M = llvm::dyn_cast<ast::AmountLine>(I)) {
-        // 项目支出 money given by function only, without an economic code.
-        const model::Fund *F = fund(M->Fund);
+        // Money given by function only, without an economic code (the function view); its
+        // fund is its own or the block's.
+        const model::Fund *F = M->Fund.present() ? fund(M->Fund) : Source;
+        bool Carry = M->Fund.present() ? M->CarryOver : CarryOver || M->CarryOver;
         auto Yuan = R.money(M->Amount);
         if (!FunctionOk || !F || !Yuan)
           continue;
@@ -656,8 +666,15 @@ private:
         A.UnitIndex = Unit;
         A.Function = Bs.Function.Value.str();
         A.Source = F;
-        A.CarryOver = M->CarryOver;
-        A.Kind = model::Nature::Project;
+        A.CarryOver = Carry;
+        A.Kind = Bs.Projects ? model::Nature::Project : model::Nature::Basic;
+        if (!Bs.Projects)
+          costClass(M->Tags, A);
+        else
+          for (const ast::Value &T : M->Tags)
+            Diags.report(T.range(), diag::UnknownAttribute,
+                         {T.Word.Value.str(), "project expenditure", ""})
+                .zh({T.Word.Value.str(), "项目支出", ""});
         A.Yuan = *Yuan;
         A.Where = M->Range;
         B.Allocations.push_back(A);
@@ -1028,6 +1045,25 @@ private:
   }
 
   //===-- declared figures -------------------------------------------------===//
+
+  /// Money given in two views: where a block gives money of a unit, fund, year and nature by
+  /// economic code only, the facts of that money given by function only are its other view.
+  /// Both views' facts are marked; queries then add the view they can be answered from, and
+  /// checks compare the views (BUD309).
+  void views() {
+    auto Key = [](const model::Allocation &A) {
+      return std::make_tuple(A.UnitIndex, A.Source, A.CarryOver, unsigned(A.Kind));
+    };
+    std::set<decltype(Key(B.Allocations[0]))> Keys;
+    for (const model::Allocation &A : B.Allocations)
+      if (A.byEconomicOnly())
+        Keys.insert(Key(A));
+    if (Keys.empty())
+      return;
+    for (model::Allocation &A : B.Allocations)
+      if ((A.byEconomicOnly() || A.byFunctionOnly()) && Keys.count(Key(A)))
+        A.TwoView = true;
+  }
 
   /// Projects without a 功能科目: records of the project expenditure that 项目支出 blocks give
   /// by function, when the budget has any; else BUD115. Per fund, the records may not add up

@@ -539,12 +539,12 @@ ast::Basic *Builder::basic(Rule *C) {
       }
       Src->Fund = name(XK.rule(BudParser::RuleName));
       Items.push_back(Src);
-    } else if (X->getRuleIndex() == BudParser::RuleAmountStmt) {
-      if (!N->Projects) {
+    } else if (X->getRuleIndex() == BudParser::RuleBlockAmountStmt) {
+      if (!N->Function.present()) {
         Diags.report(span(X->getStart()), diag::MisplacedStatement,
-                     {"'金额'", "a basic-expenditure block",
-                      "basic expenditure is given by economic code: 30101 基本工资 10.00"})
-            .zh({"“金额”", "基本支出", "基本支出按经济科目写：30101 基本工资 10.00"});
+                     {"'金额'", "a block without a function code",
+                      "such a block gives money by economic code: 30101 基本工资 10.00"})
+            .zh({"“金额”", "未写功能科目的块", "这种块按经济科目给出资金：30101 基本工资 10.00"});
         continue;
       }
       Items.push_back(amountLine(X));
@@ -611,7 +611,8 @@ ast::Node *Builder::functionOrEconomic(Rule *C) {
   return N;
 }
 
-/// 金额 [-] ( NUMBER | QUANTITY ) [上年结转] ( NAME | STRING )
+/// 金额 [-] ( NUMBER | QUANTITY ) [上年结转] ( NAME | STRING ) [{ split }], and in a 基本支出 or
+/// 项目支出 block 金额 [-] ( NUMBER | QUANTITY ) [上年结转] [ NAME | STRING ] [tag]…
 ast::AmountLine *Builder::amountLine(Rule *C) {
   auto *L = node<ast::AmountLine>(C);
   Children K(C);
@@ -627,6 +628,11 @@ ast::AmountLine *Builder::amountLine(Rule *C) {
     L->CarryOverRange = span(Carry);
   }
   L->Fund = word(R.takeAny({tok::Name, tok::String}));
+  std::vector<ast::Value> Tags;
+  for (ParserRuleContext *T : K.rules())
+    if (T->getRuleIndex() == BudParser::RuleTag)
+      Tags.push_back(tag(T));
+  L->Tags = keep(Tags);
   if (ParserRuleContext *Body = K.rule(BudParser::RuleSplitBody)) {
     L->HasSplit = true;
     std::vector<ast::BasicLine *> Split;

@@ -113,6 +113,7 @@ const Words *constructOf(size_t Rule) {
       Split{"an amount's split by economic code", "金额的经济科目分解"},
       Function{"a function-code line", "功能科目"},
       Economic{"an economic-code line", "经济科目"}, AmountL{"a project amount line", "项目金额行"},
+      BlockAmount{"an amount line", "金额行"},
       Schedule{"the spending schedule", "支出计划"}, Goal{"a goal", "目标"},
       Indicator{"an indicator", "指标"}, Citation{"a citation", "依据"},
       Declare{"a declared figure", "声明"}, Section{"a text section", "说明"},
@@ -151,6 +152,7 @@ const Words *constructOf(size_t Rule) {
   case BudParser::RuleFunctionStmt: return &Function;
   case BudParser::RuleEconomicStmt: return &Economic;
   case BudParser::RuleAmountStmt: return &AmountL;
+  case BudParser::RuleBlockAmountStmt: return &BlockAmount;
   case BudParser::RuleScheduleStmt: return &Schedule;
   case BudParser::RuleGoalStmt:
   case BudParser::RuleGoalBody: return &Goal;

@@ -243,6 +243,7 @@ public:
     model::Query Pre = T.Scope;
     Pre.Natures = (Pre.Natures ? Pre.Natures : model::Query::SpentNatures) |
                   1u << unsigned(model::Nature::CarryForward);
+    Pre.AnyView = true;
     for (const model::Allocation &A : B.Allocations)
       if (!Pre.spending() || Pre.matches(B, A))
         InScope.push_back(&A);
