@@ -27,6 +27,7 @@ BUDC_SUBCOMMAND(parse, "parse", "Parse files and print their syntax tree")
 BUDC_SUBCOMMAND(help, "help", "Show help for budc or for one command")
 BUDC_SUBCOMMAND(explain, "explain", "Explain a diagnostic code, with a bad and a good example")
 BUDC_SUBCOMMAND(init, "init", "Write a new workspace that checks clean and builds")
+BUDC_SUBCOMMAND(lsp, "lsp", "Run the language server for editors on standard input and output")
 #undef BUDC_SUBCOMMAND
 } // namespace cmd
 
