@@ -1009,6 +1009,7 @@ std::string fill(const model::Budget &B, llvm::StringRef Text) {
 
 Disclosure build(const model::Budget &B, const model::Template &T) {
   Disclosure D;
+  D.B = &B;
   // Numbered tables first, by number; then the others in the template's order.
   std::vector<const model::TableTemplate *> Order;
   for (const model::TableTemplate &X : T.Tables)
@@ -1017,21 +1018,55 @@ Disclosure build(const model::Budget &B, const model::Template &T) {
     return (A->Number ? A->Number : UINT_MAX) < (C->Number ? C->Number : UINT_MAX);
   });
   unsigned Next = 1;
-  auto Add = [&](Table Tb) {
-    Tb.Number = Tb.Number ? Tb.Number : Next;
-    Next = std::max(Next, Tb.Number + 1);
-    D.Tables.push_back(std::move(Tb));
+  auto Add = [&](Disclosure::Entry E) {
+    E.Number = E.Number ? E.Number : Next;
+    Next = std::max(Next, E.Number + 1);
+    D.Entries.push_back(std::move(E));
+  };
+  auto Built = [&](const model::TableTemplate *X, Table Tb) {
+    Disclosure::Entry E;
+    E.Number = Tb.Number;
+    E.Title = Tb.Title;
+    E.Template = X;
+    auto P = std::make_shared<Table>(std::move(Tb));
+    E.Built = P;
+    Add(std::move(E));
+    P->Number = D.Entries.back().Number;
   };
   for (const model::TableTemplate *X : Order) {
     if (!X->Listing)
-      Add(Evaluator(B, *X, D.Overflow).run());
+      Built(X, Evaluator(B, *X, D.Overflow).run());
     else if (X->PerProject)
-      for (size_t I = 0; I < B.Projects.size(); ++I)
-        Add(Listing(B, *X, static_cast<int>(I), static_cast<unsigned>(I + 1)).run());
+      for (size_t I = 0; I < B.Projects.size(); ++I) {
+        // As frame() numbers it: the template's number, if it has one.
+        Disclosure::Entry E;
+        E.Number = X->Number;
+        E.Template = X;
+        E.Project = static_cast<int>(I);
+        E.Ordinal = static_cast<unsigned>(I + 1);
+        E.Title = fillFields(B, E.Project, E.Ordinal, X->Title, X->MoneyUnit);
+        Add(std::move(E));
+      }
     else if (Listing::applies(B, *X))
-      Add(Listing(B, *X, -1, 0).run());
+      Built(X, Listing(B, *X, -1, 0).run());
   }
   return D;
+}
+
+std::shared_ptr<const Table> Disclosure::table(size_t I) const {
+  const Entry &E = Entries[I];
+  if (E.Built)
+    return E.Built;
+  auto T = std::make_shared<Table>(Listing(*B, *E.Template, E.Project, E.Ordinal).run());
+  T->Number = E.Number;
+  return T;
+}
+
+void Disclosure::forEach(llvm::function_ref<void(const Table &)> F,
+                         std::optional<llvm::StringRef> Template) const {
+  for (size_t I = 0; I < Entries.size(); ++I)
+    if (!Template || Entries[I].Template->Title == *Template)
+      F(*table(I));
 }
 
 } // namespace budc::tables
