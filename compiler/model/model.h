@@ -489,6 +489,9 @@ struct TableFact {
   std::string Key;
   std::vector<std::string> Values;
   std::vector<TableFact> Children;
+  /// The value as money, for a column the budget's template prints as an amount
+  /// (逐行 政府采购 … KEY [货币]); set by sema, which reports a value that is not money.
+  std::optional<Decimal> Yuan;
 };
 
 /// A header cell of a table template.
@@ -563,6 +566,9 @@ struct TemplateCell {
   unsigned RowSpan = 1, ColSpan = 1;
   bool Emphasis = false; ///< Label cells, and fields marked [标签]
   std::string Zero;      ///< Money: how a zero amount prints; empty: blank
+  /// Records of 政府采购 and 资产: Kind Money is a field read as an amount ([货币]); with
+  /// RowTotal, the sum of the row's [货币] fields ([合计], 苏州 公开13's 总计).
+  bool RowTotal = false;
   Span Where;
 };
 
@@ -572,6 +578,11 @@ struct ListingRow {
   RowKind Kind = Fixed;
   std::vector<TemplateCell> Cells; ///< Fixed (格): the cells; Records: one field per column
   std::string Source;              ///< Records: 单位, 整体绩效, 政府采购, 资产 or 指标
+  /// Records of 政府采购 and 资产: [分组 KEY…], the facts grouped by each key in turn, a group
+  /// led by a row of its value and its sums; [合计行 "label"], a first row of the sums.
+  std::vector<std::string> GroupBy;
+  bool Total = false;
+  std::string TotalLabel;
   std::string Label;               ///< Schedule: the label of its two rows
   Span Where;
 };

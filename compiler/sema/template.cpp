@@ -22,7 +22,8 @@ const std::vector<std::string> TemplateKeys{"表",   "第一部分", "第二部�
 const std::vector<std::string> RowFields{"项目编码", "项目名称", "绩效目标", "用途", "单位名称",
                                          "单位编码"};
 /// Fields a text may name in braces, in every table and in the tables of each project.
-const std::vector<std::string> BudgetFields{"部门编码", "部门名称", "年度", "金额单位", "截止日期"};
+const std::vector<std::string> BudgetFields{"部门编码", "部门名称", "主体", "年度", "金额单位",
+                                            "截止日期"};
 const std::vector<std::string> ProjectFields{"序号", "项目编码", "项目名称", "用途", "绩效目标"};
 /// Amounts a 金额 cell of a project's table may show.
 const std::vector<std::string> ProjectAmounts{"预算数", "财政资金", "其他资金"};
@@ -570,6 +571,46 @@ private:
     return false;
   }
 
+  /// The options of a 逐行 over the facts of 政府采购 and 资产: [分组 KEY…] and [合计行 "label"]
+  /// for the row, [货币] and [合计] for the field before; false after a diagnostic.
+  bool factOption(const ast::Value &V, model::ListingRow &Row, bool Facts) {
+    llvm::StringRef Tag = V.Word.Value;
+    bool Field = Tag == "货币" || Tag == "合计";
+    if (!Facts) {
+      bad(V.range(), "[" + Tag.str() + "] is for the facts of 政府采购 and 资产",
+          "[" + Tag.str() + "] 只用于政府采购和资产的逐行");
+      return false;
+    }
+    if (Field && (Row.Cells.empty() || !V.Args.empty())) {
+      bad(V.range(), "[" + Tag.str() + "] follows the field it marks, without values",
+          "[" + Tag.str() + "] 应紧跟在它所修饰的字段之后，且不带值");
+      return false;
+    }
+    if (Field) {
+      Row.Cells.back().Kind = model::TemplateCell::Money;
+      Row.Cells.back().RowTotal = Tag == "合计";
+      return true;
+    }
+    if (Tag == "合计行") {
+      if (V.Args.size() != 1 || !isLabel(V.Args[0])) {
+        bad(V.range(), "[合计行] takes the total row's label in quotes: [合计行 \"合计\"]",
+            "[合计行] 后应为带引号的合计行名称：[合计行 \"合计\"]");
+        return false;
+      }
+      Row.Total = true;
+      Row.TotalLabel = word(V.Args[0]);
+      return true;
+    }
+    if (V.Args.empty()) {
+      bad(V.range(), "[分组] names the keys the facts are grouped by: [分组 大类 预算单位]",
+          "[分组] 后应列出分组所依据的字段：[分组 大类 预算单位]");
+      return false;
+    }
+    for (const ast::Value &K : V.Args)
+      Row.GroupBy.push_back(word(K));
+    return true;
+  }
+
   /// 格 CELL…, 逐行 SOURCE FIELD…, 支出计划 "label".
   std::optional<model::ListingRow> listingRow(const ast::Attr &C, bool PerProject) {
     model::ListingRow Row;
@@ -602,7 +643,13 @@ private:
                                               : Row.Source == "整体绩效" ? &GoalFields
                                               : Row.Source == "指标"     ? &IndicatorFields
                                                                          : nullptr;
+      bool Facts = Row.Source == "政府采购" || Row.Source == "资产";
       for (const ast::Value &V : Values.drop_front()) {
+        if (V.K == ast::Value::Tag && (V.Word.Value == "分组" || V.Word.Value == "合计行" ||
+                                       V.Word.Value == "货币" || V.Word.Value == "合计")) {
+          Ok &= factOption(V, Row, Facts);
+          continue;
+        }
         if (!Row.Cells.empty() && cellOption(V, Row.Cells.back(), Ok))
           continue;
         std::string F = word(V);

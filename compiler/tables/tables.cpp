@@ -117,13 +117,21 @@ std::string factText(const model::TableFact *F) {
   return F && !F->Values.empty() ? F->Values[0] : "";
 }
 
+/// Whether the budget is a unit's own (单位预算): no 部门 block and a single unit, which then
+/// names the budget as a department would (苏州水务: "单位：苏州市水务局").
+bool unitBudget(const model::Budget &B) {
+  return B.DepartmentName.empty() && B.DepartmentCode.empty() && B.OrgUnits.size() == 1;
+}
+
 /// The value of a field a text names in braces (checked by sema).
 std::string fieldValue(const model::Budget &B, int Project, unsigned Ordinal, llvm::StringRef F,
                        llvm::StringRef Unit) {
   if (F == "部门编码")
-    return B.DepartmentCode;
+    return unitBudget(B) ? B.OrgUnits[0].Code : B.DepartmentCode;
   if (F == "部门名称")
-    return B.DepartmentName;
+    return unitBudget(B) ? B.OrgUnits[0].Name : B.DepartmentName;
+  if (F == "主体")
+    return unitBudget(B) ? "单位" : "部门";
   if (F == "年度")
     return std::to_string(B.Year);
   if (F == "金额单位")
@@ -313,7 +321,7 @@ public:
   }
 
   static std::vector<std::string> caption(const model::Budget &B, const model::TableTemplate &T) {
-    return {B.DepartmentCode + B.DepartmentName, "预算年度：" + std::to_string(B.Year),
+    return {fillFields(B, -1, 0, "{部门编码}{部门名称}"), "预算年度：" + std::to_string(B.Year),
             "单位：" + (T.MoneyUnit.empty() ? B.MoneyUnit : T.MoneyUnit)};
   }
 
@@ -546,6 +554,8 @@ private:
       return;
     }
     case model::TemplateRow::Department: {
+      if (unitBudget(B)) // a unit's own budget has no department row (苏州水务 公开02)
+        return;
       Side S;
       S.Present = true;
       S.Label = B.DepartmentName;
@@ -930,15 +940,13 @@ private:
       }
     } else if (L.Source == "政府采购" || L.Source == "资产") {
       bool Assets = L.Source == "资产";
-      for (const model::TableFact &X : Assets ? B.Assets : B.Procurement) {
-        if (Assets && X.Key != "资产")
-          continue;
-        Row R;
-        for (const model::TemplateCell &F : Fields)
-          R.push_back(text(F, Assets && F.Text == "名称" ? factText(&X)
-                                                         : factText(fact(X.Children, F.Text))));
-        Out.Body.push_back(std::move(R));
-      }
+      std::vector<const model::TableFact *> Facts;
+      for (const model::TableFact &X : Assets ? B.Assets : B.Procurement)
+        if (!Assets || X.Key == "资产")
+          Facts.push_back(&X);
+      if (L.Total && !Facts.empty())
+        Out.Body.push_back(sumRow(L, Facts, L.TotalLabel, 0));
+      factRows(L, Facts, 0, Out);
     } else if (L.Source == "整体绩效") {
       goals(Fields, Out);
     } else if (L.Source == "指标") {
@@ -962,6 +970,96 @@ private:
         }
         Out.Body.push_back(std::move(R));
       }
+    }
+  }
+
+  /// The value of key \p Key of fact \p X; 名称, unless the fact has a key of that name, is
+  /// the fact's own value (资产 "通用设备" …, 采购 复印纸 { … }).
+  static std::string keyText(const model::TableFact &X, llvm::StringRef Key) {
+    const model::TableFact *F = fact(X.Children, Key);
+    return Key == "名称" && !F ? factText(&X) : factText(F);
+  }
+
+  /// A money cell of field \p F: \p Yuan in the table's format (#### when a sum overflowed).
+  Cell amount(const model::TemplateCell &F, std::optional<Decimal> Yuan) const {
+    Cell X = text(F, !Yuan             ? "####"
+                     : Yuan->isZero()  ? (F.Zero.empty() ? T.Zero : F.Zero)
+                                       : tables::money(B, T, *Yuan));
+    X.Amount = true;
+    X.Yuan = Yuan;
+    return X;
+  }
+
+  /// The sum of the [货币] fields \p Only names (all of them when null) over \p Facts.
+  static std::optional<Decimal> sum(const std::vector<const model::TableFact *> &Facts,
+                                    const std::vector<model::TemplateCell> &Fields,
+                                    const model::TemplateCell *Only) {
+    Decimal Total;
+    for (const model::TableFact *X : Facts)
+      for (const model::TemplateCell &F : Fields)
+        if (F.Kind == model::TemplateCell::Money && !F.RowTotal && (!Only || Only == &F))
+          if (const model::TableFact *V = fact(X->Children, F.Text); V && V->Yuan) {
+            auto Next = Total.add(*V->Yuan);
+            if (!Next)
+              return std::nullopt;
+            Total = *Next;
+          }
+    return Total;
+  }
+
+  /// A row of sums over \p Facts: \p Label in the first column, indented by \p Depth, every
+  /// [货币] field's sum and, in a [合计] field, the sum of them all.
+  Row sumRow(const model::ListingRow &L, const std::vector<const model::TableFact *> &Facts,
+             const std::string &Label, unsigned Depth) const {
+    Row R;
+    for (const model::TemplateCell &F : L.Cells) {
+      if (R.empty()) {
+        Cell X = text(F, Label);
+        X.Indent = Depth;
+        R.push_back(std::move(X));
+      } else if (F.Kind == model::TemplateCell::Money) {
+        R.push_back(amount(F, sum(Facts, L.Cells, F.RowTotal ? nullptr : &F)));
+      } else {
+        R.push_back(text(F, ""));
+      }
+    }
+    return R;
+  }
+
+  /// The facts' rows, grouped by the keys of [分组] from \p Depth on: each group, in the
+  /// order its value first appears, is led by a row of its value and its sums; a key the
+  /// rows are grouped by is blank on the facts' own rows.
+  void factRows(const model::ListingRow &L, const std::vector<const model::TableFact *> &Facts,
+                size_t Depth, Table &Out) const {
+    if (Depth < L.GroupBy.size()) {
+      std::vector<std::pair<std::string, std::vector<const model::TableFact *>>> Groups;
+      for (const model::TableFact *X : Facts) {
+        std::string V = keyText(*X, L.GroupBy[Depth]);
+        auto It = std::find_if(Groups.begin(), Groups.end(), [&](auto &G) { return G.first == V; });
+        if (It == Groups.end())
+          It = Groups.insert(Groups.end(), {V, {}});
+        It->second.push_back(X);
+      }
+      for (const auto &[Value, Members] : Groups) {
+        Out.Body.push_back(sumRow(L, Members, Value, static_cast<unsigned>(Depth)));
+        factRows(L, Members, Depth + 1, Out);
+      }
+      return;
+    }
+    for (const model::TableFact *X : Facts) {
+      Row R;
+      for (const model::TemplateCell &F : L.Cells) {
+        const model::TableFact *V = fact(X->Children, F.Text);
+        if (F.Kind == model::TemplateCell::Money && V && !V->Yuan && !F.RowTotal)
+          R.push_back(text(F, factText(V))); // not read as money: as written
+        else if (F.Kind == model::TemplateCell::Money)
+          R.push_back(amount(F, sum({X}, L.Cells, F.RowTotal ? nullptr : &F)));
+        else if (std::find(L.GroupBy.begin(), L.GroupBy.end(), F.Text) != L.GroupBy.end())
+          R.push_back(text(F, ""));
+        else
+          R.push_back(text(F, keyText(*X, F.Text)));
+      }
+      Out.Body.push_back(std::move(R));
     }
   }
 
