@@ -23,6 +23,19 @@ struct ValueReader {
   std::optional<model::TypedValue> typed(const ast::Value &V) const;
   /// Reports BUD201 for an unknown unit, with a suggestion.
   void unknownUnit(llvm::StringRef Unit, Span Where) const;
+
+  /// A unit as written: a declared one (万元, ㎡), or compound, a numerator and after '/'
+  /// the parts of a denominator (万元/村, 元/人.年, 万元/年/条), where a numerator or a
+  /// denominator part may be a product joined by '.' or '·' (人·天).
+  struct UnitReading {
+    /// The numerator's unit; null when it is a product.
+    const model::UnitDef *Numerator = nullptr;
+    llvm::StringRef NumeratorText; ///< 万元 in 万元/年/条
+    bool Rate = false;             ///< it has a denominator
+  };
+  /// Reads \p Unit, written at \p Where; reports BUD201 at the first part that is no
+  /// declared unit, and returns nothing then.
+  std::optional<UnitReading> unit(llvm::StringRef Unit, Span Where) const;
 };
 
 /// The state of one resolve() call. library.cpp reads the standard-library declarations;

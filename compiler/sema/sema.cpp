@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 
 namespace budc::sema {
 namespace {
@@ -57,18 +58,57 @@ void ValueReader::unknownUnit(llvm::StringRef Unit, Span Where) const {
       .zh({Unit.str(), Guess.empty() ? "" : "；是否应为“" + Guess + "”？"});
 }
 
+std::optional<ValueReader::UnitReading> ValueReader::unit(llvm::StringRef Unit,
+                                                           Span Where) const {
+  UnitReading R;
+  R.NumeratorText = Unit;
+  if ((R.Numerator = B.Units.find(Unit)))
+    return R; // the common case: one declared unit
+  // Whether a factor (a numerator, or a run of the denominator between '/') is declared,
+  // whole or as a product of declared units; reports the first part that is not.
+  auto Factor = [&](llvm::StringRef F) {
+    if (B.Units.find(F))
+      return true;
+    for (size_t Begin = 0; Begin <= F.size();) {
+      size_t End = std::min(F.find('.', Begin), F.find("·", Begin));
+      llvm::StringRef Part = F.slice(Begin, End);
+      if (!B.Units.find(Part)) {
+        uint32_t At = Where.Begin + static_cast<uint32_t>(Part.data() - Unit.data());
+        unknownUnit(Part, {Where.File, At, At + static_cast<uint32_t>(Part.size())});
+        return false;
+      }
+      if (End == llvm::StringRef::npos)
+        break;
+      Begin = End + (F[End] == '.' ? 1 : strlen("·"));
+    }
+    return true;
+  };
+  auto [Numerator, Denominator] = Unit.split('/');
+  R.NumeratorText = Numerator;
+  R.Rate = Numerator.size() < Unit.size();
+  if (!Factor(Numerator))
+    return std::nullopt;
+  R.Numerator = B.Units.find(Numerator);
+  for (llvm::StringRef Rest = Denominator; !Rest.empty();) {
+    auto [Run, Next] = Rest.split('/');
+    if (!Factor(Run))
+      return std::nullopt;
+    Rest = Next;
+  }
+  return R;
+}
+
 std::optional<Decimal> ValueReader::money(const ast::Quantity &Q) const {
   if (!Q.present())
     return std::nullopt;
   std::string Shown = (Q.Negative ? "-" : "") + Q.Number.str() + Q.Unit.str();
   Decimal Factor = B.MoneyFactor;
   if (!Q.Unit.empty()) {
-    const model::UnitDef *U = B.Units.find(Q.Unit);
-    if (!U) {
-      unknownUnit(Q.Unit, Q.unitRange());
+    auto Read = unit(Q.Unit, Q.unitRange());
+    if (!Read)
       return std::nullopt;
-    }
-    if (U->Dim != model::Dimension::Money) {
+    const model::UnitDef *U = Read->Numerator;
+    if (!U || Read->Rate || U->Dim != model::Dimension::Money) { // 10台, 2万元/年
       Diags.report(Q.Range, diag::NotMoney, {Shown, B.MoneyUnit});
       return std::nullopt;
     }
@@ -140,35 +180,23 @@ std::optional<model::TypedValue> ValueReader::typed(const ast::Value &V) const {
     T.Kind = model::ValueKind::Count;
     return T;
   }
-  auto Split = Q.Unit.split('/');
-  llvm::StringRef Numerator = Split.first, Denominator = Split.second;
-  const model::UnitDef *U = B.Units.find(Numerator);
-  Span UnitRange = Q.unitRange();
-  Span NumeratorRange{UnitRange.File, UnitRange.Begin,
-                      UnitRange.Begin + static_cast<uint32_t>(Numerator.size())};
-  if (!U) {
-    unknownUnit(Numerator, NumeratorRange);
+  auto Read = unit(Q.Unit, Q.unitRange());
+  if (!Read)
     return std::nullopt;
-  }
-  // Every part of a denominator (人.年) must be a unit too.
-  if (!Denominator.empty()) {
-    llvm::SmallVector<llvm::StringRef, 2> Parts;
-    Denominator.split(Parts, '.');
-    for (llvm::StringRef P : Parts)
-      if (!B.Units.find(P)) {
-        unknownUnit(P, UnitRange);
-        return std::nullopt;
-      }
+  const model::UnitDef *U = Read->Numerator;
+  if (!U) { // a product: 人·天
+    T.Kind = model::ValueKind::Measure;
+    return T;
   }
   if (U->Dim == model::Dimension::Money) {
     std::string Root;
-    auto Yuan = B.Units.toRoot(Numerator, T.Number, Root);
+    auto Yuan = B.Units.toRoot(Read->NumeratorText, T.Number, Root);
     if (!Yuan) {
       Diags.report(Q.Range, diag::MoneyOverflow, {Q.Number.str() + Q.Unit.str()});
       return std::nullopt;
     }
     T.Yuan = *Yuan;
-    T.Kind = Denominator.empty() ? model::ValueKind::Money : model::ValueKind::MoneyRate;
+    T.Kind = Read->Rate ? model::ValueKind::MoneyRate : model::ValueKind::Money;
     return T;
   }
   switch (U->Dim) {
@@ -185,7 +213,7 @@ std::optional<model::TypedValue> ValueReader::typed(const ast::Value &V) const {
     T.Kind = model::ValueKind::Measure;
     break;
   }
-  if (!Denominator.empty() && T.Kind != model::ValueKind::Percent)
+  if (Read->Rate && T.Kind != model::ValueKind::Percent)
     T.Kind = model::ValueKind::Measure; // a rate of non-money quantities: 人/村
   return T;
 }
@@ -1317,6 +1345,7 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
           return Severity::Warning;
       return std::nullopt;
     });
+  R.B.Units.names(); // sorted now, before the threads of facts() may suggest units
   R.facts(Files, Opts.Jobs);
   return std::move(R.B);
 }
