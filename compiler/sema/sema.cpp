@@ -465,7 +465,7 @@ private:
     case ast::NodeKind::Assets:
       B.HasAssets = true;
       for (const ast::Attr *A : llvm::cast<ast::Assets>(N).Rows)
-        B.Assets.push_back(tableFact(*A));
+        B.Assets.push_back(A->Key.Value == "资产" ? assetRow(*A) : tableFact(*A));
       return;
     default:
       return;
@@ -476,11 +476,75 @@ private:
     model::TableFact F;
     F.Key = A.Key.Value.str();
     for (const ast::Value &V : A.Values)
-      F.Values.push_back(V.K == ast::Value::Number ? V.Num.Number.str() + V.Num.Unit.str()
-                                                   : V.Word.Value.str());
+      F.Values.push_back(valueText(V));
     for (const ast::Attr *C : A.Children)
       F.Children.push_back(tableFact(*C));
     return F;
+  }
+
+  /// A row of the assets table: 资产 NAME [数量] [价值] on one line, or 资产 NAME { 数量 …;
+  /// 价值 … } as a block, or both. The line's values become the columns they fill: with two,
+  /// 数量 and 价值; with one, 数量 if it has a unit that is not money (10台), else 价值. A
+  /// 价值 is an amount, printed in the budget's money unit.
+  model::TableFact assetRow(const ast::Attr &A) {
+    model::TableFact F;
+    F.Key = A.Key.Value.str();
+    llvm::StringMap<Span> Columns; // where each column was given
+    auto Column = [&](llvm::StringRef Key, const ast::Value &V, Span Where) {
+      auto [It, New] = Columns.try_emplace(Key, Where);
+      if (!New) {
+        Diags.report(Where, diag::DuplicateDeclaration, {"assets column", Key.str()})
+            .zh({"资产列", Key.str()})
+            .note(It->second, diag::NoteFirstDeclared);
+        return;
+      }
+      model::TableFact C;
+      C.Key = Key.str();
+      if (Key == "价值" && V.K == ast::Value::Number) {
+        auto Yuan = R.money(V.Num);
+        if (!Yuan)
+          return;
+        auto InUnit = Yuan->div(B.MoneyFactor);
+        C.Values.push_back(!InUnit ? Yuan->toString(2)
+                           : InUnit->round(2) == *InUnit ? InUnit->toString(2)
+                                                         : InUnit->toString());
+      } else {
+        C.Values.push_back(valueText(V));
+      }
+      F.Children.push_back(std::move(C));
+    };
+    llvm::ArrayRef<ast::Value> Values = A.Values;
+    if (!Values.empty()) {
+      F.Values.push_back(valueText(Values[0])); // the name
+      Values = Values.drop_front();
+    }
+    if (Values.size() == 1) {
+      const ast::Value &V = Values[0];
+      const model::UnitDef *U = V.K == ast::Value::Number && !V.Num.Unit.empty()
+                                    ? B.Units.find(V.Num.Unit)
+                                    : nullptr;
+      bool Quantity = V.K != ast::Value::Number || (U && U->Dim != model::Dimension::Money);
+      Column(Quantity ? "数量" : "价值", V, V.range());
+    } else if (Values.size() >= 2) {
+      Column("数量", Values[0], Values[0].range());
+      Column("价值", Values[1], Values[1].range());
+      for (const ast::Value &V : Values.drop_front(2))
+        Diags.report(V.range(), diag::AssetRowValue, {valueText(V)});
+    }
+    for (const ast::Attr *C : A.Children) {
+      if (C->Key.Value == "数量" || C->Key.Value == "价值") {
+        if (!C->Values.empty())
+          Column(C->Key.Value, C->Values[0], C->Key.Range);
+        continue;
+      }
+      F.Children.push_back(tableFact(*C));
+    }
+    return F;
+  }
+
+  static std::string valueText(const ast::Value &V) {
+    return V.K == ast::Value::Number ? (V.Num.Negative ? "-" : "") + V.Num.Number.str() + V.Num.Unit.str()
+                                     : V.Word.Value.str();
   }
 
   /// The first line of a block, for diagnostics about the whole block.
