@@ -341,6 +341,10 @@ struct Project {
   Span ScheduleWhere;
   std::string Purpose;                ///< 用途
   std::vector<std::string> Goals;     ///< 目标 statements in order
+  /// The 一级 (canonical) of indicators left out because they did not read (an unknown unit,
+  /// an unknown 二级 …): the categories the project's goals do cover, though the indicators
+  /// are not in the model.
+  std::vector<std::string> UnreadLevels;
   Span Where, CodeWhere, NameWhere, FunctionWhere, FirstAmountWhere;
 };
 

@@ -904,16 +904,21 @@ private:
       } else if (auto *G = llvm::dyn_cast<ast::Goal>(I)) {
         M.Goals.push_back(G->Statement.Value.str());
         for (const ast::Indicator *Ind : G->Indicators)
-          if (auto X = indicator(*Ind, D))
-            M.Indicators.push_back(std::move(*X));
+          projectIndicator(*Ind, M, D);
       } else if (auto *Ind = llvm::dyn_cast<ast::Indicator>(I)) {
-        if (auto X = indicator(*Ind, D))
-          M.Indicators.push_back(std::move(*X));
+        projectIndicator(*Ind, M, D);
       } else if (auto *At = llvm::dyn_cast<ast::Attr>(I)) {
         if (At->Key.Value == "用途" && !At->Values.empty())
           M.Purpose = At->Values[0].Word.Value.str();
       }
     }
+  }
+
+  void projectIndicator(const ast::Indicator &I, model::Project &M, DiagEngine &D) const {
+    if (auto X = indicator(I, D))
+      M.Indicators.push_back(std::move(*X));
+    else if (I.Path.size() == 2)
+      M.UnreadLevels.push_back(model::canonicalLevel(I.Path[0].Value));
   }
 
   /// Reads every project's body; on several threads when there are many, each with its own
