@@ -50,6 +50,7 @@ protected:
 
 private:
   void reportAfterStatement(antlr4::ParserRuleContext *List, antlr4::Token *Cur);
+  bool reportDeclareKeyPath(antlr4::ParserRuleContext *List, antlr4::Token *Cur);
   void skipLine(antlr4::Parser *P);
   antlr4::Token *unclosedBrace(antlr4::Parser *P);
   antlr4::Token *previous(antlr4::Token *T);
