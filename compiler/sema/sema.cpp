@@ -224,6 +224,12 @@ std::optional<model::TypedValue> ValueReader::typed(const ast::Value &V) const {
 
 namespace {
 
+/// What becomes of an unknown attribute (BUD119): budc does not read it, or (for the columns
+/// of procurement and assets rows, which the template's tables print) no table prints it.
+struct Fate {
+  std::string En = "budc does not read it", Zh = "budc 不读取它";
+};
+
 /// Reads the facts of the workspace files into the model.
 class FactReader {
 public:
@@ -289,18 +295,38 @@ private:
         known(*A, Keys, En, Zh);
   }
   void known(const ast::Attr &A, llvm::ArrayRef<std::string> Keys, const char *En,
-             const char *Zh) {
+             const char *Zh, const Fate &What = {}) {
     if (std::find(Keys.begin(), Keys.end(), A.Key.Value.str()) != Keys.end())
       return;
     std::string Guess = closest(A.Key.Value, Keys);
     auto D = Diags.report(A.Key.Range, diag::UnknownAttribute,
-                          {A.Key.Value.str(), En,
+                          {A.Key.Value.str(), En, What.En,
                            Guess.empty() ? "; known here: " + join(Keys, ", ")
                                          : "; did you mean '" + Guess + "'?"});
-    D.zh({A.Key.Value.str(), Zh,
+    D.zh({A.Key.Value.str(), Zh, What.Zh,
           Guess.empty() ? "；此处可用：" + join(Keys, "、") : "；是否应为“" + Guess + "”？"});
     if (!Guess.empty())
       D.fixIt(A.Key.Range, Guess);
+  }
+
+  /// The columns of the rows of \p Source (政府采购, 资产): \p Standard, and every field the
+  /// budget's template lists for them (逐行 SOURCE FIELD…). \p What says what becomes of
+  /// another key.
+  std::vector<std::string> columns(llvm::StringRef Source, std::vector<std::string> Standard,
+                                   Fate &What) const {
+    const model::Template *T = B.findTemplate();
+    if (!T || !T->Where.isValid())
+      return Standard; // no template, or only its name was read
+    for (const model::TableTemplate &Table : T->Tables)
+      for (const model::ListingRow &L : Table.Lines)
+        if (L.Kind == model::ListingRow::Records && L.Source == Source)
+          for (const model::TemplateCell &C : L.Cells)
+            if (C.Text != "名称" &&
+                std::find(Standard.begin(), Standard.end(), C.Text) == Standard.end())
+              Standard.push_back(C.Text);
+    What.En = "no table of template '" + T->Name + "' prints it";
+    What.Zh = "表样“" + T->Name + "”的表格都不列出它";
+    return Standard;
   }
   static std::string join(llvm::ArrayRef<std::string> Items, const char *Sep) {
     std::string Out;
@@ -330,13 +356,21 @@ private:
     } else if (auto *P = llvm::dyn_cast<ast::Project>(&N)) {
       known(P->Items, ProjectKeys, "a project", "项目");
     } else if (auto *As = llvm::dyn_cast<ast::Assets>(&N)) {
-      for (const ast::Attr *A : As->Rows)
+      Fate What;
+      std::vector<std::string> Columns = columns("资产", {"数量", "价值"}, What);
+      for (const ast::Attr *A : As->Rows) {
         known(*A, AssetKeys, "the state-assets table", "国有资产");
+        if (A->Key.Value == "资产")
+          for (const ast::Attr *C : A->Children)
+            known(*C, Columns, "an assets row", "资产条目", What);
+      }
     } else if (auto *Pr = llvm::dyn_cast<ast::Procurement>(&N)) {
+      Fate What;
+      std::vector<std::string> Columns = columns("政府采购", PurchaseKeys, What);
       for (const ast::Attr *A : Pr->Rows) {
         known(*A, RowKeys, "the procurement table", "政府采购");
         for (const ast::Attr *C : A->Children)
-          known(*C, PurchaseKeys, "a procurement row", "政府采购条目");
+          known(*C, Columns, "a procurement row", "政府采购条目", What);
       }
     }
   }
@@ -1296,6 +1330,22 @@ void templateUnits(Resolver &R) {
 
 } // namespace
 
+/// Whether a 政府采购 or 国有资产 block of \p Files has a row with a block of columns.
+static bool hasTableRowBlocks(llvm::ArrayRef<ast::File *> Files) {
+  for (const ast::File *F : Files)
+    for (const ast::Node *N : F->Items) {
+      llvm::ArrayRef<ast::Attr *> Rows;
+      if (auto *P = llvm::dyn_cast<ast::Procurement>(N))
+        Rows = P->Rows;
+      else if (auto *A = llvm::dyn_cast<ast::Assets>(N))
+        Rows = A->Rows;
+      for (const ast::Attr *R : Rows)
+        if (!R->Children.empty())
+          return true;
+    }
+  return false;
+}
+
 model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast::Context &Ctx,
                       DiagEngine &Diags, const ResolveOptions &Opts) {
   Resolver R(SM, Diags);
@@ -1325,10 +1375,14 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
     Diags.report(Header->Year.Range, diag::CatalogueYearApproximate,
                  {std::to_string(Year), std::to_string(Lib.CatalogueYear)});
   std::vector<ast::File *> Stdlib;
+  // The columns of procurement and assets rows are the fields the template prints (BUD119
+  // checks them against it): a budget with such rows needs its template read in full.
+  bool Templates = Opts.Templates || hasTableRowBlocks(Files);
   for (const stdlib::EmbeddedFile &E : Lib.Files) {
-    if (!Opts.Templates && llvm::StringRef(E.Path).startswith("templates/")) {
+    if (!Templates && llvm::StringRef(E.Path).startswith("templates/")) {
       // Only the names: a line "表样 NAME {" declares one. Parsing the layouts is start-up
-      // time that only budc build and budc diff need.
+      // time that only budc build and budc diff need, and a check of procurement or assets
+      // rows with columns of their own.
       for (llvm::StringRef Line : llvm::split(E.text(), '\n'))
         if (Line.consume_front("表样 ")) {
           model::Template T;
