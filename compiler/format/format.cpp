@@ -11,8 +11,10 @@
 //   - in a run of lines of one block that end in an amount, the amounts are right-aligned
 //     in one column, display width counted (a CJK character is two columns);
 //   - comments stay where they are: on their own line (re-indented) or after the code of
-//     their line (two spaces before); one blank line is kept between paragraphs, none at
-//     the start or end of a block or of the file;
+//     their line (two spaces before), which for a block written on one line and laid out on
+//     several is its header's (a budc:allow there covers the block, as it covered the line);
+//     one blank line is kept between paragraphs, none at the start or end of a block or of
+//     the file;
 //   - the file keeps its line ends (LF or CRLF) and its byte-order mark.
 //
 //===----------------------------------------------------------------------===//
@@ -68,6 +70,10 @@ private:
   //===-- tokens into lines ------------------------------------------------===//
 
   void flush() {
+    if (HeaderInCur && !Cur.Code.empty()) {
+      Header = Lines.size();
+      HeaderInCur = false;
+    }
     if (!Cur.Code.empty() || !Cur.Comment.empty())
       Lines.push_back(std::move(Cur));
     Cur = Line();
@@ -89,6 +95,8 @@ private:
     for (const LexToken &T : Tokens) {
       switch (T.K) {
       case LexToken::Newline:
+        Header = NoHeader; // a new line of the source
+        HeaderInCur = false;
         if (!Cur.Code.empty() || !Cur.Comment.empty()) {
           flush();
           Newlines = 1;
@@ -105,12 +113,19 @@ private:
           Cur.Depth = Depth;
           Cur.Comment = text(T).rtrim().str();
           flush();
+        } else if (Header != NoHeader && Lines[Header].Comment.empty()) {
+          // After a block that opened and closed on this line of the source and is now
+          // laid out over several: the comment stays with the block's header, so that a
+          // budc:allow there keeps covering the block's statements.
+          Lines[Header].Comment = text(T).rtrim().str();
         } else {
           Cur.Comment = text(T).rtrim().str();
         }
         Newlines = 0;
         continue;
       case LexToken::LBrace:
+        if (Header == NoHeader && !HeaderInCur)
+          HeaderInCur = true;
         Cur.Code.push_back(T);
         ++Depth;
         Open = true; // flushed by the next code token or line break
@@ -136,6 +151,10 @@ private:
           Lines.back().Code.push_back(T);
           Cur = Lines.back();
           Lines.pop_back();
+          if (Header == Lines.size()) { // the header is the current line again
+            Header = NoHeader;
+            HeaderInCur = true;
+          }
         } else {
           Cur = Line();
           Cur.Depth = Depth;
@@ -267,6 +286,11 @@ private:
   std::vector<Line> Lines;
   Line Cur;
   unsigned Depth = 0;
+  static constexpr size_t NoHeader = SIZE_MAX;
+  /// The line of Lines that holds the first '{' of the current source line (NoHeader when
+  /// it has none, or when it is still Cur: HeaderInCur).
+  size_t Header = NoHeader;
+  bool HeaderInCur = false;
   bool Open = false;   ///< Cur ends with '{' that is not yet followed by anything
   bool Closed = false; ///< Cur is a '}' line that a comment may still follow
 };
