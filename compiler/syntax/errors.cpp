@@ -519,7 +519,7 @@ void ErrorStrategy::reportAfterStatement(ParserRuleContext *List, antlr4::Token 
 }
 
 /// 声明 功能科目 204 10.00: the code was read as the amount, and the real amount follows. The
-/// key meant is 功能科目/204 (BUD027), not a second statement on the line.
+/// key meant is 功能科目/204 (BUD028), not a second statement on the line.
 bool ErrorStrategy::reportDeclareKeyPath(ParserRuleContext *List, antlr4::Token *Cur) {
   tok::Kind K = kindOf(Cur);
   if ((K != tok::Number && K != tok::Quantity && K != tok::Minus) || List->children.empty())

@@ -234,7 +234,8 @@ std::vector<ast::Suppression> suppressions(const std::vector<Token> &Tokens, llv
     Text = Text.ltrim();
     S.Code = Text.take_until([](char Ch) { return Ch == ' ' || Ch == '\t'; });
     S.Reason = Text.drop_front(S.Code.size()).trim();
-    // The first token of the line the comment applies to.
+    // The line the comment applies to: its own after code, else the next line of code; and
+    // the first token of that line, to look for a block's '{'.
     bool CodeBefore = I > 0 && IsCode(I - 1);
     size_t First = None;
     if (CodeBefore) {
@@ -244,7 +245,7 @@ std::vector<ast::Suppression> suppressions(const std::vector<Token> &Tokens, llv
     } else {
       First = NextCode[I + 1];
     }
-    S.TargetLine = LineOf(First == None ? C.Begin : Tokens[First].Begin);
+    S.TargetLine = LineOf(CodeBefore || First == None ? C.Begin : Tokens[First].Begin);
     S.LastLine = S.TargetLine;
     // A '{' on that line whose '}' is on a later one makes the comment apply to its block.
     for (size_t J = First; J != None && J < Tokens.size() && Tokens[J].Kind != tok::Newline; ++J)
