@@ -66,7 +66,8 @@ Facts facts(const Version &V) {
                           : "项目 " + projectKey(B.Projects[A.Project]) + " · " +
                                 codeName(B.Functions, A.Function);
     add(F.Allocations, unitLabel(B, A.UnitIndex) + Where + " · " + Source, A.Yuan);
-    add(F.Functions, codeName(B.Functions, A.Function), A.Yuan);
+    if (!A.Function.empty())
+      add(F.Functions, codeName(B.Functions, A.Function), A.Yuan);
     if (!A.Economic.empty())
       add(F.Economics, codeName(B.Economics, A.Economic), A.Yuan);
   }

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/diag/render.h"
 #include "compiler/emit/emit.h"
+#include "compiler/model/scoring.h"
 
 #include "llvm/Support/JSON.h"
 
@@ -77,6 +78,61 @@ void value(OStream &J, const model::TypedValue &V) {
   });
 }
 
+llvm::StringRef boundName(model::Bound B) {
+  switch (B) {
+  case model::Bound::Open: return "open";
+  case model::Bound::Inclusive: return "inclusive";
+  case model::Bound::Exclusive: return "exclusive";
+  case model::Bound::Unstated: return "unstated";
+  }
+  return "";
+}
+
+/// A scoring rule (评（扣）分标准): its text and what budc read of it.
+void scoring(OStream &J, llvm::StringRef Text) {
+  model::ScoringRule R = model::readScoring(Text);
+  J.attributeObject("scoring", [&] {
+    J.attribute("text", Text);
+    J.attribute("complete", R.Complete);
+    J.attribute("onCompletion", R.OnCompletion);
+    J.attributeArray("bands", [&] {
+      for (const model::ScoreBand &B : R.Bands) {
+        if (B.Unit == "?")
+          continue; // a score whose range was not read
+        J.object([&] {
+          auto End = [&](const char *Key, Decimal V, model::Bound Bd) {
+            if (Bd == model::Bound::Open)
+              J.attribute(Key, nullptr);
+            else
+              J.attribute(Key, V.toString());
+          };
+          End("low", B.Low, B.LowBound);
+          J.attribute("lowBound", boundName(B.LowBound));
+          End("high", B.High, B.HighBound);
+          J.attribute("highBound", boundName(B.HighBound));
+          optionalString(J, "unit", B.Unit);
+          J.attribute("score", B.Kind == model::ScoreKind::Full     ? "full"
+                               : B.Kind == model::ScoreKind::Deduct ? "deduct"
+                                                                    : "points");
+          if (B.Kind == model::ScoreKind::Full)
+            J.attribute("points", nullptr);
+          else
+            J.attribute("points", B.Points.toString());
+        });
+      }
+    });
+    J.attributeArray("steps", [&] {
+      for (const model::ScoreStep &S : R.Steps)
+        J.object([&] {
+          J.attribute("favoursMore", S.FavoursMore);
+          J.attribute("step", S.Step.toString());
+          optionalString(J, "unit", S.Unit);
+          J.attribute("points", S.Points.toString());
+        });
+    });
+  });
+}
+
 void indicator(OStream &J, const SourceManager &SM, const model::Indicator &I) {
   J.object([&] {
     optionalString(J, "level1", I.Level1);
@@ -91,6 +147,22 @@ void indicator(OStream &J, const SourceManager &SM, const model::Indicator &I) {
     optionalString(J, "description", I.Description);
     optionalString(J, "basis", I.BasisText);
     optionalString(J, "citation", I.BasisCitation ? llvm::StringRef(I.BasisCitation->Name) : "");
+    // The columns of published tables after the value.
+    optionalString(J, "unitColumn", I.columns().UnitColumn);
+    optionalString(J, "nature", model::natureWord(I.Sense));
+    if (I.HasWeight)
+      J.attribute("weight", I.columns().Weight.toString());
+    else
+      J.attribute("weight", nullptr);
+    if (I.Core < 0)
+      J.attribute("core", nullptr);
+    else
+      J.attribute("core", I.Core == 1);
+    optionalString(J, "content", I.columns().Content);
+    if (I.columns().Scoring.empty())
+      J.attribute("scoring", nullptr);
+    else
+      scoring(J, I.columns().Scoring);
     place(J, SM, I.Where);
   });
 }
@@ -217,6 +289,10 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
             J.attribute("project", nullptr);
           else
             J.attribute("project", A.Project);
+          if (A.TwoView)
+            J.attribute("view", A.byEconomicOnly() ? "economic" : "function");
+          else
+            J.attribute("view", nullptr);
           J.attribute("fund", A.Source ? llvm::StringRef(A.Source->Name) : "");
           J.attribute("carryOver", A.CarryOver);
           J.attribute("yuan", A.Yuan.toString());

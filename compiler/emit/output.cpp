@@ -37,38 +37,32 @@ std::vector<OutputFile> render(const model::Budget &B, const tables::Disclosure 
                                const Options &O, bool ToStdout, const SourceManager &SM,
                                llvm::ArrayRef<Diagnostic> Diags) {
   std::vector<OutputFile> Out;
-  auto Render = [](auto &&Fn) {
-    std::string S;
-    llvm::raw_string_ostream OS(S);
-    Fn(OS);
-    OS.flush();
-    return S;
-  };
   switch (F) {
   case Format::Xlsx:
     return Out;
   case Format::Html:
-    Out.push_back({"disclosure.html", Render([&](llvm::raw_ostream &OS) { html(OS, B, D); })});
+    Out.push_back({"disclosure.html", [&B, &D](llvm::raw_ostream &OS) { html(OS, B, D); }});
     return Out;
   case Format::Json:
-    Out.push_back({"budget.json",
-                   Render([&](llvm::raw_ostream &OS) { modelJson(OS, B, D, SM, Diags); })});
+    Out.push_back({"budget.json", [&B, &D, &SM, Diags](llvm::raw_ostream &OS) {
+                     modelJson(OS, B, D, SM, Diags);
+                   }});
     if (ToStdout)
       return Out;
     for (const tables::Table &T : D.Tables)
-      Out.push_back({fileName(T, F), Render([&](llvm::raw_ostream &OS) { tableJson(OS, T); })});
+      Out.push_back({fileName(T, F), [&T](llvm::raw_ostream &OS) { tableJson(OS, T); }});
     return Out;
   case Format::Text:
   case Format::Markdown:
   case Format::Csv:
     break;
   }
-  for (const tables::Table &T : D.Tables) {
-    std::string Text = Render([&](llvm::raw_ostream &OS) { table(OS, T, F, O); });
-    if (ToStdout && F == Format::Text)
-      Text += "\n";
-    Out.push_back({fileName(T, F), std::move(Text)});
-  }
+  for (const tables::Table &T : D.Tables)
+    Out.push_back({fileName(T, F), [&T, F, O, ToStdout](llvm::raw_ostream &OS) {
+                     table(OS, T, F, O);
+                     if (ToStdout && F == Format::Text)
+                       OS << "\n";
+                   }});
   return Out;
 }
 

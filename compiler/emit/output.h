@@ -10,6 +10,7 @@
 
 #include "compiler/emit/emit.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,13 +28,15 @@ constexpr size_t MaxFileName = 200;
 /// "~" and eight hex digits of a hash of the whole title: the same name in every build.
 std::string fileName(const tables::Table &T, Format F);
 
-/// One rendered file.
+/// One file to render: written when it is written (streamed, never held whole in memory:
+/// a province's build writes gigabytes).
 struct OutputFile {
-  std::string Name;    ///< a file name, no directory
-  std::string Content; ///< its bytes
+  std::string Name;                                ///< a file name, no directory
+  std::function<void(llvm::raw_ostream &)> Write; ///< writes its bytes
 };
 
-/// The files of \p D in format \p F (not Xlsx, which emit::xlsx writes itself). \p ToStdout
+/// The files of \p D in format \p F (not Xlsx, which emit::xlsx writes itself); they refer to
+/// \p B, \p D, \p SM and \p Diags, which must outlive them. \p ToStdout
 /// gives what goes to standard output instead: the model alone for JSON, a blank line after
 /// each text table.
 std::vector<OutputFile> render(const model::Budget &B, const tables::Disclosure &D, Format F,

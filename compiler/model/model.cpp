@@ -195,6 +195,118 @@ const Template *Budget::findTemplate() const {
   return Templates.empty() ? nullptr : &Templates.front();
 }
 
+const Framework *Budget::framework() const {
+  if (FrameworkName.empty())
+    return nullptr;
+  for (const Framework &F : Frameworks)
+    if (F.Name == FrameworkName)
+      return &F;
+  return nullptr;
+}
+
+WeightRule Budget::weights() const {
+  WeightRule W;
+  if (const Framework *F = framework()) {
+    if (F->HasTotal) {
+      W.Total = F->Weights.Total;
+      W.TotalWhere = F->Weights.TotalWhere;
+    }
+    if (F->HasReserve) {
+      W.ReserveName = F->Weights.ReserveName;
+      W.Reserve = F->Weights.Reserve;
+      W.ReserveWhere = F->Weights.ReserveWhere;
+    }
+  }
+  if (HasWeightTotal) {
+    W.Total = HeaderWeights.Total;
+    W.TotalWhere = HeaderWeights.TotalWhere;
+  }
+  if (HasWeightReserve) {
+    W.ReserveName = HeaderWeights.ReserveName;
+    W.Reserve = HeaderWeights.Reserve;
+    W.ReserveWhere = HeaderWeights.ReserveWhere;
+  }
+  return W;
+}
+
+std::string Indicator::shownValue() const {
+  if (!HasValue)
+    return "";
+  std::string Out = Value.Written.str();
+  if (Value.Kind == ValueKind::Qualitative || Value.Kind == ValueKind::Date)
+    return Out;
+  if (Value.Cmp == Comparator::None && comparatorOf(Sense) != Comparator::None)
+    Out = natureWord(Sense).str() + Out;
+  if (Columns & UnitFromColumn)
+    Out += Value.Unit.str();
+  return Out;
+}
+
+namespace {
+struct NatureSpelling {
+  const char *Word;
+  ValueSense N;
+};
+// The first spelling of each nature is its own; the others are what tables also print.
+const NatureSpelling NatureSpellings[] = {
+    {"≥", ValueSense::Ge}, {">=", ValueSense::Ge}, {"大于等于", ValueSense::Ge}, {"大于或等于", ValueSense::Ge},
+    {"≤", ValueSense::Le}, {"<=", ValueSense::Le}, {"小于等于", ValueSense::Le}, {"小于或等于", ValueSense::Le},
+    {"=", ValueSense::Eq}, {"等于", ValueSense::Eq}, {">", ValueSense::Gt}, {"大于", ValueSense::Gt},
+    {"<", ValueSense::Lt}, {"小于", ValueSense::Lt}, {"≠", ValueSense::Ne}, {"!=", ValueSense::Ne},
+    {"定量", ValueSense::Quantitative}, {"quantitative", ValueSense::Quantitative},
+    {"定性", ValueSense::Qualitative}, {"qualitative", ValueSense::Qualitative},
+    {"正向", ValueSense::Positive}, {"positive", ValueSense::Positive},
+    {"反向", ValueSense::Negative}, {"negative", ValueSense::Negative},
+};
+} // namespace
+
+llvm::StringRef natureWord(ValueSense N) {
+  if (N == ValueSense::None)
+    return "";
+  for (const NatureSpelling &S : NatureSpellings)
+    if (S.N == N)
+      return S.Word;
+  return "";
+}
+
+std::optional<ValueSense> natureFromWord(llvm::StringRef W) {
+  for (const NatureSpelling &S : NatureSpellings)
+    if (W == S.Word)
+      return S.N;
+  return std::nullopt;
+}
+
+Comparator comparatorOf(ValueSense N) {
+  switch (N) {
+  case ValueSense::Ge: return Comparator::Ge;
+  case ValueSense::Le: return Comparator::Le;
+  case ValueSense::Eq: return Comparator::Eq;
+  case ValueSense::Gt: return Comparator::Gt;
+  case ValueSense::Lt: return Comparator::Lt;
+  case ValueSense::Ne: return Comparator::Ne;
+  default: return Comparator::None;
+  }
+}
+
+Direction directionOf(Comparator C) {
+  switch (C) {
+  case Comparator::Ge:
+  case Comparator::Gt: return Direction::Up;
+  case Comparator::Le:
+  case Comparator::Lt: return Direction::Down;
+  case Comparator::Eq: return Direction::Exact;
+  default: return Direction::None;
+  }
+}
+
+Direction directionOf(ValueSense N) {
+  if (N == ValueSense::Positive)
+    return Direction::Up;
+  if (N == ValueSense::Negative)
+    return Direction::Down;
+  return directionOf(comparatorOf(N));
+}
+
 llvm::StringRef spelling(Comparator C) {
   switch (C) {
   case Comparator::None: return "";
@@ -267,6 +379,11 @@ std::vector<std::string> intersectPrefixes(const std::vector<std::string> &A,
 } // namespace
 
 bool Query::matches(const Budget &B, const Allocation &A) const {
+  if (A.TwoView && !AnyView) {
+    bool Economic = economicView();
+    if (A.byEconomicOnly() ? !Economic || !Functions.empty() : Economic)
+      return false;
+  }
   uint8_t N = Natures ? Natures : SpentNatures;
   if (Empty || !(N >> unsigned(A.Kind) & 1) || (CostClasses && !(CostClasses >> unsigned(A.Cost) & 1)))
     return false;

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -176,11 +177,27 @@ struct FrameworkLevel {
   std::vector<ValueKind> Kinds;
 };
 
-/// An indicator framework: 一级 over 二级 indicators.
+/// What the weights (指标权重, 分值) of one project's indicators add up to: the total, less a
+/// reserve kept for an indicator the table need not list (10 for 预算执行率, so that the
+/// listed ones add up to 90 unless 预算执行率 is listed too).
+struct WeightRule {
+  Decimal Total = Decimal::fromRaw(100 * Decimal::One);
+  Span TotalWhere;           ///< where the total is said; invalid for the default 100
+  std::string ReserveName;   ///< 预算执行率; empty without a reserve
+  Decimal Reserve;
+  Span ReserveWhere;
+};
+
+/// An indicator framework: 一级 over 二级 indicators, or a flat list (no levels: 重庆's
+/// tables), and what weights add up to.
 struct Framework {
   std::string Name;
   std::vector<FrameworkLevel> Levels;
+  bool HasTotal = false, HasReserve = false;
+  WeightRule Weights;        ///< its 权重合计 and 预留 rows
   Span Where;
+  /// Whether its indicators stand under a 一级 and a 二级.
+  bool levelled() const { return !Levels.empty(); }
 };
 
 //===----------------------------------------------------------------------===//
@@ -243,11 +260,55 @@ struct Allocation {
   Nature Kind = Nature::Basic;
   CostClass Cost = CostClass::None; ///< basic expenditure: by its economic 类, or as written
   bool CostWritten = false; ///< the line chose its cost class itself ([人员经费] / [公用经费])
+  /// Its money is given twice, by function only and by economic code only (in two views,
+  /// as documents print it); set on the facts of one view when the other exists for the
+  /// same unit, fund, year and nature.
+  bool TwoView = false;
   Decimal Yuan;
   Span Where;
   bool isBasic() const { return Kind == Nature::Basic; }
+  /// Given by economic code only (a 基本支出 or 项目支出 block without a function code).
+  bool byEconomicOnly() const { return Function.empty() && Kind != Nature::CarryForward; }
+  /// Given by function only (a 金额 line), or a project's money without an economic 款.
+  bool byFunctionOnly() const { return Economic.empty() && !Function.empty(); }
 };
 
+/// 指标性质 or 指标值类型: how an indicator's value is meant (a closed set).
+enum class ValueSense : uint8_t {
+  None,         ///< not stated
+  Ge, Le, Eq, Gt, Lt, Ne, ///< a comparator: ≥ ≤ = > < ≠
+  Quantitative, ///< 定量
+  Qualitative,  ///< 定性
+  Positive,     ///< 正向: more is better
+  Negative,     ///< 反向: less is better
+};
+/// The one spelling of \p N: ≥, 定量, 正向 …; "" for None.
+llvm::StringRef natureWord(ValueSense N);
+/// The nature a word of a 性质 column names: a comparator (≥, >=, 大于等于 …), 定量, 定性,
+/// 正向, 反向 (or the English words); nullopt for any other word.
+std::optional<ValueSense> natureFromWord(llvm::StringRef W);
+/// The comparator a nature is, or None.
+Comparator comparatorOf(ValueSense N);
+
+/// Which way a value is better: up (≥ > 正向), down (≤ < 反向), exactly (=), or not said.
+enum class Direction : uint8_t { None, Up, Down, Exact };
+Direction directionOf(Comparator C);
+Direction directionOf(ValueSense N);
+
+/// The columns of a published indicator table an indicator has beyond 河北's, as written and
+/// where: kept apart from the indicator, which most budgets have hundreds of thousands of.
+struct IndicatorColumns {
+  Decimal Weight;                  ///< 权重 (Indicator::HasWeight says whether given)
+  llvm::StringRef UnitColumn;      ///< 单位 as written ("" when absent)
+  llvm::StringRef NatureColumn;    ///< 性质 as written
+  llvm::StringRef NounUnitWritten; ///< Indicator::NounUnit: the unit as written (次数)
+  llvm::StringRef Content;         ///< 内容: 指标值内容
+  llvm::StringRef Scoring;         ///< 评分: 评（扣）分标准
+  Span UnitWhere, NatureWhere, WeightWhere, CoreWhere, ContentWhere, ScoringWhere, NounUnitWhere;
+};
+
+/// A performance indicator of a project, a goal or the department: the columns of a
+/// published indicator table, typed.
 /// A figure of the figure language, resolved: which facts it adds up. Every constraint that is
 /// set must hold; the alternatives inside one constraint are "or" (docs/checker.md).
 struct Query {
@@ -274,13 +335,22 @@ struct Query {
   std::optional<std::vector<int>> Projects;       ///< sorted project indexes
   /// 机关运行: basic 公用经费 of administrative units (行政, 参公) paid by 财政拨款.
   bool RunningCosts = false;
+  /// Adds the facts of both views (to list what a table may show, never to sum).
+  bool AnyView = false;
 
   /// Whether the query adds allocations (else control totals).
   bool spending() const {
     return !Income || !Functions.empty() || !Economics.empty() || Natures || CostClasses ||
            Projects.has_value() || RunningCosts;
   }
-  /// Whether \p A is one of the facts the query adds (a spending query).
+  /// Whether the query is answered from the economic view of money given in two views: it
+  /// names economic codes, or a cost class (or 机关运行) and no function code.
+  bool economicView() const {
+    return !Economics.empty() || ((CostClasses || RunningCosts) && Functions.empty());
+  }
+  /// Whether \p A is one of the facts the query adds (a spending query). Of money given in
+  /// two views, a query adds the view it can be answered from (economicView); one naming both
+  /// function and economic codes adds only facts that have both.
   bool matches(const Budget &B, const Allocation &A) const;
   /// Whether amount \p M of project record \p P (a project that is not itemised) is: a
   /// record has no codes, so a query that constrains them never adds it.
@@ -298,14 +368,52 @@ std::optional<Decimal> evaluate(const Budget &B, const Query &Q);
 /// Its texts, like a TypedValue's, point into the sources, the syntax trees and the budget's
 /// framework and citations (which the budget never moves: it cannot be copied).
 struct Indicator {
+  /// What the columns as written tell about the table they come from (checked by the rules
+  /// of indicator columns): each reading is also applied, so that the value means what the
+  /// published table meant.
+  enum ColumnFlag : uint8_t {
+    NatureAsUnit = 1,     ///< the 单位 column held an 指标性质 (≥, 正向 …; taken as it)
+    UnitAsNature = 2,     ///< the 性质 column held a unit (taken as the unit)
+    UnitDisagrees = 4,    ///< the value has a unit and the 单位 column another
+    NounUnit = 8,         ///< a unit written as a quantity (次数 for 次), read as the unit
+    UnitFromColumn = 16,  ///< the value is a bare number and its unit is the 单位 column's
+  };
   llvm::StringRef Level1, Level2; ///< canonical (with 指标), empty without a path
   llvm::StringRef Name;
   TypedValue Value; ///< Valid when HasValue.
   llvm::StringRef Description;
   const Citation *BasisCitation = nullptr;
   llvm::StringRef BasisText; ///< the basis written as text, or the citation's text
-  Span Where, PathWhere, BasisWhere;
+  std::unique_ptr<const IndicatorColumns> Cols; ///< null when none is written
+  Span Where, PathWhere, BasisWhere, NameWhere, DescriptionWhere;
+  ValueSense Sense = ValueSense::None; ///< 性质, or what a swapped 单位 column said
+  int8_t Core = -1;             ///< 核心: 1 是, 0 否, -1 not stated
+  uint8_t Columns = 0;          ///< ColumnFlag bits
+  bool HasWeight = false;
   bool HasValue = false; ///< (last: members ordered by alignment)
+
+  /// The columns as written; all empty when none is.
+  const IndicatorColumns &columns() const {
+    static const IndicatorColumns None;
+    return Cols ? *Cols : None;
+  }
+  /// 权重: valid when HasWeight.
+  Decimal weight() const { return columns().Weight; }
+  /// The comparator the value is meant with: written before it, else its 性质.
+  Comparator comparator() const {
+    if (HasValue && Value.Cmp != Comparator::None)
+      return Value.Cmp;
+    return comparatorOf(Sense);
+  }
+  /// The value as its table shows it: as written, with the comparator of the 性质 column and
+  /// the unit of the 单位 column when they were written apart (68 单位 "%" 性质 ≥ is ≥68%);
+  /// "" without a value.
+  std::string shownValue() const;
+  /// Which way the value is better: its comparator, else 正向/反向.
+  Direction direction() const {
+    Direction D = directionOf(comparator());
+    return D != Direction::None ? D : directionOf(Sense);
+  }
 };
 
 /// One point of a spending schedule.
@@ -340,11 +448,13 @@ struct Project {
   std::vector<SchedulePoint> Schedule;
   Span ScheduleWhere;
   std::string Purpose;                ///< 用途
+  Span PurposeWhere;
   std::vector<std::string> Goals;     ///< 目标 statements in order
   /// The 一级 (canonical) of indicators left out because they did not read (an unknown unit,
   /// an unknown 二级 …): the categories the project's goals do cover, though the indicators
   /// are not in the model.
   std::vector<std::string> UnreadLevels;
+  std::vector<Span> GoalsWhere;       ///< where each goal's statement is written
   Span Where, CodeWhere, NameWhere, FunctionWhere, FirstAmountWhere;
 };
 
@@ -377,6 +487,7 @@ struct Section {
 struct DepartmentGoal {
   std::string Statement;
   std::vector<size_t> Indicators; ///< into Budget::DepartmentIndicators
+  Span Where;                     ///< its statement; invalid for indicators without a goal
 };
 
 /// A 分项 of the department's overall performance.
@@ -567,7 +678,10 @@ struct Budget {
   Decimal MoneyFactor = Decimal::fromRaw(10000 * Decimal::One); ///< 元 per MoneyUnit
   std::string Region;
   std::string TemplateName;  ///< 模板 河北2024; empty: the first template of the library
-  Span HeaderWhere, TemplateWhere;
+  std::string FrameworkName; ///< 框架 重庆市级; empty: none chosen (paths from any framework)
+  bool HasWeightTotal = false, HasWeightReserve = false; ///< 权重合计 and 预留 in the header
+  WeightRule HeaderWeights;  ///< the header's 权重合计 and 预留, where given
+  Span HeaderWhere, TemplateWhere, FrameworkWhere;
   std::string DepartmentCode, DepartmentName;
 
   UnitTable Units;
@@ -596,6 +710,11 @@ struct Budget {
   /// The template the budget is published with, or null: the one 模板 names; without 模板,
   /// the workspace's own, else DefaultTemplate.
   const Template *findTemplate() const;
+  /// The framework the header chooses (框架), or null.
+  const Framework *framework() const;
+  /// What the weights of a project's indicators (and of the department's) add up to: the
+  /// header's 权重合计 and 预留, else the chosen framework's, else 100 without a reserve.
+  WeightRule weights() const;
   static constexpr const char *DefaultTemplate = "河北2024";
 
   /// An amount in 元 as the budget prints it: in MoneyUnit with two decimals.

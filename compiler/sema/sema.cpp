@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <set>
+#include <tuple>
 
 namespace budc::sema {
 namespace {
@@ -58,43 +60,43 @@ void ValueReader::unknownUnit(llvm::StringRef Unit, Span Where) const {
       .zh({Unit.str(), Guess.empty() ? "" : "；是否应为“" + Guess + "”？"});
 }
 
+/// The first part of \p Unit that is no unit of \p Units: \p Unit is a numerator and after
+/// each '/' a part of the denominator (万元/年/条), each a unit or a product of units joined by
+/// '.' or '·' (元/人.年, 人·天). Nothing when every part is a unit.
+static std::optional<llvm::StringRef> unknownPart(const model::UnitTable &Units,
+                                                  llvm::StringRef Unit) {
+  llvm::SmallVector<llvm::StringRef, 4> Factors;
+  Unit.split(Factors, '/');
+  for (llvm::StringRef Factor : Factors) {
+    if (Units.find(Factor))
+      continue;
+    for (size_t Begin = 0;;) {
+      size_t End = std::min(Factor.find('.', Begin), Factor.find("·", Begin));
+      llvm::StringRef Part = Factor.slice(Begin, End);
+      if (!Units.find(Part))
+        return Part;
+      if (End == llvm::StringRef::npos)
+        break;
+      Begin = End + (Factor[End] == '.' ? 1 : strlen("·"));
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<ValueReader::UnitReading> ValueReader::unit(llvm::StringRef Unit,
                                                            Span Where) const {
   UnitReading R;
   R.NumeratorText = Unit;
   if ((R.Numerator = B.Units.find(Unit)))
     return R; // the common case: one declared unit
-  // Whether a factor (a numerator, or a run of the denominator between '/') is declared,
-  // whole or as a product of declared units; reports the first part that is not.
-  auto Factor = [&](llvm::StringRef F) {
-    if (B.Units.find(F))
-      return true;
-    for (size_t Begin = 0; Begin <= F.size();) {
-      size_t End = std::min(F.find('.', Begin), F.find("·", Begin));
-      llvm::StringRef Part = F.slice(Begin, End);
-      if (!B.Units.find(Part)) {
-        uint32_t At = Where.Begin + static_cast<uint32_t>(Part.data() - Unit.data());
-        unknownUnit(Part, {Where.File, At, At + static_cast<uint32_t>(Part.size())});
-        return false;
-      }
-      if (End == llvm::StringRef::npos)
-        break;
-      Begin = End + (F[End] == '.' ? 1 : strlen("·"));
-    }
-    return true;
-  };
-  auto [Numerator, Denominator] = Unit.split('/');
-  R.NumeratorText = Numerator;
-  R.Rate = Numerator.size() < Unit.size();
-  if (!Factor(Numerator))
+  if (auto Part = unknownPart(B.Units, Unit)) {
+    uint32_t At = Where.Begin + static_cast<uint32_t>(Part->data() - Unit.data());
+    unknownUnit(*Part, {Where.File, At, At + static_cast<uint32_t>(Part->size())});
     return std::nullopt;
-  R.Numerator = B.Units.find(Numerator);
-  for (llvm::StringRef Rest = Denominator; !Rest.empty();) {
-    auto [Run, Next] = Rest.split('/');
-    if (!Factor(Run))
-      return std::nullopt;
-    Rest = Next;
   }
+  R.NumeratorText = Unit.split('/').first;
+  R.Rate = R.NumeratorText.size() < Unit.size();
+  R.Numerator = B.Units.find(R.NumeratorText);
   return R;
 }
 
@@ -133,6 +135,38 @@ std::optional<Decimal> ValueReader::money(const ast::Quantity &Q) const {
     return std::nullopt;
   }
   return Yuan;
+}
+
+std::optional<Decimal> ValueReader::weight(const ast::Quantity &Q, const char *WhatEn,
+                                           const char *WhatZh) const {
+  if (!Q.present())
+    return std::nullopt;
+  std::string Shown = Q.Number.str() + Q.Unit.str();
+  if (!Q.Unit.empty() && Q.Unit != "%" && Q.Unit != "分") {
+    Diags.report(Q.Range, diag::InvalidIndicatorColumn,
+                 {Shown, WhatEn, "write a number, or a number of % or 分"})
+        .zh({Shown, WhatZh, "应为数字，或以 % 或 分 计的数字"});
+    return std::nullopt;
+  }
+  return number(Q.Number, Q.Negative, Q.numberRange());
+}
+
+std::optional<llvm::StringRef> ValueReader::unitOf(llvm::StringRef Written, bool &Noun) const {
+  Noun = false;
+  if (!Written.contains('/')) {
+    if (B.Units.find(Written))
+      return Written;
+    // A known unit followed by 数 (次数, 天数, 个数, 人数) names the quantity, not its unit.
+    llvm::StringRef Stem = Written;
+    if (Stem.consume_back("数") && !Stem.empty() && B.Units.find(Stem)) {
+      Noun = true;
+      return Stem;
+    }
+    return std::nullopt;
+  }
+  if (unknownPart(B.Units, Written))
+    return std::nullopt;
+  return Written;
 }
 
 /// The model's comparator for one written in the source.
@@ -249,6 +283,7 @@ public:
       for (ast::Node *N : F->Items)
         topLevel(*N);
     bodies(Jobs);
+    views();
     records();
     declaredFigures();
   }
@@ -336,7 +371,7 @@ private:
   }
 
   void attributes(const ast::Node &N) {
-    static const std::vector<std::string> Header{"金额单位", "地区", "模板"},
+    static const std::vector<std::string> Header{"金额单位", "地区", "模板", "框架", "权重合计", "预留"},
         UnitKeys{"性质", "规格", "经费保障"}, DeptKeys{"主管", "性质", "规格", "经费保障"},
         ProjectKeys{"用途", "备注"},
         AssetKeys{"截止日期", "上年末固定资产金额", "本年拟购置固定资产总额", "资产"},
@@ -704,12 +739,13 @@ private:
   }
 
   /// The cost class of basic line \p L: its [人员经费] or [公用经费] tag, else its economic 类's.
-  void costClass(const ast::BasicLine &L, model::Allocation &A) {
+  void costClass(const ast::BasicLine &L, model::Allocation &A) { costClass(L.Tags, A); }
+  void costClass(llvm::ArrayRef<ast::Value> Tags, model::Allocation &A) {
     llvm::StringRef Class;
     if (A.Economic.size() >= 3)
       if (const model::CatalogueEntry *E = B.Economics.find(A.Economic.substr(0, 3)))
         Class = E->CostClass;
-    for (const ast::Value &T : L.Tags) {
+    for (const ast::Value &T : Tags) {
       if (T.K == ast::Value::Tag && (T.Word.Value == "人员经费" || T.Word.Value == "公用经费") &&
           T.Args.empty()) {
         if (A.CostWritten)
@@ -729,8 +765,13 @@ private:
                                    : model::CostClass::None;
   }
 
+  /// A 基本支出 or 项目支出 block: lines by economic code (and, in a block with a function code,
+  /// 金额 lines of money given by function only). Without a function code the block gives money
+  /// by economic code only: the economic view of money the function view gives elsewhere
+  /// (documents print the two, never the cross table).
   void basic(const ast::Basic &Bs, size_t Unit) {
-    bool FunctionOk = code(B.Functions, Bs.Function, Bs.Name, FunctionItem);
+    bool ByEconomic = !Bs.Function.present();
+    bool FunctionOk = ByEconomic || code(B.Functions, Bs.Function, Bs.Name, FunctionItem);
     if (Bs.Projects && !FirstProjectSpending.isValid())
       FirstProjectSpending = headerOf(Bs);
     const model::Fund *Source = B.findFund("一般公共预算拨款");
@@ -742,8 +783,10 @@ private:
       }
     for (ast::Node *I : Bs.Items) {
       if (auto *M = llvm::dyn_cast<ast::AmountLine>(I)) {
-        // 项目支出 money given by function only, without an economic code.
-        const model::Fund *F = fund(M->Fund);
+        // Money given by function only, without an economic code (the function view); its
+        // fund is its own or the block's.
+        const model::Fund *F = M->Fund.present() ? fund(M->Fund) : Source;
+        bool Carry = M->Fund.present() ? M->CarryOver : CarryOver || M->CarryOver;
         auto Yuan = R.money(M->Amount);
         if (!FunctionOk || !F || !Yuan)
           continue;
@@ -751,8 +794,15 @@ private:
         A.UnitIndex = Unit;
         A.Function = Bs.Function.Value.str();
         A.Source = F;
-        A.CarryOver = M->CarryOver;
-        A.Kind = model::Nature::Project;
+        A.CarryOver = Carry;
+        A.Kind = Bs.Projects ? model::Nature::Project : model::Nature::Basic;
+        if (!Bs.Projects)
+          costClass(M->Tags, A);
+        else
+          for (const ast::Value &T : M->Tags)
+            Diags.report(T.range(), diag::UnknownAttribute,
+                         {T.Word.Value.str(), "project expenditure", ""})
+                .zh({T.Word.Value.str(), "项目支出", ""});
         A.Yuan = *Yuan;
         A.Where = M->Range;
         B.Allocations.push_back(A);
@@ -799,8 +849,9 @@ private:
     M.Where = P.Range;
     M.CodeWhere = P.Id.Range;
     M.NameWhere = P.Name.Range;
-    // A project is identified by its code, or by its name when it has none.
-    std::string Key = M.Code.empty() ? "name:" + M.Name : M.Code;
+    // A project is identified by its code, or by its unit and name when it has none (two
+    // units may each have a 机构运行辅助经费: 广州市气象局's 表12).
+    std::string Key = M.Code.empty() ? "name:" + std::to_string(Unit) + ":" + M.Name : M.Code;
     auto [It, New] = Projects.try_emplace(Key, P.Range);
     if (!New) {
       Diags.report(P.Id.present() ? P.Id.Range : P.Name.Range, diag::DuplicateProject,
@@ -937,13 +988,16 @@ private:
         schedule(*S, M, D);
       } else if (auto *G = llvm::dyn_cast<ast::Goal>(I)) {
         M.Goals.push_back(G->Statement.Value.str());
+        M.GoalsWhere.push_back(G->Statement.Range);
         for (const ast::Indicator *Ind : G->Indicators)
           projectIndicator(*Ind, M, D);
       } else if (auto *Ind = llvm::dyn_cast<ast::Indicator>(I)) {
         projectIndicator(*Ind, M, D);
       } else if (auto *At = llvm::dyn_cast<ast::Attr>(I)) {
-        if (At->Key.Value == "用途" && !At->Values.empty())
+        if (At->Key.Value == "用途" && !At->Values.empty()) {
           M.Purpose = At->Values[0].Word.Value.str();
+          M.PurposeWhere = At->Values[0].range();
+        }
       }
     }
   }
@@ -1021,18 +1075,30 @@ private:
                                : Canonical.size() == W.size() + strlen("指标") &&
                                      Canonical.startswith(W) && Canonical.endswith("指标");
     };
-    if (Plain(Path[0].Value) && Plain(Path[1].Value)) {
+    // The chosen framework's levels first (frameworks share level names: 产出/数量).
+    const model::Framework *Chosen = B.framework();
+    auto Each = [&](auto Match) -> const model::FrameworkLevel * {
+      if (Chosen)
+        for (const model::FrameworkLevel &L : Chosen->Levels)
+          if (Match(L))
+            return &L;
       for (const model::Framework &F : B.Frameworks)
         for (const model::FrameworkLevel &L : F.Levels)
-          if (Spells(L.Level1, Path[0].Value) && Spells(L.Level2, Path[1].Value))
+          if (Match(L))
             return &L;
-    }
+      return nullptr;
+    };
+    if (Plain(Path[0].Value) && Plain(Path[1].Value))
+      if (const model::FrameworkLevel *L = Each([&](const model::FrameworkLevel &L) {
+            return Spells(L.Level1, Path[0].Value) && Spells(L.Level2, Path[1].Value);
+          }))
+        return L;
     std::string L1 = model::canonicalLevel(Path[0].Value);
     std::string L2 = model::canonicalLevel(Path[1].Value);
-    for (const model::Framework &F : B.Frameworks)
-      for (const model::FrameworkLevel &L : F.Levels)
-        if (L.Level1 == L1 && L.Level2 == L2)
-          return &L;
+    if (const model::FrameworkLevel *L = Each([&](const model::FrameworkLevel &L) {
+          return L.Level1 == L1 && L.Level2 == L2;
+        }))
+      return L;
     std::vector<std::string> Known; // for the suggestion
     for (const model::Framework &F : B.Frameworks)
       for (const model::FrameworkLevel &L : F.Levels) {
@@ -1054,6 +1120,7 @@ private:
   std::optional<model::Indicator> indicator(const ast::Indicator &I, DiagEngine &Diags) const {
     model::Indicator M;
     M.Name = I.Name.Value;
+    M.NameWhere = I.Name.Range;
     M.Where = I.Range;
     if (I.Path.size() == 2) {
       const model::FrameworkLevel *L = level(I.Path, Diags);
@@ -1065,14 +1132,10 @@ private:
     } else if (!I.Path.empty()) {
       return std::nullopt; // reported by the parser (BUD023)
     }
-    if (I.HasValue) {
-      auto V = ValueReader{B, R.SM, Diags}.typed(I.Val);
-      if (!V)
-        return std::nullopt;
-      M.HasValue = true;
-      M.Value = *V;
-    }
+    if (!columns(I, M, Diags))
+      return std::nullopt;
     M.Description = I.Description.Value;
+    M.DescriptionWhere = I.Description.Range;
     if (I.Basis.present()) {
       M.BasisWhere = I.Basis.Range;
       if (I.Basis.Style == ast::Text::Bare) {
@@ -1088,6 +1151,134 @@ private:
       }
     }
     return M;
+  }
+
+  /// The value and the columns of a published table written after it (单位 性质 权重 核心
+  /// 内容 评分) into \p M; false after reporting to \p Diags what does not read. A column
+  /// that holds what belongs in another (a comparator under 单位, a unit under 性质) is read
+  /// as what it is and flagged for the rules of indicator columns.
+  bool columns(const ast::Indicator &I, model::Indicator &M, DiagEngine &Diags) const {
+    ValueReader VR{B, R.SM, Diags};
+    using model::Indicator;
+    const ast::IndicatorColumns &In = I.columns();
+    // The columns beyond 河北's, made when there is one to keep.
+    std::unique_ptr<model::IndicatorColumns> Out;
+    auto Extra = [&]() -> model::IndicatorColumns & {
+      if (!Out)
+        Out = std::make_unique<model::IndicatorColumns>();
+      return *Out;
+    };
+    llvm::StringRef ColumnUnit; // the unit the 单位 (or a swapped 性质) column gives
+    Span ColumnUnitWhere;
+    bool FromUnitColumn = false;
+    if (In.Nature.present()) {
+      Extra().NatureColumn = In.Nature.Value;
+      Extra().NatureWhere = In.Nature.Range;
+      bool Noun = false;
+      if (auto N = model::natureFromWord(In.Nature.Value)) {
+        M.Sense = *N;
+      } else if (VR.unitOf(In.Nature.Value, Noun)) {
+        M.Columns |= Indicator::UnitAsNature;
+        ColumnUnit = In.Nature.Value;
+        ColumnUnitWhere = In.Nature.Range;
+      } else {
+        Diags.report(In.Nature.Range, diag::InvalidIndicatorColumn,
+                     {In.Nature.Value.str(), "an 指标性质",
+                      "write ≥, ≤, =, >, <, 定量, 定性, 正向 (more is better) or 反向 (less is better)"})
+            .zh({In.Nature.Value.str(), "指标性质", "应为 ≥ ≤ = > < 定量 定性 正向 反向 之一"});
+        return false;
+      }
+    }
+    if (In.Unit.present()) {
+      Extra().UnitColumn = In.Unit.Value;
+      Extra().UnitWhere = In.Unit.Range;
+      if (auto N = model::natureFromWord(In.Unit.Value)) {
+        M.Columns |= Indicator::NatureAsUnit;
+        if (M.Sense == model::ValueSense::None)
+          M.Sense = *N;
+      } else {
+        ColumnUnit = In.Unit.Value; // the 单位 column wins over a unit under 性质
+        ColumnUnitWhere = In.Unit.Range;
+        FromUnitColumn = true;
+      }
+    }
+    std::optional<llvm::StringRef> Unit;
+    if (!ColumnUnit.empty()) {
+      bool Noun = false;
+      Unit = VR.unitOf(ColumnUnit, Noun);
+      if (!Unit) {
+        VR.unknownUnit(ColumnUnit, ColumnUnitWhere);
+        return false;
+      }
+      if (Noun) {
+        M.Columns |= Indicator::NounUnit;
+        Extra().NounUnitWritten = ColumnUnit;
+        Extra().NounUnitWhere = ColumnUnitWhere;
+      }
+    }
+    if (I.HasValue) {
+      // The value as written, or a copy with the unit it is read in (most values are the first).
+      const ast::Value *V = &I.Val;
+      ast::Value Read;
+      bool Number = I.Val.K == ast::Value::Number;
+      llvm::StringRef Written = I.Val.Num.Unit;
+      if (Number && !Written.empty() && (Unit || Written.endswith("数"))) {
+        bool Noun = false;
+        auto Own = VR.unitOf(Written, Noun);
+        if (Own && Noun) {
+          M.Columns |= Indicator::NounUnit;
+          Extra().NounUnitWritten = Written;
+          Extra().NounUnitWhere = I.Val.Num.unitRange();
+          Read = I.Val;
+          Read.Num.Unit = *Own;
+          V = &Read;
+        }
+        if (Own && Unit && FromUnitColumn && *Own != *Unit)
+          M.Columns |= Indicator::UnitDisagrees;
+      } else if (Number && Written.empty() && Unit) {
+        Read = I.Val;
+        Read.Num.Unit = *Unit; // 68 单位 "%" is 68%
+        V = &Read;
+        M.Columns |= Indicator::UnitFromColumn;
+      }
+      auto T = VR.typed(*V);
+      if (!T)
+        return false;
+      M.HasValue = true;
+      M.Value = *T;
+    }
+    if (In.Weight.present()) {
+      auto W = VR.weight(In.Weight, "a weight (指标权重)", "指标权重");
+      if (!W)
+        return false;
+      M.HasWeight = true;
+      Extra().Weight = *W;
+      Extra().WeightWhere = In.Weight.Range;
+    }
+    if (In.Core.present()) {
+      llvm::StringRef C = In.Core.Value;
+      if (C == "是" || C == "yes") {
+        M.Core = 1;
+      } else if (C == "否" || C == "no") {
+        M.Core = 0;
+      } else {
+        Diags.report(In.Core.Range, diag::InvalidIndicatorColumn,
+                     {C.str(), "a 是否核心指标 answer", "write 是 or 否"})
+            .zh({C.str(), "是否核心指标的取值", "应为 是 或 否"});
+        return false;
+      }
+      Extra().CoreWhere = In.Core.Range;
+    }
+    if (In.Content.present()) {
+      Extra().Content = In.Content.Value;
+      Extra().ContentWhere = In.Content.Range;
+    }
+    if (In.Scoring.present()) {
+      Extra().Scoring = In.Scoring.Value;
+      Extra().ScoringWhere = In.Scoring.Range;
+    }
+    M.Cols = std::move(Out);
+    return true;
   }
 
   /// Reads an item of 整体绩效; \p Area is the enclosing 分项 (null at the top).
@@ -1107,7 +1298,7 @@ private:
     } else if (auto *S = llvm::dyn_cast<ast::Section>(&N)) {
       B.PerformanceSections.push_back({S->Title.Value.str(), S->Body.Value.str(), S->Range});
     } else if (auto *G = llvm::dyn_cast<ast::Goal>(&N)) {
-      model::DepartmentGoal Goal{G->Statement.Value.str(), {}};
+      model::DepartmentGoal Goal{G->Statement.Value.str(), {}, G->Statement.Range};
       for (const ast::Indicator *I : G->Indicators)
         if (auto X = indicator(*I, Diags)) {
           Goal.Indicators.push_back(B.DepartmentIndicators.size());
@@ -1128,6 +1319,25 @@ private:
   }
 
   //===-- declared figures -------------------------------------------------===//
+
+  /// Money given in two views: where a block gives money of a unit, fund, year and nature by
+  /// economic code only, the facts of that money given by function only are its other view.
+  /// Both views' facts are marked; queries then add the view they can be answered from, and
+  /// checks compare the views (BUD309).
+  void views() {
+    auto Key = [](const model::Allocation &A) {
+      return std::make_tuple(A.UnitIndex, A.Source, A.CarryOver, unsigned(A.Kind));
+    };
+    std::set<decltype(Key(B.Allocations[0]))> Keys;
+    for (const model::Allocation &A : B.Allocations)
+      if (A.byEconomicOnly())
+        Keys.insert(Key(A));
+    if (Keys.empty())
+      return;
+    for (model::Allocation &A : B.Allocations)
+      if ((A.byEconomicOnly() || A.byFunctionOnly()) && Keys.count(Key(A)))
+        A.TwoView = true;
+  }
 
   /// Projects without a 功能科目: records of the project expenditure that 项目支出 blocks give
   /// by function, when the budget has any; else BUD115. Per fund, the records may not add up
@@ -1436,6 +1646,11 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
       } else if (A->Key.Value == "模板" && !A->Values.empty()) {
         R.B.TemplateName = A->Values[0].Word.Value.str();
         R.B.TemplateWhere = A->Values[0].range();
+      } else if (A->Key.Value == "框架" && !A->Values.empty()) {
+        R.B.FrameworkName = A->Values[0].Word.Value.str();
+        R.B.FrameworkWhere = A->Values[0].range();
+      } else if (A->Key.Value == "权重合计" || A->Key.Value == "预留") {
+        R.weights(*A, R.B.HeaderWeights, R.B.HasWeightTotal, R.B.HasWeightReserve);
       } else if (A->Key.Value == "地区" && !A->Values.empty()) {
         const ast::Value &V = A->Values[0];
         R.B.Region = V.K == ast::Value::Number ? V.Num.Number.str() : V.Word.Value.str();
@@ -1451,6 +1666,25 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
     D.zh({R.B.TemplateName, Guess.empty() ? "" : "；是否应为“" + Guess + "”？"});
     if (!Guess.empty())
       D.fixIt(R.B.TemplateWhere, Guess);
+  }
+  if (!R.B.FrameworkName.empty() && !R.B.framework()) {
+    std::vector<std::string> Names;
+    for (const model::Framework &F : R.B.Frameworks)
+      Names.push_back(F.Name);
+    std::string Guess = closest(R.B.FrameworkName, Names);
+    std::string Known;
+    for (size_t I = 0; I < Names.size(); ++I)
+      Known += (I ? ", " : "") + Names[I];
+    auto D = Diags.report(R.B.FrameworkWhere, diag::UnknownFramework,
+                          {R.B.FrameworkName, Guess.empty() ? "; known: " + Known
+                                                            : "; did you mean '" + Guess + "'?"});
+    std::string KnownZh;
+    for (size_t I = 0; I < Names.size(); ++I)
+      KnownZh += (I ? "、" : "") + Names[I];
+    D.zh({R.B.FrameworkName, Guess.empty() ? "；可用的有：" + KnownZh : "；是否应为“" + Guess + "”？"});
+    if (!Guess.empty())
+      D.fixIt(R.B.FrameworkWhere, Guess);
+    R.B.FrameworkName.clear();
   }
   templateUnits(R);
   // A template the budget does not use is checked, but its errors never block the build.

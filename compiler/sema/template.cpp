@@ -29,8 +29,18 @@ const std::vector<std::string> ProjectAmounts{"预算数", "财政资金", "其�
 /// The records 逐行 lists, and the fields of each (政府采购 and 资产 take their facts' keys).
 const std::vector<std::string> RecordSources{"单位", "整体绩效", "政府采购", "资产", "指标"};
 const std::vector<std::string> UnitFields{"编码", "名称", "性质", "规格", "经费保障形式"};
-const std::vector<std::string> GoalFields{"序号", "分项", "目标", "指标", "指标值"};
-const std::vector<std::string> IndicatorFields{"一级", "二级", "名称", "描述", "指标值", "依据"};
+/// The columns of published indicator tables after the value, in both sources of indicators:
+/// 数值 (the number alone), 单位 (计量单位), 性质 (指标性质), 权重, 核心 (是否核心), 内容
+/// (指标值内容), 评分 (评（扣）分标准).
+const std::vector<std::string> ColumnFields{"数值", "单位", "性质", "权重", "核心", "内容", "评分"};
+std::vector<std::string> withColumns(std::vector<std::string> Fields) {
+  Fields.insert(Fields.end(), ColumnFields.begin(), ColumnFields.end());
+  return Fields;
+}
+const std::vector<std::string> GoalFields =
+    withColumns({"序号", "分项", "目标", "指标", "指标值", "一级", "二级", "描述", "依据"});
+const std::vector<std::string> IndicatorFields =
+    withColumns({"一级", "二级", "名称", "描述", "指标值", "依据"});
 
 class TemplateReader {
 public:

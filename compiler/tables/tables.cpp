@@ -235,6 +235,7 @@ public:
     model::Query Pre = T.Scope;
     Pre.Natures = (Pre.Natures ? Pre.Natures : model::Query::SpentNatures) |
                   1u << unsigned(model::Nature::CarryForward);
+    Pre.AnyView = true;
     for (const model::Allocation &A : B.Allocations)
       if (!Pre.spending() || Pre.matches(B, A))
         InScope.push_back(&A);
@@ -623,10 +624,70 @@ std::string valueText(const model::Indicator &I) {
   if (I.Value.Kind == model::ValueKind::Qualitative)
     return I.Value.Text.str();
   std::string Out;
-  for (char C : I.Value.Written)
+  for (char C : I.shownValue())
     if (C != ' ' && C != '\t')
       Out += C;
   return Out;
+}
+
+/// The number of a value as written, without comparator and unit: 68 of ≥68%.
+std::string numberText(const model::Indicator &I) {
+  if (!I.HasValue)
+    return "";
+  const model::TypedValue &V = I.Value;
+  if (V.Kind == model::ValueKind::Qualitative || V.Kind == model::ValueKind::Date)
+    return V.Text.str();
+  llvm::StringRef W = V.Written;
+  size_t B = W.find_first_of("-0123456789");
+  if (B == llvm::StringRef::npos)
+    return V.Number.toString();
+  size_t E = W.find_first_not_of("-0123456789.", B);
+  return W.slice(B, E).str();
+}
+
+/// One field of an indicator in a listing table (docs/tables.md): the columns as the model
+/// reads them, so that swapped columns print where they belong.
+std::string indicatorField(const model::Indicator &I, llvm::StringRef F) {
+  using model::Indicator;
+  if (F == "一级")
+    return I.Level1.str();
+  if (F == "二级")
+    return I.Level2.str();
+  if (F == "名称" || F == "指标")
+    return I.Name.str();
+  if (F == "描述")
+    return I.Description.str();
+  if (F == "指标值")
+    return valueText(I);
+  if (F == "依据")
+    return I.BasisText.str();
+  if (F == "数值")
+    return numberText(I);
+  if (F == "单位") { // as published: 天数 stays 天数
+    if (!I.columns().UnitColumn.empty() && !(I.Columns & Indicator::NatureAsUnit))
+      return I.columns().UnitColumn.str();
+    if (I.Columns & Indicator::UnitAsNature)
+      return I.columns().NatureColumn.str();
+    if (I.Columns & Indicator::NounUnit)
+      return I.columns().NounUnitWritten.str();
+    return I.HasValue ? I.Value.Unit.str() : "";
+  }
+  if (F == "性质") {
+    if (!I.columns().NatureColumn.empty() && !(I.Columns & Indicator::UnitAsNature))
+      return I.columns().NatureColumn.str();
+    if (I.Sense != model::ValueSense::None)
+      return model::natureWord(I.Sense).str();
+    return I.HasValue ? model::spelling(I.Value.Cmp).str() : "";
+  }
+  if (F == "权重")
+    return I.HasWeight ? I.columns().Weight.toString() : "";
+  if (F == "核心")
+    return I.Core < 0 ? "" : I.Core ? "是" : "否";
+  if (F == "内容")
+    return I.columns().Content.str();
+  if (F == "评分")
+    return I.columns().Scoring.str();
+  return "";
 }
 
 /// Evaluates one listing table of a template (格, 逐行, 支出计划 rows), for the whole budget
@@ -788,11 +849,7 @@ private:
             R.push_back(std::move(X));
             continue;
           }
-          R.push_back(text(F, F.Text == "二级"   ? Is[I].Level2.str() // repeated on every row, as published
-                              : F.Text == "名称" ? Is[I].Name.str()
-                              : F.Text == "描述" ? Is[I].Description.str()
-                              : F.Text == "指标值" ? valueText(Is[I])
-                                                   : Is[I].BasisText.str()));
+          R.push_back(text(F, indicatorField(Is[I], F.Text))); // 二级 repeated on every row, as published
         }
         Out.Body.push_back(std::move(R));
       }
@@ -830,7 +887,7 @@ private:
               X.RowSpan = GoalRows;
               R.push_back(std::move(X));
             } else {
-              R.push_back(text(F, !I ? "" : F.Text == "指标" ? I->Name.str() : valueText(*I)));
+              R.push_back(text(F, I ? indicatorField(*I, F.Text) : ""));
             }
           }
           FirstOfArea = false;

@@ -69,7 +69,7 @@ def main(budc, root, out):
                     text = "{:,}".format(shown) if money["separators"] else str(shown)
                     if cell["text"] != text and cell["text"] != "0":
                         sys.exit("%s table %d: cell %r is %s 元" % (ws.name, t["number"], cell["text"], cell["yuan"]))
-        total = sum(Decimal(a["yuan"]) for a in doc["allocations"])
+        total = sum(Decimal(a["yuan"]) for a in doc["allocations"] if a["view"] != "economic")
         t1 = by_number.get(1)
         if t1 and t1["kind"] == "standard":
             last = t1["body"][-1]
