@@ -501,6 +501,8 @@ struct TableFact {
   std::string Key;
   std::vector<std::string> Values;
   std::vector<TableFact> Children;
+  /// An amount (an assets row's 价值), in 元: a table prints it as it prints amounts.
+  std::optional<Decimal> Yuan;
 };
 
 /// A header cell of a table template.

@@ -554,7 +554,7 @@ private:
   /// A row of the assets table: 资产 NAME [数量] [价值] on one line, or 资产 NAME { 数量 …;
   /// 价值 … } as a block, or both. The line's values become the columns they fill: with two,
   /// 数量 and 价值; with one, 数量 if it has a unit that is not money (10台), else 价值. A
-  /// 价值 is an amount, printed in the budget's money unit.
+  /// 价值 is an amount, which the table prints as it prints amounts.
   model::TableFact assetRow(const ast::Attr &A) {
     model::TableFact F;
     F.Key = A.Key.Value.str();
@@ -570,16 +570,11 @@ private:
       model::TableFact C;
       C.Key = Key.str();
       if (Key == "价值" && V.K == ast::Value::Number) {
-        auto Yuan = R.money(V.Num);
-        if (!Yuan)
+        C.Yuan = R.money(V.Num);
+        if (!C.Yuan)
           return;
-        auto InUnit = Yuan->div(B.MoneyFactor);
-        C.Values.push_back(!InUnit ? Yuan->toString(2)
-                           : InUnit->round(2) == *InUnit ? InUnit->toString(2)
-                                                         : InUnit->toString());
-      } else {
-        C.Values.push_back(valueText(V));
       }
+      C.Values.push_back(valueText(V));
       F.Children.push_back(std::move(C));
     };
     llvm::ArrayRef<ast::Value> Values = A.Values;

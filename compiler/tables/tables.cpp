@@ -825,9 +825,17 @@ private:
         if (Assets && X.Key != "资产")
           continue;
         Row R;
-        for (const model::TemplateCell &F : Fields)
-          R.push_back(text(F, Assets && F.Text == "名称" ? factText(&X)
-                                                         : factText(fact(X.Children, F.Text))));
+        for (const model::TemplateCell &F : Fields) {
+          const model::TableFact *C = fact(X.Children, F.Text);
+          if (C && C->Yuan) { // an asset's 价值: an amount, printed as the table prints them
+            Cell A = text(F, tables::money(B, T, *C->Yuan));
+            A.Amount = true;
+            A.Yuan = C->Yuan;
+            R.push_back(std::move(A));
+            continue;
+          }
+          R.push_back(text(F, Assets && F.Text == "名称" ? factText(&X) : factText(C)));
+        }
         Out.Body.push_back(std::move(R));
       }
     } else if (L.Source == "整体绩效") {
