@@ -42,7 +42,7 @@ struct ValueReader {
                                 const char *WhatZh) const;
   /// The unit \p Written names (a part of it), if the unit table has it or it is a unit
   /// written as a quantity (次数 for 次, 天数 for 天): then \p Noun is set. Every part of a
-  /// compound unit (次/年, 元/人.年) must be known.
+  /// compound unit (次/年, 元/人.年, 万元/年/条, 人·天) must be known.
   std::optional<llvm::StringRef> unitOf(llvm::StringRef Written, bool &Noun) const;
 };
 

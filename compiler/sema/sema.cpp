@@ -153,17 +153,15 @@ std::optional<Decimal> ValueReader::weight(const ast::Quantity &Q, const char *W
 
 std::optional<llvm::StringRef> ValueReader::unitOf(llvm::StringRef Written, bool &Noun) const {
   Noun = false;
-  if (!Written.contains('/')) {
-    if (B.Units.find(Written))
-      return Written;
-    // A known unit followed by 数 (次数, 天数, 个数, 人数) names the quantity, not its unit.
-    llvm::StringRef Stem = Written;
-    if (Stem.consume_back("数") && !Stem.empty() && B.Units.find(Stem)) {
-      Noun = true;
-      return Stem;
-    }
-    return std::nullopt;
+  if (B.Units.find(Written))
+    return Written;
+  // A known unit followed by 数 (次数, 天数, 个数, 人数) names the quantity, not its unit.
+  llvm::StringRef Stem = Written;
+  if (Stem.consume_back("数") && !Stem.empty() && B.Units.find(Stem)) {
+    Noun = true;
+    return Stem;
   }
+  // A compound unit (万元/年/条, 人·天): every part a unit.
   if (unknownPart(B.Units, Written))
     return std::nullopt;
   return Written;
