@@ -1426,10 +1426,10 @@ private:
       Span Where = F.Part < Parts.size() ? Parts[F.Part].Where : M.KeyWhere;
       std::string More = !F.Guess.empty() ? "; did you mean '" + F.Guess + "'?"
                          : F.Explained    ? ""
-                                          : "; known: " + R.Figs.known();
+                                          : "; known: " + R.Figs.known(Lang::En);
       std::string MoreZh = !F.Guess.empty() ? "；是否应为“" + F.Guess + "”？"
                            : F.Explained    ? ""
-                                            : "；已知的有：" + R.Figs.known();
+                                            : "；已知的有：" + R.Figs.known(Lang::Zh);
       auto Report = Diags.report(Where, diag::UnknownDeclaredFigure, {Key, F.En, More});
       Report.zh({Key, F.Zh, MoreZh});
       if (!F.Guess.empty())
