@@ -12,7 +12,7 @@
 //     in one column, display width counted (a CJK character is two columns); an amount
 //     written with its unit (3000元) aligns its number, the unit after it;
 //   - in a run of a table template's pair rows (对行 左 … 右 …), the right sides start in one
-//     column, two spaces after the widest left side;
+//     column, two spaces after the widest left side (of two rows or more with both sides);
 //   - comments stay where they are: on their own line (re-indented) or after the code of
 //     their line (two spaces before), which for a block written on one line and laid out on
 //     several is its header's (a budc:allow there covers the block, as it covered the line);
@@ -271,21 +271,24 @@ private:
   }
   /// Lays out the run of pair rows at \p I, the right sides in one column two spaces after the
   /// widest left side (as a template's author aligns them, so they read as the table's two
-  /// halves); returns the line after the run.
+  /// halves); returns the line after the run. A row with no left side (对行 右 …), and a run
+  /// with fewer than two rows of both sides, have nothing to align: one space, as elsewhere.
   size_t pairRows(size_t I, std::vector<std::string> &Out) const {
-    size_t End = I;
+    size_t End = I, Both = 0;
     unsigned Column = 0;
     while (End < Lines.size() && !Lines[End].Blank && Lines[End].Depth == Lines[I].Depth &&
            isPairRow(Lines[End])) {
-      if (size_t R = rightSide(Lines[End]))
+      if (size_t R = rightSide(Lines[End]); R > 1) {
         Column = std::max(Column, width(join(llvm::ArrayRef<LexToken>(Lines[End].Code).take_front(R))));
+        ++Both;
+      }
       ++End;
     }
     for (size_t K = I; K < End; ++K) {
       const Line &X = Lines[K];
       llvm::ArrayRef<LexToken> Code = X.Code;
       std::string S = join(Code);
-      if (size_t R = rightSide(X)) {
+      if (size_t R = rightSide(X); R > 1 && Both > 1) {
         std::string Left = join(Code.take_front(R));
         S = Left + std::string(Column - width(Left) + 2, ' ') + join(Code.drop_front(R));
       }

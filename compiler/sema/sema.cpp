@@ -371,7 +371,7 @@ private:
   void attributes(const ast::Node &N) {
     static const std::vector<std::string> Header{"金额单位", "地区", "模板", "框架", "权重合计", "预留"},
         UnitKeys{"性质", "规格", "经费保障"}, DeptKeys{"主管", "性质", "规格", "经费保障"},
-        ProjectKeys{"用途", "备注"},
+        ProjectKeys{"用途", "备注", "重点"},
         AssetKeys{"截止日期", "上年末固定资产金额", "本年拟购置固定资产总额", "资产"},
         RowKeys{"采购"},
         PurchaseKeys{"项目", "品目", "目录序号", "计量单位", "数量", "单价", "采购金额", "中小企业份额"};
@@ -749,9 +749,9 @@ private:
         continue;
       }
       Diags.report(T.range(), diag::UnknownAttribute,
-                   {T.Word.Value.str(), "a basic-expenditure line",
+                   {T.Word.Value.str(), "a basic-expenditure line", Fate().En,
                     "; a line takes [人员经费] or [公用经费]"})
-          .zh({T.Word.Value.str(), "基本支出行", "；此处可用 [人员经费] 或 [公用经费]"});
+          .zh({T.Word.Value.str(), "基本支出行", Fate().Zh, "；此处可用 [人员经费] 或 [公用经费]"});
     }
     A.Cost = Class == "人员经费"   ? model::CostClass::Personnel
              : Class == "公用经费" ? model::CostClass::Public
@@ -794,8 +794,8 @@ private:
         else
           for (const ast::Value &T : M->Tags)
             Diags.report(T.range(), diag::UnknownAttribute,
-                         {T.Word.Value.str(), "project expenditure", ""})
-                .zh({T.Word.Value.str(), "项目支出", ""});
+                         {T.Word.Value.str(), "project expenditure", Fate().En, ""})
+                .zh({T.Word.Value.str(), "项目支出", Fate().Zh, ""});
         A.Yuan = *Yuan;
         A.Where = M->Range;
         B.Allocations.push_back(A);
@@ -923,9 +923,10 @@ private:
           }
           for (const ast::Value &T : L->Tags)
             Diags.report(T.range(), diag::UnknownAttribute,
-                         {T.Word.Value.str(), "a project amount's split",
+                         {T.Word.Value.str(), "a project amount's split", Fate().En,
                           "; a project's money is 项目支出, not 人员经费 or 公用经费"})
-                .zh({T.Word.Value.str(), "项目金额的分解", "；项目资金属于项目支出，不分人员经费和公用经费"});
+                .zh({T.Word.Value.str(), "项目金额的分解", Fate().Zh,
+                     "；项目资金属于项目支出，不分人员经费和公用经费"});
           model::Allocation X = Al;
           X.Economic = L->Economic.Value.str();
           X.Yuan = *Part;
@@ -991,6 +992,8 @@ private:
           M.Purpose = At->Values[0].Word.Value.str();
           M.PurposeWhere = At->Values[0].range();
         }
+        if (At->Key.Value == "重点")
+          key(*At, M, D);
       }
     }
   }
@@ -1031,6 +1034,24 @@ private:
     }
     for (DiagEngine &E : Engines)
       Diags.absorb(std::move(E));
+  }
+
+  /// 重点 [N]: a key project, N its place in the 重点项目 table (1, 2, …).
+  static void key(const ast::Attr &A, model::Project &M, DiagEngine &Diags) {
+    unsigned N = 0;
+    bool Ok = A.Children.empty() &&
+              (A.Values.empty() ||
+               (A.Values.size() == 1 && A.Values[0].K == ast::Value::Number &&
+                A.Values[0].Num.Unit.empty() && !A.Values[0].Num.Number.getAsInteger(10, N) && N > 0));
+    if (!Ok) {
+      Diags.report(A.Range, diag::UnknownAttribute,
+                   {"重点 …", "a project", Fate().En,
+                    "; 重点 takes nothing or the project's place in the key projects' table: 重点 1"})
+          .zh({"重点 …", "项目", Fate().Zh, "；重点后不写内容，或写项目在重点项目表中的序位：重点 1"});
+      return;
+    }
+    M.Key = true;
+    M.KeyOrder = N;
   }
 
   void schedule(const ast::Schedule &S, model::Project &M, DiagEngine &Diags) const {
