@@ -169,12 +169,14 @@ struct Node {
   NAME() : Node(NodeKind::NAME) {}                                                           \
   static bool classof(const Node *N) { return N->Kind == NodeKind::NAME; }
 
-/// A comment "// budc:allow BUD401 reason" that silences one warning on one line.
+/// A comment "// budc:allow BUD401 reason" that silences warnings on a line, or in a block.
 struct Suppression {
   llvm::StringRef Code;   ///< "BUD401".
   llvm::StringRef Reason; ///< The written reason; empty is an error (BUD803).
   Span Range;             ///< The comment.
   unsigned TargetLine;    ///< The line it applies to: its own, or the next line of code.
+  /// The last line it applies to: TargetLine, or for a block's header the line of its '}'.
+  unsigned LastLine;
 };
 
 /// One parsed file.

@@ -109,9 +109,12 @@ private:
 void Dumper::node(const Node *N, unsigned Depth) {
   if (auto *F = llvm::dyn_cast<File>(N)) { // a file spans itself: no range printed
     OS.indent(Depth * 2) << "File \"" << F->Path << "\"\n";
-    for (const Suppression &S : F->Suppressions)
-      OS.indent(Depth * 2 + 2) << "Suppression line=" << S.TargetLine << ' ' << S.Code
-                               << " reason=\"" << S.Reason << "\"\n";
+    for (const Suppression &S : F->Suppressions) {
+      OS.indent(Depth * 2 + 2) << "Suppression line=" << S.TargetLine;
+      if (S.LastLine != S.TargetLine) // a block's
+        OS << "-" << S.LastLine;
+      OS << ' ' << S.Code << " reason=\"" << S.Reason << "\"\n";
+    }
     children(F->Items, Depth + 1);
     return;
   }

@@ -221,6 +221,7 @@ std::optional<std::string> pack(const File &F) {
     W.str(S.Reason);
     W.span(S.Range);
     W.u32(S.TargetLine);
+    W.u32(S.LastLine);
   }
   return std::move(W.Out);
 }
@@ -257,6 +258,7 @@ File *unpack(llvm::StringRef Bytes, unsigned FileID, Context &Ctx) {
     S.Reason = R.str();
     S.Range = R.span();
     S.TargetLine = R.u32();
+    S.LastLine = R.u32();
   }
   F->Suppressions = Ctx.copy(llvm::ArrayRef<Suppression>(Suppressions));
   if (R.Failed || !R.atEnd())

@@ -85,16 +85,29 @@ void indicatorCategories(const RuleContext &R) {
     // says once that such money has none.
     if (!P.Itemised)
       continue;
-    // The categories every project's goals must cover.
+    // The categories every project's goals must cover, named together in one warning. An
+    // indicator that did not read (reported already) still covers its category.
+    std::vector<llvm::StringRef> Missing;
     for (const char *Category : {"产出指标", "效益指标", "满意度指标"}) {
-      bool Found = false;
+      bool Found = std::find(P.UnreadLevels.begin(), P.UnreadLevels.end(), Category) !=
+                   P.UnreadLevels.end();
       for (const model::Indicator &I : P.Indicators)
         Found |= I.Level1 == Category;
       if (!Found)
-        Diags.report(P.NameWhere.isValid() ? P.NameWhere : P.Where, diag::MissingIndicatorCategory,
-                     {P.Name, Category});
+        Missing.push_back(Category);
     }
-
+    if (Missing.empty())
+      continue;
+    auto List = [&](const char *Comma, const char *Last) {
+      std::string Out;
+      for (size_t I = 0; I < Missing.size(); ++I)
+        Out += (I == 0 ? "" : I + 1 == Missing.size() ? Last : Comma) + Missing[I].str();
+      return Out;
+    };
+    Diags
+        .report(P.NameWhere.isValid() ? P.NameWhere : P.Where, diag::MissingIndicatorCategory,
+                {P.Name, List(", ", " or ")})
+        .zh({P.Name, List("、", "和")});
   }
 }
 

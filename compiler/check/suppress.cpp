@@ -29,7 +29,7 @@ void applySuppressions(llvm::ArrayRef<ast::File *> Files, const SourceManager &S
     std::string Code = formatCode(getDiagInfo(D.Kind).Code);
     unsigned Line = SM.getLineCol(D.Where.File, D.Where.Begin).Line;
     for (Active &A : All)
-      if (A.File == D.Where.File && A.S->TargetLine == Line) {
+      if (A.File == D.Where.File && A.S->TargetLine <= Line && Line <= A.S->LastLine) {
         llvm::SmallVector<llvm::StringRef, 2> Codes;
         A.S->Code.split(Codes, ',');
         for (llvm::StringRef C : Codes)
@@ -40,10 +40,19 @@ void applySuppressions(llvm::ArrayRef<ast::File *> Files, const SourceManager &S
       }
     return false;
   });
-  for (const Active &A : All)
-    if (!A.Used)
-      Diags.report(A.S->Range, diag::UnusedSuppression,
-                   {A.S->Code.str(), std::to_string(A.S->TargetLine)});
+  for (const Active &A : All) {
+    if (A.Used)
+      continue;
+    std::string First = std::to_string(A.S->TargetLine), Last = std::to_string(A.S->LastLine);
+    if (A.S->LastLine == A.S->TargetLine)
+      Diags.report(A.S->Range, diag::UnusedSuppression, {A.S->Code.str(), "on line " + First})
+          .zh({A.S->Code.str(), "第 " + First + " 行"});
+    else
+      Diags
+          .report(A.S->Range, diag::UnusedSuppression,
+                  {A.S->Code.str(), "in the block of lines " + First + "–" + Last})
+          .zh({A.S->Code.str(), "第 " + First + "–" + Last + " 行的块中"});
+  }
 }
 
 } // namespace budc::check

@@ -31,7 +31,7 @@ cl::opt<std::string> BuildFormat("format",
 cl::opt<std::string> OutDir("o",
                             cl::desc("Write one file per table (NN-title.ext) into DIR, and "
                                      "disclosure.html or budget.json; without -o the output "
-                                     "goes to standard output"),
+                                     "goes to standard output, as with -o -"),
                             cl::value_desc("DIR"), cl::sub(cmd::build()), cl::cat(category()));
 cl::opt<bool> Bom("bom", cl::desc("CSV: start each file with a UTF-8 byte-order mark (Excel)"),
                   cl::sub(cmd::build()), cl::cat(category()));
@@ -62,6 +62,9 @@ unsigned writeFiles(Compilation &C, emit::Format F, ArrayRef<emit::OutputFile> F
 } // namespace
 
 int runBuild() {
+  // -o - is standard output, as for most tools, not a directory named '-'.
+  if (OutDir == "-")
+    OutDir.setValue(std::string());
   auto I = invocation(Stage::Tables, /*NeedPaths=*/false);
   if (!I)
     return ExitUsage;

@@ -18,8 +18,8 @@ std::string meaning(llvm::StringRef Text, llvm::StringRef Name) {
   llvm::raw_string_ostream OS(Dump);
   syntax::dump(OS, *F, SM);
   OS.flush();
-  // Positions and the line numbers of suppressions move when only the layout changes.
-  static const llvm::Regex Position("<[0-9]+:[0-9]+-[0-9]+:[0-9]+>| line=[0-9]+");
+  // Positions and the lines of suppressions move when only the layout changes.
+  static const llvm::Regex Position("<[0-9]+:[0-9]+-[0-9]+:[0-9]+>| line=[0-9]+(-[0-9]+)?");
   std::string Out;
   llvm::StringRef Rest = Dump;
   llvm::SmallVector<llvm::StringRef, 1> M;

@@ -9,10 +9,15 @@
 //   - one space between tokens, none inside [tags], around '/' in paths, or between a
 //     comparator and its number; >= <= != are spelled ≥ ≤ ≠;
 //   - in a run of lines of one block that end in an amount, the amounts are right-aligned
-//     in one column, display width counted (a CJK character is two columns);
+//     in one column, display width counted (a CJK character is two columns); an amount
+//     written with its unit (3000元) aligns its number, the unit after it;
+//   - in a run of a table template's pair rows (对行 左 … 右 …), the right sides start in one
+//     column, two spaces after the widest left side (of two rows or more with both sides);
 //   - comments stay where they are: on their own line (re-indented) or after the code of
-//     their line (two spaces before); one blank line is kept between paragraphs, none at
-//     the start or end of a block or of the file;
+//     their line (two spaces before), which for a block written on one line and laid out on
+//     several is its header's (a budc:allow there covers the block, as it covered the line);
+//     one blank line is kept between paragraphs, none at the start or end of a block or of
+//     the file;
 //   - the file keeps its line ends (LF or CRLF) and its byte-order mark.
 //
 //===----------------------------------------------------------------------===//
@@ -20,6 +25,7 @@
 
 #include "compiler/syntax/parser.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Unicode.h"
 
 namespace budc::format {
@@ -68,6 +74,10 @@ private:
   //===-- tokens into lines ------------------------------------------------===//
 
   void flush() {
+    if (HeaderInCur && !Cur.Code.empty()) {
+      Header = Lines.size();
+      HeaderInCur = false;
+    }
     if (!Cur.Code.empty() || !Cur.Comment.empty())
       Lines.push_back(std::move(Cur));
     Cur = Line();
@@ -89,6 +99,8 @@ private:
     for (const LexToken &T : Tokens) {
       switch (T.K) {
       case LexToken::Newline:
+        Header = NoHeader; // a new line of the source
+        HeaderInCur = false;
         if (!Cur.Code.empty() || !Cur.Comment.empty()) {
           flush();
           Newlines = 1;
@@ -105,12 +117,19 @@ private:
           Cur.Depth = Depth;
           Cur.Comment = text(T).rtrim().str();
           flush();
+        } else if (Header != NoHeader && Lines[Header].Comment.empty()) {
+          // After a block that opened and closed on this line of the source and is now
+          // laid out over several: the comment stays with the block's header, so that a
+          // budc:allow there keeps covering the block's statements.
+          Lines[Header].Comment = text(T).rtrim().str();
         } else {
           Cur.Comment = text(T).rtrim().str();
         }
         Newlines = 0;
         continue;
       case LexToken::LBrace:
+        if (Header == NoHeader && !HeaderInCur)
+          HeaderInCur = true;
         Cur.Code.push_back(T);
         ++Depth;
         Open = true; // flushed by the next code token or line break
@@ -136,6 +155,10 @@ private:
           Lines.back().Code.push_back(T);
           Cur = Lines.back();
           Lines.pop_back();
+          if (Header == Lines.size()) { // the header is the current line again
+            Header = NoHeader;
+            HeaderInCur = true;
+          }
         } else {
           Cur = Line();
           Cur.Depth = Depth;
@@ -212,12 +235,68 @@ private:
     return Out;
   }
 
-  /// Whether \p L ends in an amount that lines up with its neighbours'.
-  static bool endsInAmount(const Line &L) {
-    return L.Code.size() >= 2 && L.Code.back().K == LexToken::Number &&
-           L.Code[L.Code.size() - 2].K != LexToken::Minus &&
-           L.Code[L.Code.size() - 2].K != LexToken::Comparator &&
-           L.Code[L.Code.size() - 2].K != LexToken::Eq;
+  /// Whether \p L ends in an amount that lines up with its neighbours': a number, or a number
+  /// with its unit (10万元, 3000元), after a key. An indicator's value and a schedule's share
+  /// are no amounts.
+  bool endsInAmount(const Line &L) const {
+    if (L.Code.size() < 2 ||
+        (L.Code.back().K != LexToken::Number && L.Code.back().K != LexToken::Quantity))
+      return false;
+    LexToken::Kind Before = L.Code[L.Code.size() - 2].K;
+    if (Before == LexToken::Minus || Before == LexToken::Comparator || Before == LexToken::Eq)
+      return false;
+    llvm::StringRef First = text(L.Code.front());
+    return !(L.Code.front().K == LexToken::Keyword && (First == "指标" || First == "indicator" ||
+                                                       First == "支出计划" || First == "schedule"));
+  }
+
+  /// The digits of an amount \p T (a number, or a quantity: its number before the unit),
+  /// thousands separators included.
+  llvm::StringRef digits(const LexToken &T) const {
+    llvm::StringRef S = text(T);
+    return S.take_while([](char C) { return llvm::isDigit(C) || C == '.' || C == ','; });
+  }
+
+  /// Whether \p L is a row of a table template with a left and a right side:
+  /// 对行 左 "本年收入合计" 本年 右 "本年支出合计".
+  bool isPairRow(const Line &L) const {
+    return !L.Code.empty() && L.Code.front().K == LexToken::Name && text(L.Code.front()) == "对行";
+  }
+  /// Where the right side of pair row \p L starts (its 右), or 0.
+  size_t rightSide(const Line &L) const {
+    for (size_t K = 1; K < L.Code.size(); ++K)
+      if (L.Code[K].K == LexToken::Name && text(L.Code[K]) == "右")
+        return K;
+    return 0;
+  }
+  /// Lays out the run of pair rows at \p I, the right sides in one column two spaces after the
+  /// widest left side (as a template's author aligns them, so they read as the table's two
+  /// halves); returns the line after the run. A row with no left side (对行 右 …), and a run
+  /// with fewer than two rows of both sides, have nothing to align: one space, as elsewhere.
+  size_t pairRows(size_t I, std::vector<std::string> &Out) const {
+    size_t End = I, Both = 0;
+    unsigned Column = 0;
+    while (End < Lines.size() && !Lines[End].Blank && Lines[End].Depth == Lines[I].Depth &&
+           isPairRow(Lines[End])) {
+      if (size_t R = rightSide(Lines[End]); R > 1) {
+        Column = std::max(Column, width(join(llvm::ArrayRef<LexToken>(Lines[End].Code).take_front(R))));
+        ++Both;
+      }
+      ++End;
+    }
+    for (size_t K = I; K < End; ++K) {
+      const Line &X = Lines[K];
+      llvm::ArrayRef<LexToken> Code = X.Code;
+      std::string S = join(Code);
+      if (size_t R = rightSide(X); R > 1 && Both > 1) {
+        std::string Left = join(Code.take_front(R));
+        S = Left + std::string(Column - width(Left) + 2, ' ') + join(Code.drop_front(R));
+      }
+      if (!X.Comment.empty())
+        S += "  " + X.Comment;
+      Out[K] = std::string(2 * X.Depth, ' ') + S;
+    }
+    return End;
   }
 
   std::vector<std::string> render() const {
@@ -229,6 +308,10 @@ private:
         continue;
       }
       std::string Indent(2 * L.Depth, ' ');
+      if (isPairRow(L)) {
+        I = pairRows(I, Out);
+        continue;
+      }
       if (!endsInAmount(L)) {
         std::string S = L.Code.empty() ? L.Comment : join(L.Code);
         if (!L.Code.empty() && !L.Comment.empty())
@@ -241,18 +324,19 @@ private:
       while (End < Lines.size() && !Lines[End].Blank && Lines[End].Depth == L.Depth &&
              endsInAmount(Lines[End]))
         ++End;
+      // The numbers' right edges line up; a unit written after one follows it.
       unsigned Left = 0, Right = 0;
       for (size_t K = I; K < End; ++K) {
         const Line &X = Lines[K];
         Left = std::max(Left, width(join(llvm::ArrayRef<LexToken>(X.Code).drop_back())));
-        Right = std::max(Right, width(text(X.Code.back())));
+        Right = std::max(Right, width(digits(X.Code.back())));
       }
       for (size_t K = I; K < End; ++K) {
         const Line &X = Lines[K];
         std::string Head = join(llvm::ArrayRef<LexToken>(X.Code).drop_back());
         std::string Amount = text(X.Code.back()).str();
-        std::string S = Head + std::string(Left - width(Head) + 1 + Right - width(Amount), ' ') +
-                        Amount;
+        unsigned Digits = width(digits(X.Code.back()));
+        std::string S = Head + std::string(Left - width(Head) + 1 + Right - Digits, ' ') + Amount;
         if (!X.Comment.empty())
           S += "  " + X.Comment;
         Out[K] = Indent + S;
@@ -267,6 +351,11 @@ private:
   std::vector<Line> Lines;
   Line Cur;
   unsigned Depth = 0;
+  static constexpr size_t NoHeader = SIZE_MAX;
+  /// The line of Lines that holds the first '{' of the current source line (NoHeader when
+  /// it has none, or when it is still Cur: HeaderInCur).
+  size_t Header = NoHeader;
+  bool HeaderInCur = false;
   bool Open = false;   ///< Cur ends with '{' that is not yet followed by anything
   bool Closed = false; ///< Cur is a '}' line that a comment may still follow
 };

@@ -36,11 +36,35 @@ std::optional<Decimal> UnitTable::toRoot(llvm::StringRef From, Decimal Value,
   return Value;
 }
 
-std::vector<std::string> UnitTable::names() const {
-  std::vector<std::string> Out;
-  for (const auto &E : Units)
-    Out.push_back(E.first().str());
-  std::sort(Out.begin(), Out.end());
+llvm::ArrayRef<std::string> UnitTable::names() const {
+  if (Sorted.size() != Units.size()) {
+    Sorted.clear();
+    for (const auto &E : Units)
+      Sorted.push_back(E.first().str());
+    std::sort(Sorted.begin(), Sorted.end());
+  }
+  return Sorted;
+}
+
+static const char *const DimensionWords[] = {
+    "货币", "计数", "重量", "长度", "面积", "体积", "时长", "百分比", "温度", "速度",
+    "功率", "能量", "电压", "电流", "电阻", "频率", "压强", "数据量", "声级", "照度"};
+static_assert(std::size(DimensionWords) == static_cast<size_t>(Dimension::Illuminance) + 1,
+              "one word per dimension");
+
+llvm::StringRef dimensionWord(Dimension D) { return DimensionWords[static_cast<int>(D)]; }
+
+std::optional<Dimension> dimensionFromWord(llvm::StringRef W) {
+  for (size_t I = 0; I < std::size(DimensionWords); ++I)
+    if (W == DimensionWords[I])
+      return static_cast<Dimension>(I);
+  return std::nullopt;
+}
+
+std::string dimensionWords(llvm::StringRef Sep) {
+  std::string Out;
+  for (size_t I = 0; I < std::size(DimensionWords); ++I)
+    Out += (I ? Sep.str() : "") + DimensionWords[I];
   return Out;
 }
 

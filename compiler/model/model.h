@@ -11,6 +11,7 @@
 #include "compiler/model/decimal.h"
 #include "compiler/source/span.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
 
 #include <algorithm>
@@ -30,8 +31,18 @@ struct ProjectAmount;
 // Units of measure and typed values
 //===----------------------------------------------------------------------===//
 
-/// What a unit measures.
-enum class Dimension : uint8_t { Money, Count, Weight, Length, Area, Volume, Duration, Percent };
+/// What a unit measures. Money, Count, Duration and Percent give values of their own kind;
+/// every other dimension is a measure (度量).
+enum class Dimension : uint8_t {
+  Money, Count, Weight, Length, Area, Volume, Duration, Percent, Temperature, Speed, Power,
+  Energy, Voltage, Current, Resistance, Frequency, Pressure, Data, SoundLevel, Illuminance
+};
+/// The word a unit row names \p D by: 货币, 计数, 重量 …
+llvm::StringRef dimensionWord(Dimension D);
+/// The dimension named by \p W, if any.
+std::optional<Dimension> dimensionFromWord(llvm::StringRef W);
+/// Every dimension's word, in order, separated by \p Sep: "货币 计数 重量 …".
+std::string dimensionWords(llvm::StringRef Sep);
 
 /// One unit: 万元 is Money, 10000 × 元.
 struct UnitDef {
@@ -51,11 +62,15 @@ public:
   /// Converts \p Value in unit \p From into the root unit of its chain; returns the root's
   /// name, or nullopt (with Root untouched) when a factor overflows.
   std::optional<Decimal> toRoot(llvm::StringRef From, Decimal Value, std::string &Root) const;
-  /// All unit names, for did-you-mean.
-  std::vector<std::string> names() const;
+  /// All unit names, sorted, for did-you-mean. Kept from one call to the next until a unit
+  /// is added (a search for each of many unknown units sorted them again each time); the
+  /// first call after the last add() must not race with another (sema makes it once all
+  /// units are read, before its threads start).
+  llvm::ArrayRef<std::string> names() const;
 
 private:
   llvm::StringMap<UnitDef> Units;
+  mutable std::vector<std::string> Sorted;
 };
 
 /// Comparators written before a value: ≥95%, ≤22.2万元 (None: a bare value).
@@ -442,6 +457,10 @@ struct Project {
   bool Key = false;
   unsigned KeyOrder = 0;              ///< N, or 0 when not given
   std::vector<std::string> Goals;     ///< 目标 statements in order
+  /// The 一级 (canonical) of indicators left out because they did not read (an unknown unit,
+  /// an unknown 二级 …): the categories the project's goals do cover, though the indicators
+  /// are not in the model.
+  std::vector<std::string> UnreadLevels;
   std::vector<Span> GoalsWhere;       ///< where each goal's statement is written
   Span Where, CodeWhere, NameWhere, FunctionWhere, FirstAmountWhere;
 };
@@ -489,8 +508,9 @@ struct TableFact {
   std::string Key;
   std::vector<std::string> Values;
   std::vector<TableFact> Children;
-  /// The value as money, for a column the budget's template prints as an amount
-  /// (逐行 政府采购 … KEY [货币]); set by sema, which reports a value that is not money.
+  /// An amount in 元: an assets row's 价值, or the value of a column the budget's template
+  /// prints as an amount (逐行 政府采购 … KEY [货币]); set by sema, which reports a value that is
+  /// not money. A table prints it as it prints amounts.
   std::optional<Decimal> Yuan;
 };
 

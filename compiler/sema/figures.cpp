@@ -502,13 +502,17 @@ bool Figures::completeParts(llvm::ArrayRef<FigurePart> ParentKey,
   return true;
 }
 
-std::string Figures::known() const {
+std::string Figures::known(Lang L) const {
+  bool Zh = L == Lang::Zh;
   std::string Out;
   for (const auto &T : Top) {
-    Out += (Out.empty() ? "" : ", ") + T->Name;
+    Out += (Out.empty() ? "" : Zh ? "、" : ", ") + T->Name;
     if (!T->Children.empty())
       Out += " {…}";
   }
+  if (Zh)
+    return Out + "；功能科目/代码、经济科目/代码、单位/名称、项目/名称、资金/名称；筛选条件 "
+                 "本年、上年结转、基本支出、项目支出、人员经费、公用经费、财政拨款、一般公共预算等";
   return Out + "; 功能科目/CODE, 经济科目/CODE, 单位/NAME, 项目/NAME, 资金/NAME; the terms "
                "本年, 上年结转, 基本支出, 项目支出, 人员经费, 公用经费, 财政拨款, 一般公共预算 …";
 }

@@ -15,6 +15,7 @@
 #pragma once
 
 #include "compiler/ast/ast.h"
+#include "compiler/diag/diagnostics.h"
 #include "compiler/model/model.h"
 
 #include <memory>
@@ -68,8 +69,8 @@ public:
   bool completeParts(llvm::ArrayRef<FigurePart> ParentKey,
                      llvm::ArrayRef<std::string> ChildNames) const;
 
-  /// The top-level named figures, and the forms a path takes, for messages.
-  std::string known() const;
+  /// The top-level named figures, and the forms a path takes, for messages in \p L.
+  std::string known(Lang L) const;
   std::vector<std::string> words() const;
 
 private:

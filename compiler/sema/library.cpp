@@ -65,28 +65,6 @@ unsigned yearOf(const ast::Value &V) {
   return Y;
 }
 
-model::Dimension dimensionOf(llvm::StringRef W, bool &Ok) {
-  Ok = true;
-  if (W == "货币")
-    return model::Dimension::Money;
-  if (W == "计数")
-    return model::Dimension::Count;
-  if (W == "重量")
-    return model::Dimension::Weight;
-  if (W == "长度")
-    return model::Dimension::Length;
-  if (W == "面积")
-    return model::Dimension::Area;
-  if (W == "体积")
-    return model::Dimension::Volume;
-  if (W == "时长")
-    return model::Dimension::Duration;
-  if (W == "百分比")
-    return model::Dimension::Percent;
-  Ok = false;
-  return model::Dimension::Count;
-}
-
 } // namespace
 
 void Resolver::library(const ast::Library &L, bool FromStdlib) {
@@ -180,18 +158,20 @@ void Resolver::library(const ast::Library &L, bool FromStdlib) {
       U.Name = A->Key.Value.str();
       U.Where = A->Range;
       const ast::Value *Dim = firstWord(*A);
-      bool Ok = false;
+      std::optional<model::Dimension> D;
       if (Dim)
-        U.Dim = dimensionOf(Dim->Word.Value, Ok);
-      if (!Ok) {
+        D = model::dimensionFromWord(Dim->Word.Value);
+      if (!D) {
         Diags.report(Dim ? Dim->Word.Range : A->Key.Range, diag::UnknownUnit,
                      {Dim ? Dim->Word.Value.str() : U.Name,
-                      ": a unit row is 'unit dimension [factor base]', with a dimension among "
-                      "货币 计数 重量 长度 面积 体积 时长 百分比"})
+                      ": a unit row is 'unit dimension [factor base]', with a dimension among " +
+                          model::dimensionWords(" ")})
             .zh({Dim ? Dim->Word.Value.str() : U.Name,
-                 "：计量单位行应为“单位 维度 [倍数 基准单位]”，维度为 货币 计数 重量 长度 面积 体积 时长 百分比 之一"});
+                 "：计量单位行应为“单位 维度 [倍数 基准单位]”，维度为 " + model::dimensionWords(" ") +
+                     " 之一"});
         continue;
       }
+      U.Dim = *D;
       // Optional "factor base".
       for (size_t I = 0; I + 1 < A->Values.size(); ++I)
         if (A->Values[I].K == ast::Value::Number) {

@@ -23,13 +23,26 @@ struct ValueReader {
   std::optional<model::TypedValue> typed(const ast::Value &V) const;
   /// Reports BUD201 for an unknown unit, with a suggestion.
   void unknownUnit(llvm::StringRef Unit, Span Where) const;
+
+  /// A unit as written: a declared one (万元, ㎡), or compound, a numerator and after '/'
+  /// the parts of a denominator (万元/村, 元/人.年, 万元/年/条), where a numerator or a
+  /// denominator part may be a product joined by '.' or '·' (人·天).
+  struct UnitReading {
+    /// The numerator's unit; null when it is a product.
+    const model::UnitDef *Numerator = nullptr;
+    llvm::StringRef NumeratorText; ///< 万元 in 万元/年/条
+    bool Rate = false;             ///< it has a denominator
+  };
+  /// Reads \p Unit, written at \p Where; reports BUD201 at the first part that is no
+  /// declared unit, and returns nothing then.
+  std::optional<UnitReading> unit(llvm::StringRef Unit, Span Where) const;
   /// A weight (指标权重, 分值) or a weights' total: a number, or a number of % or 分.
   /// Reports BUD230 (\p WhatEn, \p WhatZh name what was expected) otherwise.
   std::optional<Decimal> weight(const ast::Quantity &Q, const char *WhatEn,
                                 const char *WhatZh) const;
   /// The unit \p Written names (a part of it), if the unit table has it or it is a unit
   /// written as a quantity (次数 for 次, 天数 for 天): then \p Noun is set. Every part of a
-  /// compound unit (次/年, 元/人.年) must be known.
+  /// compound unit (次/年, 元/人.年, 万元/年/条, 人·天) must be known.
   std::optional<llvm::StringRef> unitOf(llvm::StringRef Written, bool &Noun) const;
 };
 

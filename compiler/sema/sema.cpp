@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <set>
 #include <tuple>
 
@@ -59,18 +60,57 @@ void ValueReader::unknownUnit(llvm::StringRef Unit, Span Where) const {
       .zh({Unit.str(), Guess.empty() ? "" : "；是否应为“" + Guess + "”？"});
 }
 
+/// The first part of \p Unit that is no unit of \p Units: \p Unit is a numerator and after
+/// each '/' a part of the denominator (万元/年/条), each a unit or a product of units joined by
+/// '.' or '·' (元/人.年, 人·天). Nothing when every part is a unit.
+static std::optional<llvm::StringRef> unknownPart(const model::UnitTable &Units,
+                                                  llvm::StringRef Unit) {
+  llvm::SmallVector<llvm::StringRef, 4> Factors;
+  Unit.split(Factors, '/');
+  for (llvm::StringRef Factor : Factors) {
+    if (Units.find(Factor))
+      continue;
+    for (size_t Begin = 0;;) {
+      size_t End = std::min(Factor.find('.', Begin), Factor.find("·", Begin));
+      llvm::StringRef Part = Factor.slice(Begin, End);
+      if (!Units.find(Part))
+        return Part;
+      if (End == llvm::StringRef::npos)
+        break;
+      Begin = End + (Factor[End] == '.' ? 1 : strlen("·"));
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<ValueReader::UnitReading> ValueReader::unit(llvm::StringRef Unit,
+                                                           Span Where) const {
+  UnitReading R;
+  R.NumeratorText = Unit;
+  if ((R.Numerator = B.Units.find(Unit)))
+    return R; // the common case: one declared unit
+  if (auto Part = unknownPart(B.Units, Unit)) {
+    uint32_t At = Where.Begin + static_cast<uint32_t>(Part->data() - Unit.data());
+    unknownUnit(*Part, {Where.File, At, At + static_cast<uint32_t>(Part->size())});
+    return std::nullopt;
+  }
+  R.NumeratorText = Unit.split('/').first;
+  R.Rate = R.NumeratorText.size() < Unit.size();
+  R.Numerator = B.Units.find(R.NumeratorText);
+  return R;
+}
+
 std::optional<Decimal> ValueReader::money(const ast::Quantity &Q) const {
   if (!Q.present())
     return std::nullopt;
   std::string Shown = (Q.Negative ? "-" : "") + Q.Number.str() + Q.Unit.str();
   Decimal Factor = B.MoneyFactor;
   if (!Q.Unit.empty()) {
-    const model::UnitDef *U = B.Units.find(Q.Unit);
-    if (!U) {
-      unknownUnit(Q.Unit, Q.unitRange());
+    auto Read = unit(Q.Unit, Q.unitRange());
+    if (!Read)
       return std::nullopt;
-    }
-    if (U->Dim != model::Dimension::Money) {
+    const model::UnitDef *U = Read->Numerator;
+    if (!U || Read->Rate || U->Dim != model::Dimension::Money) { // 10台, 2万元/年
       Diags.report(Q.Range, diag::NotMoney, {Shown, B.MoneyUnit});
       return std::nullopt;
     }
@@ -113,25 +153,17 @@ std::optional<Decimal> ValueReader::weight(const ast::Quantity &Q, const char *W
 
 std::optional<llvm::StringRef> ValueReader::unitOf(llvm::StringRef Written, bool &Noun) const {
   Noun = false;
-  auto [Numerator, Denominator] = Written.split('/');
-  if (!Written.contains('/')) {
-    if (B.Units.find(Written))
-      return Written;
-    // A known unit followed by 数 (次数, 天数, 个数, 人数) names the quantity, not its unit.
-    llvm::StringRef Stem = Written;
-    if (Stem.consume_back("数") && !Stem.empty() && B.Units.find(Stem)) {
-      Noun = true;
-      return Stem;
-    }
-    return std::nullopt;
+  if (B.Units.find(Written))
+    return Written;
+  // A known unit followed by 数 (次数, 天数, 个数, 人数) names the quantity, not its unit.
+  llvm::StringRef Stem = Written;
+  if (Stem.consume_back("数") && !Stem.empty() && B.Units.find(Stem)) {
+    Noun = true;
+    return Stem;
   }
-  if (!B.Units.find(Numerator))
+  // A compound unit (万元/年/条, 人·天): every part a unit.
+  if (unknownPart(B.Units, Written))
     return std::nullopt;
-  llvm::SmallVector<llvm::StringRef, 2> Parts;
-  Denominator.split(Parts, '.');
-  for (llvm::StringRef P : Parts)
-    if (!B.Units.find(P))
-      return std::nullopt;
   return Written;
 }
 
@@ -180,35 +212,23 @@ std::optional<model::TypedValue> ValueReader::typed(const ast::Value &V) const {
     T.Kind = model::ValueKind::Count;
     return T;
   }
-  auto Split = Q.Unit.split('/');
-  llvm::StringRef Numerator = Split.first, Denominator = Split.second;
-  const model::UnitDef *U = B.Units.find(Numerator);
-  Span UnitRange = Q.unitRange();
-  Span NumeratorRange{UnitRange.File, UnitRange.Begin,
-                      UnitRange.Begin + static_cast<uint32_t>(Numerator.size())};
-  if (!U) {
-    unknownUnit(Numerator, NumeratorRange);
+  auto Read = unit(Q.Unit, Q.unitRange());
+  if (!Read)
     return std::nullopt;
-  }
-  // Every part of a denominator (人.年) must be a unit too.
-  if (!Denominator.empty()) {
-    llvm::SmallVector<llvm::StringRef, 2> Parts;
-    Denominator.split(Parts, '.');
-    for (llvm::StringRef P : Parts)
-      if (!B.Units.find(P)) {
-        unknownUnit(P, UnitRange);
-        return std::nullopt;
-      }
+  const model::UnitDef *U = Read->Numerator;
+  if (!U) { // a product: 人·天
+    T.Kind = model::ValueKind::Measure;
+    return T;
   }
   if (U->Dim == model::Dimension::Money) {
     std::string Root;
-    auto Yuan = B.Units.toRoot(Numerator, T.Number, Root);
+    auto Yuan = B.Units.toRoot(Read->NumeratorText, T.Number, Root);
     if (!Yuan) {
       Diags.report(Q.Range, diag::MoneyOverflow, {Q.Number.str() + Q.Unit.str()});
       return std::nullopt;
     }
     T.Yuan = *Yuan;
-    T.Kind = Denominator.empty() ? model::ValueKind::Money : model::ValueKind::MoneyRate;
+    T.Kind = Read->Rate ? model::ValueKind::MoneyRate : model::ValueKind::Money;
     return T;
   }
   switch (U->Dim) {
@@ -225,7 +245,7 @@ std::optional<model::TypedValue> ValueReader::typed(const ast::Value &V) const {
     T.Kind = model::ValueKind::Measure;
     break;
   }
-  if (!Denominator.empty() && T.Kind != model::ValueKind::Percent)
+  if (Read->Rate && T.Kind != model::ValueKind::Percent)
     T.Kind = model::ValueKind::Measure; // a rate of non-money quantities: 人/村
   return T;
 }
@@ -235,6 +255,13 @@ std::optional<model::TypedValue> ValueReader::typed(const ast::Value &V) const {
 //===----------------------------------------------------------------------===//
 
 namespace {
+
+/// What becomes of an unknown attribute (BUD119): budc does not read it, or (for the columns
+/// of procurement and assets rows, which the template's tables print) no table prints it.
+struct Fate {
+  std::string En = "budc does not read it", Zh = "budc 不读取它";
+  bool Any = false; ///< every key is known (no table prints these rows)
+};
 
 /// Reads the facts of the workspace files into the model.
 class FactReader {
@@ -302,18 +329,45 @@ private:
         known(*A, Keys, En, Zh);
   }
   void known(const ast::Attr &A, llvm::ArrayRef<std::string> Keys, const char *En,
-             const char *Zh) {
+             const char *Zh, const Fate &What = {}) {
     if (std::find(Keys.begin(), Keys.end(), A.Key.Value.str()) != Keys.end())
       return;
     std::string Guess = closest(A.Key.Value, Keys);
     auto D = Diags.report(A.Key.Range, diag::UnknownAttribute,
-                          {A.Key.Value.str(), En,
+                          {A.Key.Value.str(), En, What.En,
                            Guess.empty() ? "; known here: " + join(Keys, ", ")
                                          : "; did you mean '" + Guess + "'?"});
-    D.zh({A.Key.Value.str(), Zh,
+    D.zh({A.Key.Value.str(), Zh, What.Zh,
           Guess.empty() ? "；此处可用：" + join(Keys, "、") : "；是否应为“" + Guess + "”？"});
     if (!Guess.empty())
       D.fixIt(A.Key.Range, Guess);
+  }
+
+  /// The columns of the rows of \p Source (政府采购, 资产): \p Standard, and every field the
+  /// budget's template lists for them (逐行 SOURCE FIELD…). \p What says what becomes of
+  /// another key.
+  std::vector<std::string> columns(llvm::StringRef Source, std::vector<std::string> Standard,
+                                   Fate &What) const {
+    const model::Template *T = B.findTemplate();
+    if (!T || !T->Where.isValid())
+      return Standard; // no template, or only its name was read
+    for (const model::TableTemplate &Table : T->Tables)
+      for (const model::ListingRow &L : Table.Lines)
+        if (L.Kind == model::ListingRow::Records && L.Source == Source)
+          for (const model::TemplateCell &C : L.Cells)
+            if (C.Text != "名称" &&
+                std::find(Standard.begin(), Standard.end(), C.Text) == Standard.end())
+              Standard.push_back(C.Text);
+    bool Listed = false;
+    for (const model::TableTemplate &Table : T->Tables)
+      for (const model::ListingRow &L : Table.Lines)
+        Listed |= L.Kind == model::ListingRow::Records && L.Source == Source;
+    // A template that lists no such rows prints none of their columns: they are facts for
+    // the narrative and the JSON model (苏州's vehicles by kind), any key allowed.
+    What.Any = !Listed;
+    What.En = "no table of template '" + T->Name + "' prints it";
+    What.Zh = "表样“" + T->Name + "”的表格都不列出它";
+    return Standard;
   }
   static std::string join(llvm::ArrayRef<std::string> Items, const char *Sep) {
     std::string Out;
@@ -343,18 +397,29 @@ private:
     } else if (auto *P = llvm::dyn_cast<ast::Project>(&N)) {
       known(P->Items, ProjectKeys, "a project", "项目");
     } else if (auto *As = llvm::dyn_cast<ast::Assets>(&N)) {
-      for (const ast::Attr *A : As->Rows)
+      Fate What;
+      std::vector<std::string> Columns = columns("资产", {"数量", "价值"}, What);
+      for (const std::string &K : templateFields("资产"))
+        if (K != "名称" && std::find(Columns.begin(), Columns.end(), K) == Columns.end())
+          Columns.push_back(K);
+      for (const ast::Attr *A : As->Rows) {
         known(*A, AssetKeys, "the state-assets table", "国有资产");
+        if (A->Key.Value == "资产" && !What.Any)
+          for (const ast::Attr *C : A->Children)
+            known(*C, Columns, "an assets row", "资产条目", What);
+      }
     } else if (auto *Pr = llvm::dyn_cast<ast::Procurement>(&N)) {
-      // A procurement row may have any key the budget's template lists as a column.
-      std::vector<std::string> Keys = PurchaseKeys;
+      // A procurement row may have any key the budget's template lists as a column or
+      // groups by.
+      Fate What;
+      std::vector<std::string> Columns = columns("政府采购", PurchaseKeys, What);
       for (const std::string &K : templateFields("政府采购"))
-        if (std::find(Keys.begin(), Keys.end(), K) == Keys.end())
-          Keys.push_back(K);
+        if (K != "名称" && std::find(Columns.begin(), Columns.end(), K) == Columns.end())
+          Columns.push_back(K);
       for (const ast::Attr *A : Pr->Rows) {
         known(*A, RowKeys, "the procurement table", "政府采购");
         for (const ast::Attr *C : A->Children)
-          known(*C, Keys, "a procurement row", "政府采购条目");
+          known(*C, Columns, "a procurement row", "政府采购条目", What);
       }
     }
   }
@@ -508,7 +573,7 @@ private:
       B.HasAssets = true;
       std::set<std::string> Money = moneyKeys("资产");
       for (const ast::Attr *A : llvm::cast<ast::Assets>(N).Rows)
-        B.Assets.push_back(tableFact(*A, &Money));
+        B.Assets.push_back(A->Key.Value == "资产" ? assetRow(*A, &Money) : tableFact(*A, &Money));
       return;
     }
     default:
@@ -536,21 +601,84 @@ private:
     model::TableFact F;
     F.Key = A.Key.Value.str();
     for (const ast::Value &V : A.Values)
-      F.Values.push_back(V.K == ast::Value::Number ? V.Num.Number.str() + V.Num.Unit.str()
-                                                   : V.Word.Value.str());
-    for (const ast::Attr *C : A.Children) {
-      F.Children.push_back(tableFact(*C));
-      if (Money && Money->count(F.Children.back().Key)) {
-        const ast::Value *V = C->Values.size() == 1 ? &C->Values[0] : nullptr;
-        if (V && V->K == ast::Value::Number && V->Num.Cmp == ast::Comparator::None)
-          F.Children.back().Yuan = R.money(V->Num);
-        else
-          Diags.report(C->Values.empty() ? C->Key.Range : C->Values[0].range(), diag::NotMoney,
-                       {C->Values.empty() ? C->Key.Value.str() : F.Children.back().Values[0],
-                        B.MoneyUnit});
-      }
+      F.Values.push_back(valueText(V));
+    for (const ast::Attr *C : A.Children)
+      F.Children.push_back(column(*C, Money));
+    return F;
+  }
+
+  /// A column of a procurement or assets row: an amount when its key is in \p Money.
+  model::TableFact column(const ast::Attr &C, const std::set<std::string> *Money) {
+    model::TableFact F = tableFact(C);
+    if (Money && Money->count(F.Key)) {
+      const ast::Value *V = C.Values.size() == 1 ? &C.Values[0] : nullptr;
+      if (V && V->K == ast::Value::Number && V->Num.Cmp == ast::Comparator::None)
+        F.Yuan = R.money(V->Num);
+      else
+        Diags.report(C.Values.empty() ? C.Key.Range : C.Values[0].range(), diag::NotMoney,
+                     {C.Values.empty() ? C.Key.Value.str() : F.Values[0], B.MoneyUnit});
     }
     return F;
+  }
+
+  /// A row of the assets table: 资产 NAME [数量] [价值] on one line, or 资产 NAME { 数量 …;
+  /// 价值 … } as a block, or both. The line's values become the columns they fill: with two,
+  /// 数量 and 价值; with one, 数量 if it has a unit that is not money (10台), else 价值. A
+  /// 价值 is an amount, which the table prints as it prints amounts.
+  model::TableFact assetRow(const ast::Attr &A, const std::set<std::string> *Money) {
+    model::TableFact F;
+    F.Key = A.Key.Value.str();
+    llvm::StringMap<Span> Columns; // where each column was given
+    auto Column = [&](llvm::StringRef Key, const ast::Value &V, Span Where) {
+      auto [It, New] = Columns.try_emplace(Key, Where);
+      if (!New) {
+        Diags.report(Where, diag::DuplicateDeclaration, {"assets column", Key.str()})
+            .zh({"资产列", Key.str()})
+            .note(It->second, diag::NoteFirstDeclared);
+        return;
+      }
+      model::TableFact C;
+      C.Key = Key.str();
+      if (Key == "价值" && V.K == ast::Value::Number) {
+        C.Yuan = R.money(V.Num);
+        if (!C.Yuan)
+          return;
+      }
+      C.Values.push_back(valueText(V));
+      F.Children.push_back(std::move(C));
+    };
+    llvm::ArrayRef<ast::Value> Values = A.Values;
+    if (!Values.empty()) {
+      F.Values.push_back(valueText(Values[0])); // the name
+      Values = Values.drop_front();
+    }
+    if (Values.size() == 1) {
+      const ast::Value &V = Values[0];
+      const model::UnitDef *U = V.K == ast::Value::Number && !V.Num.Unit.empty()
+                                    ? B.Units.find(V.Num.Unit)
+                                    : nullptr;
+      bool Quantity = V.K != ast::Value::Number || (U && U->Dim != model::Dimension::Money);
+      Column(Quantity ? "数量" : "价值", V, V.range());
+    } else if (Values.size() >= 2) {
+      Column("数量", Values[0], Values[0].range());
+      Column("价值", Values[1], Values[1].range());
+      for (const ast::Value &V : Values.drop_front(2))
+        Diags.report(V.range(), diag::AssetRowValue, {valueText(V)});
+    }
+    for (const ast::Attr *C : A.Children) {
+      if (C->Key.Value == "数量" || C->Key.Value == "价值") {
+        if (!C->Values.empty())
+          Column(C->Key.Value, C->Values[0], C->Key.Range);
+        continue;
+      }
+      F.Children.push_back(column(*C, Money));
+    }
+    return F;
+  }
+
+  static std::string valueText(const ast::Value &V) {
+    return V.K == ast::Value::Number ? (V.Num.Negative ? "-" : "") + V.Num.Number.str() + V.Num.Unit.str()
+                                     : V.Word.Value.str();
   }
 
   /// The first line of a block, for diagnostics about the whole block.
@@ -693,9 +821,9 @@ private:
         continue;
       }
       Diags.report(T.range(), diag::UnknownAttribute,
-                   {T.Word.Value.str(), "a basic-expenditure line",
+                   {T.Word.Value.str(), "a basic-expenditure line", Fate().En,
                     "; a line takes [人员经费] or [公用经费]"})
-          .zh({T.Word.Value.str(), "基本支出行", "；此处可用 [人员经费] 或 [公用经费]"});
+          .zh({T.Word.Value.str(), "基本支出行", Fate().Zh, "；此处可用 [人员经费] 或 [公用经费]"});
     }
     A.Cost = Class == "人员经费"   ? model::CostClass::Personnel
              : Class == "公用经费" ? model::CostClass::Public
@@ -738,8 +866,8 @@ private:
         else
           for (const ast::Value &T : M->Tags)
             Diags.report(T.range(), diag::UnknownAttribute,
-                         {T.Word.Value.str(), "project expenditure", ""})
-                .zh({T.Word.Value.str(), "项目支出", ""});
+                         {T.Word.Value.str(), "project expenditure", Fate().En, ""})
+                .zh({T.Word.Value.str(), "项目支出", Fate().Zh, ""});
         A.Yuan = *Yuan;
         A.Where = M->Range;
         B.Allocations.push_back(A);
@@ -867,9 +995,10 @@ private:
           }
           for (const ast::Value &T : L->Tags)
             Diags.report(T.range(), diag::UnknownAttribute,
-                         {T.Word.Value.str(), "a project amount's split",
+                         {T.Word.Value.str(), "a project amount's split", Fate().En,
                           "; a project's money is 项目支出, not 人员经费 or 公用经费"})
-                .zh({T.Word.Value.str(), "项目金额的分解", "；项目资金属于项目支出，不分人员经费和公用经费"});
+                .zh({T.Word.Value.str(), "项目金额的分解", Fate().Zh,
+                     "；项目资金属于项目支出，不分人员经费和公用经费"});
           model::Allocation X = Al;
           X.Economic = L->Economic.Value.str();
           X.Yuan = *Part;
@@ -927,11 +1056,9 @@ private:
         M.Goals.push_back(G->Statement.Value.str());
         M.GoalsWhere.push_back(G->Statement.Range);
         for (const ast::Indicator *Ind : G->Indicators)
-          if (auto X = indicator(*Ind, D))
-            M.Indicators.push_back(std::move(*X));
+          projectIndicator(*Ind, M, D);
       } else if (auto *Ind = llvm::dyn_cast<ast::Indicator>(I)) {
-        if (auto X = indicator(*Ind, D))
-          M.Indicators.push_back(std::move(*X));
+        projectIndicator(*Ind, M, D);
       } else if (auto *At = llvm::dyn_cast<ast::Attr>(I)) {
         if (At->Key.Value == "用途" && !At->Values.empty()) {
           M.Purpose = At->Values[0].Word.Value.str();
@@ -941,6 +1068,13 @@ private:
           key(*At, M, D);
       }
     }
+  }
+
+  void projectIndicator(const ast::Indicator &I, model::Project &M, DiagEngine &D) const {
+    if (auto X = indicator(I, D))
+      M.Indicators.push_back(std::move(*X));
+    else if (I.Path.size() == 2)
+      M.UnreadLevels.push_back(model::canonicalLevel(I.Path[0].Value));
   }
 
   /// Reads every project's body; on several threads when there are many, each with its own
@@ -983,8 +1117,9 @@ private:
                 A.Values[0].Num.Unit.empty() && !A.Values[0].Num.Number.getAsInteger(10, N) && N > 0));
     if (!Ok) {
       Diags.report(A.Range, diag::UnknownAttribute,
-                   {"重点 …", "a project", "; 重点 takes nothing or the project's place in the key projects' table: 重点 1"})
-          .zh({"重点 …", "项目", "；重点后不写内容，或写项目在重点项目表中的序位：重点 1"});
+                   {"重点 …", "a project", Fate().En,
+                    "; 重点 takes nothing or the project's place in the key projects' table: 重点 1"})
+          .zh({"重点 …", "项目", Fate().Zh, "；重点后不写内容，或写项目在重点项目表中的序位：重点 1"});
       return;
     }
     M.Key = true;
@@ -1393,10 +1528,10 @@ private:
       Span Where = F.Part < Parts.size() ? Parts[F.Part].Where : M.KeyWhere;
       std::string More = !F.Guess.empty() ? "; did you mean '" + F.Guess + "'?"
                          : F.Explained    ? ""
-                                          : "; known: " + R.Figs.known();
+                                          : "; known: " + R.Figs.known(Lang::En);
       std::string MoreZh = !F.Guess.empty() ? "；是否应为“" + F.Guess + "”？"
                            : F.Explained    ? ""
-                                            : "；已知的有：" + R.Figs.known();
+                                            : "；已知的有：" + R.Figs.known(Lang::Zh);
       auto Report = Diags.report(Where, diag::UnknownDeclaredFigure, {Key, F.En, More});
       Report.zh({Key, F.Zh, MoreZh});
       if (!F.Guess.empty())
@@ -1655,6 +1790,7 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
           return Severity::Warning;
       return std::nullopt;
     });
+  R.B.Units.names(); // sorted now, before the threads of facts() may suggest units
   R.facts(Files, Opts.Jobs);
   return std::move(R.B);
 }

@@ -26,8 +26,19 @@ struct ResolveOptions {
 model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast::Context &Ctx,
                       DiagEngine &Diags, const ResolveOptions &Opts = {});
 
+/// What closest() did, for tests that compare work rather than time.
+struct SuggestWork {
+  size_t Candidates = 0; ///< candidates whose distance was computed
+  size_t Cells = 0;      ///< cells of the distance tables computed
+};
+/// The cells of distance tables one closest() call computes at most.
+inline constexpr size_t SuggestCellBudget = 50000;
+
 /// The closest of \p Candidates to \p Word by edit distance over characters, or "" when none
-/// is close enough to be a plausible typo.
-std::string closest(llvm::StringRef Word, llvm::ArrayRef<std::string> Candidates);
+/// is close enough to be a plausible typo, or when every character would change (a
+/// one-character word is no typo of another one-character candidate). The work is bounded
+/// (SuggestCellBudget): after it, the best of the candidates seen so far. Adds to \p Work.
+std::string closest(llvm::StringRef Word, llvm::ArrayRef<std::string> Candidates,
+                    SuggestWork *Work = nullptr);
 
 } // namespace budc::sema

@@ -185,6 +185,26 @@ const Words *constructOf(size_t Rule) {
   }
 }
 
+/// The block of attributes that \p Ctx (an attrBody) is the body of, in English and Chinese:
+/// the procurement or assets table, the budget header, or an attribute's own block.
+std::pair<std::string, std::string> attributeBlockOf(ParserRuleContext *Ctx) {
+  ParserRuleContext *Block = Ctx ? dynamic_cast<ParserRuleContext *>(Ctx->parent) : nullptr;
+  ParserRuleContext *Owner = Block ? dynamic_cast<ParserRuleContext *>(Block->parent) : nullptr;
+  switch (Owner ? Owner->getRuleIndex() : static_cast<size_t>(BudParser::RuleFile)) {
+  case BudParser::RuleAssetsBlock: return {"the state-assets table", "国有资产"};
+  case BudParser::RuleProcurementBlock: return {"the procurement table", "政府采购"};
+  case BudParser::RuleBudgetDecl: return {"the budget header", "预算声明"};
+  case BudParser::RuleAttr: {
+    auto *A = static_cast<BudParser::AttrContext *>(Owner);
+    std::string Key = A->name() ? A->name()->getText() : "";
+    if (Key.size() >= 2 && Key.front() == '"')
+      Key = Key.substr(1, Key.size() - 2);
+    return {"the block of '" + Key + "'", "“" + Key + "”的块"};
+  }
+  default: return {"an attribute's block", "属性的块"};
+  }
+}
+
 /// Where a statement keyword belongs, for BUD016.
 Words placeOf(tok::Kind K) {
   switch (K) {
@@ -473,7 +493,7 @@ void ErrorStrategy::sync(Parser *P) {
   beginErrorCondition(P);
   if (AfterStatement) {
     // Something after a complete statement on the same line.
-    reportAfterStatement(Cur);
+    reportAfterStatement(Ctx, Cur);
   } else {
     misc::IntervalSet Expected = Next;
     Expected.remove(static_cast<size_t>(antlr4::Token::EPSILON));
@@ -484,13 +504,60 @@ void ErrorStrategy::sync(Parser *P) {
   skipLine(P);
 }
 
-/// A token after a complete statement on the same line: a second statement without ';'. (An
-/// indicator takes its clauses in any order; the AST builder reports one out of order, BUD018.)
-void ErrorStrategy::reportAfterStatement(antlr4::Token *Cur) {
+/// A token after a complete statement on the same line: a second statement without ';', or
+/// the amount of a declared figure whose code was read as its amount (BUD028). (An indicator
+/// takes its clauses in any order; the AST builder reports one out of order, BUD018.)
+void ErrorStrategy::reportAfterStatement(ParserRuleContext *List, antlr4::Token *Cur) {
+  if (reportDeclareKeyPath(List, Cur))
+    return;
   Diags
       .report(spanOf(Tokens, Cur), diag::MissingSeparator, {describeToken(Cur, Tokens, Lang::En)})
       .zh({describeToken(Cur, Tokens, Lang::Zh)});
   spend();
+}
+
+/// 声明 功能科目 204 10.00: the code was read as the amount, and the real amount follows. The
+/// key meant is 功能科目/204 (BUD028), not a second statement on the line.
+bool ErrorStrategy::reportDeclareKeyPath(ParserRuleContext *List, antlr4::Token *Cur) {
+  tok::Kind K = kindOf(Cur);
+  if ((K != tok::Number && K != tok::Quantity && K != tok::Minus) || List->children.empty())
+    return false;
+  auto *Last = dynamic_cast<ParserRuleContext *>(List->children.back());
+  while (Last && Last->children.size() == 1 &&
+         Last->getRuleIndex() != BudParser::RuleDeclareStmt &&
+         Last->getRuleIndex() != BudParser::RuleDeclareItem)
+    Last = dynamic_cast<ParserRuleContext *>(Last->children.front());
+  BudParser::DeclareKeyContext *Key = nullptr;
+  BudParser::AmountContext *Amount = nullptr;
+  bool Block = false;
+  if (auto *D = dynamic_cast<BudParser::DeclareStmtContext *>(Last)) {
+    Key = D->declareKey(), Amount = D->amount(), Block = D->LBRACE() != nullptr;
+  } else if (auto *I = dynamic_cast<BudParser::DeclareItemContext *>(Last)) {
+    Key = I->declareKey(), Amount = I->amount(), Block = I->LBRACE() != nullptr;
+  }
+  if (!Key || !Amount || Block || Amount->MINUS() || !Amount->NUMBER() || !Key->getStop())
+    return false;
+  llvm::StringRef Bytes = Tokens.SM.getText(Tokens.File);
+  Span KeySpan = Span::cover(spanOf(Tokens, Key->getStart()), spanOf(Tokens, Key->getStop()));
+  Span Code = spanOf(Tokens, Amount->NUMBER()->getSymbol());
+  llvm::StringRef CodeText = Bytes.slice(Code.Begin, Code.End);
+  if (!KeySpan.isValid() || !Code.isValid() ||
+      CodeText.find_first_not_of("0123456789") != llvm::StringRef::npos)
+    return false; // 声明 支出总计 1.00 2.00, 1,000 2,000: two amounts, not a code
+  // The amount meant: the rest of the line, without a comment.
+  Span Rest = spanOf(Tokens, Cur);
+  size_t End = Bytes.find_first_of("\r\n", Rest.Begin);
+  llvm::StringRef Meant = Bytes.slice(Rest.Begin, End);
+  Meant = Meant.take_front(Meant.find("//")).rtrim(" \t");
+  std::string KeyText = Bytes.slice(KeySpan.Begin, KeySpan.End).str();
+  std::string Declare = Last->getRuleIndex() == BudParser::RuleDeclareStmt ? "声明 " : "";
+  std::string Path = Declare + KeyText + "/" + CodeText.str() + " " + Meant.str();
+  std::string InBlock = Declare + KeyText + " { " + CodeText.str() + " " + Meant.str() + " }";
+  Diags
+      .report(Code, diag::DeclareKeyPath, {KeyText + " " + CodeText.str(), Path, InBlock})
+      .fixIt({Tokens.File, KeySpan.End, Code.Begin}, "/");
+  spend();
+  return true;
 }
 
 /// Consumes the rest of the current line: up to a line break, ';' or the end of the file, and
@@ -587,6 +654,19 @@ void ErrorStrategy::diagnose(Parser *P, antlr4::Token *Found, const misc::Interv
   llvm::StringRef Text = Tokens.SM.getText(Tokens.File).slice(Where.Begin, Where.End);
   // A statement keyword in a block where that statement cannot stand.
   if (isKeyword(K) && AtStatementStart && !Expected.contains(antlrType(K))) {
+    if (Rule == BudParser::RuleAttrBody) {
+      // Only attributes stand here (国有资产, 政府采购, an attribute's block): the keyword is
+      // meant as the name of a field, as the template's column 项目 is. Quoted, it is one.
+      std::string Quoted = "\"" + Text.str() + "\"";
+      auto [InEn, InZh] = attributeBlockOf(P->getContext());
+      Diags
+          .report(Where, diag::MisplacedStatement,
+                  {quote(Text, Lang::En), InEn, "write " + Quoted + " to use it as a name"})
+          .zh({quote(Text, Lang::Zh), InZh, "作为名称使用时应加引号：" + Quoted})
+          .fixIt(Where, Quoted);
+      spend();
+      return;
+    }
     Words Place = placeOf(K);
     Diags.report(Where, diag::MisplacedStatement, {quote(Text, Lang::En), Construct->En, Place.En})
         .zh({quote(Text, Lang::Zh), Construct->Zh, Place.Zh});

@@ -195,31 +195,67 @@ std::vector<Token> cleanTokens(const std::vector<Token> &Tokens, llvm::StringRef
 }
 
 /// Reads "// budc:allow BUD401[,BUD402] reason" comments. One applies to its own line when
-/// code precedes it there, else to the line of the next token of code.
+/// code precedes it there, else to the line of the next token of code; and when that line is
+/// a block's header (a '{' opened there and closed on a later line), to the whole block, up to
+/// the line of its '}' (the end of the file for a block that is not closed).
 std::vector<ast::Suppression> suppressions(const std::vector<Token> &Tokens, llvm::StringRef Bytes,
                                            const SourceManager &SM, unsigned File) {
   std::vector<ast::Suppression> Out;
-  for (size_t I = 0; I < Tokens.size(); ++I) {
+  std::vector<size_t> Comments;
+  for (size_t I = 0; I < Tokens.size(); ++I)
+    if (Tokens[I].Kind == tok::Comment &&
+        Bytes.slice(Tokens[I].Begin, Tokens[I].End).drop_front(2).ltrim().startswith("budc:allow"))
+      Comments.push_back(I);
+  if (Comments.empty())
+    return Out;
+  // One pass over the tokens: the next token of code after each, and each '{' its '}'.
+  constexpr size_t None = SIZE_MAX;
+  auto IsCode = [&](size_t I) {
+    return Tokens[I].Kind != tok::Newline && Tokens[I].Kind != tok::Comment;
+  };
+  std::vector<size_t> NextCode(Tokens.size() + 1, None), Close(Tokens.size(), None), Open;
+  for (size_t I = Tokens.size(); I-- > 0;)
+    NextCode[I] = IsCode(I) ? I : NextCode[I + 1];
+  for (size_t I = 0; I < Tokens.size(); ++I)
+    if (Tokens[I].Kind == tok::LBrace) {
+      Open.push_back(I);
+    } else if (Tokens[I].Kind == tok::RBrace && !Open.empty()) {
+      Close[Open.back()] = I;
+      Open.pop_back();
+    }
+  auto LineOf = [&](uint32_t Offset) { return SM.getLineCol(File, Offset).Line; };
+  uint32_t LastLine = LineOf(static_cast<uint32_t>(Bytes.size()));
+  for (size_t I : Comments) {
     const Token &C = Tokens[I];
-    if (C.Kind != tok::Comment)
-      continue;
     llvm::StringRef Text = Bytes.slice(C.Begin, C.End).drop_front(2).ltrim();
-    if (!Text.consume_front("budc:allow"))
-      continue;
+    Text.consume_front("budc:allow");
     ast::Suppression S;
     S.Range = {File, C.Begin, C.End};
     Text = Text.ltrim();
     S.Code = Text.take_until([](char Ch) { return Ch == ' ' || Ch == '\t'; });
     S.Reason = Text.drop_front(S.Code.size()).trim();
-    bool CodeBefore = I > 0 && Tokens[I - 1].Kind != tok::Newline && Tokens[I - 1].Kind != tok::Comment;
-    uint32_t Target = C.Begin;
-    if (!CodeBefore)
-      for (size_t J = I + 1; J < Tokens.size(); ++J)
-        if (Tokens[J].Kind != tok::Newline && Tokens[J].Kind != tok::Comment) {
-          Target = Tokens[J].Begin;
+    // The line the comment applies to: its own after code, else the next line of code; and
+    // the first token of that line, to look for a block's '{'.
+    bool CodeBefore = I > 0 && IsCode(I - 1);
+    size_t First = None;
+    if (CodeBefore) {
+      First = I - 1;
+      while (First > 0 && Tokens[First - 1].Kind != tok::Newline)
+        --First;
+    } else {
+      First = NextCode[I + 1];
+    }
+    S.TargetLine = LineOf(CodeBefore || First == None ? C.Begin : Tokens[First].Begin);
+    S.LastLine = S.TargetLine;
+    // A '{' on that line whose '}' is on a later one makes the comment apply to its block.
+    for (size_t J = First; J != None && J < Tokens.size() && Tokens[J].Kind != tok::Newline; ++J)
+      if (Tokens[J].Kind == tok::LBrace) {
+        uint32_t End = Close[J] == None ? LastLine : LineOf(Tokens[Close[J]].Begin);
+        if (End > S.TargetLine) {
+          S.LastLine = End;
           break;
         }
-    S.TargetLine = SM.getLineCol(File, Target).Line;
+      }
     Out.push_back(S);
   }
   return Out;

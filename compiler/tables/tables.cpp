@@ -1056,7 +1056,12 @@ private:
           R.push_back(amount(F, sum({X}, L.Cells, F.RowTotal ? nullptr : &F)));
         else if (std::find(L.GroupBy.begin(), L.GroupBy.end(), F.Text) != L.GroupBy.end())
           R.push_back(text(F, ""));
-        else
+        else if (V && V->Yuan) { // an asset's 价值: an amount, printed as the table prints them
+          Cell A = text(F, tables::money(B, T, *V->Yuan));
+          A.Amount = true;
+          A.Yuan = V->Yuan;
+          R.push_back(std::move(A));
+        } else
           R.push_back(text(F, keyText(*X, F.Text)));
       }
       Out.Body.push_back(std::move(R));
