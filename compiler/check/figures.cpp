@@ -8,54 +8,15 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/check/rules.h"
+#include "compiler/model/amount.h"
 
 #include "llvm/ADT/StringExtras.h"
 
 namespace budc::check {
 namespace {
 
-/// 10^N for N <= 18.
-__int128 pow10(unsigned N) {
-  __int128 P = 1;
-  while (N--)
-    P *= 10;
-  return P;
-}
-
-/// \p Yuan in the unit worth \p Factor 元, rounded half-up to \p Places decimals (at most
-/// Decimal::Scale), exactly: no rounding to the scale first.
-std::optional<Decimal> inUnit(Decimal Yuan, Decimal Factor, unsigned Places) {
-  if (Factor.raw() <= 0 || Places > Decimal::Scale)
-    return std::nullopt;
-  // Yuan.raw / Factor.raw is the value in the unit; in units of 10^-Places, rounded:
-  __int128 Num = __int128(Yuan.raw()) * pow10(Places) * 2 + Factor.raw();
-  __int128 Den = __int128(Factor.raw()) * 2;
-  __int128 Q = Num / Den;
-  if (Num < 0 && Num % Den)
-    --Q; // floor, for the (refused) negative amounts
-  __int128 Raw = Q * pow10(Decimal::Scale - Places);
-  if (Raw > INT64_MAX || Raw < -INT64_MAX)
-    return std::nullopt;
-  return Decimal::fromRaw(static_cast<int64_t>(Raw));
-}
-
-/// The number \p V (in its unit) as a declared figure writes it: \p Places decimals, with
-/// thousands separators when the figure was written with them.
-std::string spell(Decimal V, unsigned Places, bool Separators) {
-  std::string S = V.toString(Places);
-  if (!Separators)
-    return S;
-  size_t Dot = S.find('.');
-  size_t IntEnd = Dot == std::string::npos ? S.size() : Dot;
-  size_t Start = S[0] == '-' ? 1 : 0;
-  std::string Out = S.substr(0, Start);
-  for (size_t I = Start; I < IntEnd; ++I) {
-    if (I > Start && (IntEnd - I) % 3 == 0)
-      Out += ',';
-    Out += S[I];
-  }
-  return Out + S.substr(IntEnd);
-}
+using model::inUnit;
+using model::spell;
 
 /// How a declared figure writes amounts: its unit, precision and separators.
 struct Written {
@@ -90,13 +51,9 @@ bool agrees(const model::Declared &D, Decimal Derived) {
 /// Half a unit of the last written place, in 元: how far a correctly rounded figure may be
 /// from the exact one; nullopt when that is finer than budc's scale (the figure is exact).
 std::optional<Decimal> halfPlace(const model::Declared &D) {
-  if (D.Decimals >= Decimal::Scale || D.Yuan.isZero())
+  if (D.Yuan.isZero())
     return std::nullopt;
-  __int128 H = __int128(D.Factor.raw()) * 5; // Factor × 0.5 × 10^-Decimals, in ten-thousandths
-  __int128 Div = pow10(D.Decimals + 1);
-  if (H % Div)
-    return std::nullopt;
-  return Decimal::fromRaw(static_cast<int64_t>(H / Div));
+  return model::halfPlace(D.Factor, D.Decimals);
 }
 
 void check(const model::Budget &B, const model::Declared &D, DiagEngine &Diags) {

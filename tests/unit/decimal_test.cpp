@@ -177,3 +177,29 @@ TEST_CASE("the range is symmetric: negation and absolute values never wrap") {
   CHECK_FALSE(Max.round(0));
   CHECK(Max.round(2)->raw() == 9223372036854775800);
 }
+
+#include "compiler/model/amount.h"
+
+TEST_CASE("amounts in a unit round exactly, half-up, at the precision written") {
+  Decimal Wan = D("10000"), Yuan = D("1");
+  // 26,159,863元 is 2,616万元 with no decimals, 2,615.99万元 with two.
+  CHECK(model::inUnit(D("26159863"), Wan, 0)->toString() == "2616");
+  CHECK(model::inUnit(D("26159863"), Wan, 2)->toString() == "2615.99");
+  // 108,015元 is 10.80万元: half-up on the exact value, not on a value rounded to 4 places.
+  CHECK(model::inUnit(D("108015"), Wan, 2)->toString() == "10.8");
+  CHECK(model::inUnit(D("108014.99"), Wan, 2)->toString() == "10.8");
+  CHECK(model::inUnit(D("107949.99"), Wan, 2)->toString() == "10.79");
+  CHECK(model::inUnit(D("-27065"), Wan, 2)->toString() == "-2.71");
+  CHECK_FALSE(model::inUnit(D("1"), D("0"), 2));
+  CHECK(model::spell(D("26159863"), 0, true) == "26,159,863");
+  CHECK(model::spell(D("-1234.5"), 2, true) == "-1,234.50");
+  CHECK(model::halfPlace(Wan, 2)->toString() == "50");
+  CHECK(model::halfPlace(Yuan, 0)->toString() == "0.5");
+  CHECK_FALSE(model::halfPlace(Yuan, 4)); // finer than budc keeps: exact
+  model::AmountFormat F{Wan, "万元", 2, false, true};
+  CHECK(*F.show(D("5525000")) == "552.5万元");
+  CHECK(*F.show(D("3880000")) == "388万元");
+  CHECK(*F.number(D("0")) == "0");
+  model::AmountFormat G{Wan, "万元", 0, true, false};
+  CHECK(*G.number(D("26159863")) == "2,616");
+}
