@@ -150,7 +150,7 @@ void html(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosur
     case model::OutlineItem::Section:
       if (const model::Section *S = section(B, I.Name)) {
         if (!I.Lead.empty())
-          OS << "<p><strong>" << escape(I.Lead) << "</strong></p>\n";
+          OS << "<p><strong>" << escape(tables::fill(B, I.Lead)) << "</strong></p>\n";
         paragraphs(OS, S->Body);
         Used.push_back(S->Title);
       }
@@ -160,7 +160,7 @@ void html(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosur
       for (const tables::Table &T : D.Tables)
         if (T.Template == I.Name) {
           if (First && !I.Lead.empty())
-            OS << "<p><strong>" << escape(I.Lead) << "</strong></p>\n";
+            OS << "<p><strong>" << escape(tables::fill(B, I.Lead)) << "</strong></p>\n";
           First = false;
           // A table per project carries its title in its caption.
           tableHtml(OS, T, T.Kind != tables::TableKind::Project);
@@ -176,9 +176,9 @@ void html(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosur
       break;
     case model::OutlineItem::Glossary: {
       unsigned N = 0;
-      for (const auto &[Term, Definition] : B.Glossary)
-        OS << "<p class=\"body\">" << ++N << "、" << escape(Term) << "：" << escape(Definition)
-           << "</p>\n";
+      for (const model::GlossaryEntry &E : B.Glossary)
+        OS << "<p class=\"body\">" << ++N << "、" << escape(E.Term) << "："
+           << escape(E.Definition) << "</p>\n";
       break;
     }
     }
@@ -188,7 +188,7 @@ void html(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosur
     for (const model::OutlineItem &I : Page->Preface)
       Show(I);
     for (const model::OutlineHeading &H : Page->Headings) {
-      OS << "<h3>" << escape(H.Text) << "</h3>\n";
+      OS << "<h3>" << escape(tables::fill(B, H.Text)) << "</h3>\n";
       for (const model::OutlineItem &I : H.Items)
         Show(I);
     }

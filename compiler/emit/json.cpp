@@ -247,6 +247,7 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
           J.object([&] {
             J.attribute("title", S.Title);
             J.attribute("body", S.Body);
+            J.attribute("source", S.Written);
           });
       });
       J.attributeArray("areas", [&] {
@@ -271,13 +272,15 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
         J.object([&] {
           J.attribute("title", S.Title);
           J.attribute("body", S.Body);
+          J.attribute("source", S.Written);
         });
     });
     J.attributeArray("glossary", [&] {
-      for (const auto &Entry : B.Glossary)
+      for (const model::GlossaryEntry &Entry : B.Glossary)
         J.object([&] {
-          J.attribute("term", Entry.first);
-          J.attribute("definition", Entry.second);
+          J.attribute("term", Entry.Term);
+          J.attribute("definition", Entry.Definition);
+          J.attribute("source", Entry.Written);
         });
     });
     J.attributeArray("tables", [&] {

@@ -1,6 +1,8 @@
 //===- tables.cpp - Evaluating table templates over the allocations ---------===//
 #include "compiler/tables/tables.h"
 
+#include "compiler/model/values.h"
+
 #include <algorithm>
 #include <climits>
 #include <set>
@@ -85,51 +87,52 @@ std::string factText(const model::TableFact *F) {
   return F && !F->Values.empty() ? F->Values[0] : "";
 }
 
-/// The value of a field a text names in braces (checked by sema).
+/// The value of a field or figure reference a text names in braces (checked by sema).
 std::string fieldValue(const model::Budget &B, int Project, unsigned Ordinal, llvm::StringRef F) {
-  if (F == "部门编码")
-    return B.DepartmentCode;
-  if (F == "部门名称")
-    return B.DepartmentName;
-  if (F == "年度")
-    return std::to_string(B.Year);
-  if (F == "金额单位")
-    return B.MoneyUnit;
-  if (F == "截止日期")
-    return factText(fact(B.Assets, "截止日期"));
-  if (Project < 0)
-    return "";
-  const model::Project &P = B.Projects[static_cast<size_t>(Project)];
-  if (F == "序号")
-    return std::to_string(Ordinal);
-  if (F == "项目编码")
-    return P.Code;
-  if (F == "项目名称")
-    return P.Name;
-  if (F == "用途")
-    return P.Purpose;
-  if (F == "绩效目标") {
-    std::string Goals;
-    for (size_t I = 0; I < P.Goals.size(); ++I)
-      Goals += (I ? "\n" : "") + std::to_string(I + 1) + "." + P.Goals[I];
-    return Goals;
+  if (Project >= 0) {
+    const model::Project &P = B.Projects[static_cast<size_t>(Project)];
+    if (F == "序号")
+      return std::to_string(Ordinal);
+    if (F == "项目编码")
+      return P.Code;
+    if (F == "项目名称")
+      return P.Name;
+    if (F == "用途")
+      return P.Purpose;
+    if (F == "绩效目标") {
+      std::string Goals;
+      for (size_t I = 0; I < P.Goals.size(); ++I)
+        Goals += (I ? "\n" : "") + std::to_string(I + 1) + "." + P.Goals[I];
+      return Goals;
+    }
   }
+  if (auto V = model::budgetField(B, F))
+    return *V;
+  auto Ref = B.TemplateReferences.find(F.str());
+  if (Ref != B.TemplateReferences.end())
+    return model::render(B, Ref->second).value_or("");
   return "";
 }
 
-/// \p Text with every {field} replaced by its value.
+/// \p Text with every {field} and figure reference replaced by its value; {{ and }} are
+/// literal braces.
 std::string fillFields(const model::Budget &B, int Project, unsigned Ordinal,
-                     llvm::StringRef Text) {
+                       llvm::StringRef Text) {
   std::string Out;
-  while (!Text.empty()) {
-    size_t Open = Text.find('{');
-    size_t Close = Open == llvm::StringRef::npos ? Open : Text.find('}', Open);
-    if (Close == llvm::StringRef::npos) {
-      Out += Text.str();
-      break;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if ((C == '{' || C == '}') && I + 1 < Text.size() && Text[I + 1] == C) {
+      Out += C;
+      ++I;
+      continue;
     }
-    Out += Text.take_front(Open).str() + fieldValue(B, Project, Ordinal, Text.slice(Open + 1, Close));
-    Text = Text.drop_front(Close + 1);
+    size_t Close = C == '{' ? Text.find('}', I) : llvm::StringRef::npos;
+    if (Close == llvm::StringRef::npos) {
+      Out += C;
+      continue;
+    }
+    Out += fieldValue(B, Project, Ordinal, Text.slice(I + 1, Close).trim(" \t"));
+    I = Close;
   }
   return Out;
 }
