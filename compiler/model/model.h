@@ -383,11 +383,13 @@ struct Section {
   std::string Body; ///< as printed (references rendered)
   Span Where;
   std::string Written; ///< as written, references in braces
+  int Text = -1;       ///< its text in Budget::Narrative
 };
 
 /// A term of the glossary and its definition (as printed, and as written).
 struct GlossaryEntry {
   std::string Term, Definition, Written;
+  int Text = -1; ///< its text in Budget::Narrative
 };
 
 /// A wording of the narrative that names a figure: a named figure or one of its spellings

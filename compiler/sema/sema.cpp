@@ -1153,18 +1153,22 @@ private:
   void texts() {
     for (const PendingText &T : Texts) {
       model::Prose P = R.Refs.prose(*T.Text, T.Kind, "");
+      int Index = static_cast<int>(B.Narrative.size());
       switch (T.Kind) {
       case model::Prose::Section:
         P.Title = B.Sections[T.Index].Title;
         B.Sections[T.Index].Body = P.Rendered;
+        B.Sections[T.Index].Text = Index;
         break;
       case model::Prose::PerformanceSection:
         P.Title = B.PerformanceSections[T.Index].Title;
         B.PerformanceSections[T.Index].Body = P.Rendered;
+        B.PerformanceSections[T.Index].Text = Index;
         break;
       case model::Prose::Glossary:
         P.Title = B.Glossary[T.Index].Term;
         B.Glossary[T.Index].Definition = P.Rendered;
+        B.Glossary[T.Index].Text = Index;
         break;
       }
       B.Narrative.push_back(std::move(P));
