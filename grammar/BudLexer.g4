@@ -31,6 +31,13 @@ KW_GOAL        : 'goal'        | '目标' ;
 KW_INDICATOR   : 'indicator'   | '指标' ;
 KW_DESC        : 'desc'        | '描述' ;
 KW_BASIS       : 'basis'       | '依据' ;
+// The columns of a published indicator table after its value: 指标性质, 指标权重 or 分值,
+// 是否核心指标, 指标值内容, 评（扣）分标准 (the 计量单位 is KW_UNIT).
+KW_NATURE      : 'nature'      | '性质' ;
+KW_WEIGHT      : 'weight'      | '权重' ;
+KW_CORE        : 'core'        | '核心' ;
+KW_CONTENT     : 'content'     | '内容' ;
+KW_SCORING     : 'scoring'     | '评分' ;
 KW_DECLARE     : 'declare'     | '声明' ;
 KW_SECTION     : 'section'     | '说明' ;
 KW_GLOSSARY    : 'glossary'    | '名词解释' ;

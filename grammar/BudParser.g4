@@ -55,7 +55,8 @@ unitItem : incomeBlock | basicBlock | projectSpendingBlock | projectDecl | decla
 // ---- generic attributes: key value… { … } ----------------------------------------------
 attrBlock : LBRACE attrBody RBRACE ;
 attrBody  : attr? ( ( NL | SEMI ) attr? )* ;
-attr      : name value* attrBlock? ;
+// 性质 is a keyword (an indicator's 指标性质) that is also the key of a unit's 性质 行政.
+attr      : ( name | KW_NATURE ) value* attrBlock? ;
 value     : NAME | STRING | TEXT_BLOCK | DATE | CODE | quantity | tag ;
 // A tag marks an entry of a catalogue or table: [政府性基金]  [别名 "…"]  [三公 公务接待费]
 tag       : LBRACK name value* RBRACK ;
@@ -67,11 +68,14 @@ incomeBody  : incomeLine? ( ( NL | SEMI ) incomeLine? )* ;
 // for next year (年终结转结余).
 incomeLine  : ( KW_CARRYOVER | KW_CARRYFORWARD )? name amount ;
 
-basicBlock : KW_BASIC NUMBER name? LBRACE basicBody RBRACE ;
+// Without a function code, the block gives basic expenditure by economic code only.
+basicBlock : KW_BASIC ( NUMBER name? )? LBRACE basicBody RBRACE ;
 // Project expenditure a document gives by function and economic code only, not by project.
-projectSpendingBlock : KW_PROJECTSPENDING NUMBER name? LBRACE basicBody RBRACE ;
+projectSpendingBlock : KW_PROJECTSPENDING ( NUMBER name? )? LBRACE basicBody RBRACE ;
 basicBody  : basicItem? ( ( NL | SEMI ) basicItem? )* ;
-basicItem  : basicLine | sourceStmt ;
+// (a 金额 line in a block with a function code is money given by function only, without an
+// economic code)
+basicItem  : basicLine | sourceStmt | blockAmountStmt ;
 // economic code [name] amount [tags]: [人员经费] or [公用经费] overrides the economic 类's class.
 basicLine  : NUMBER name? amount tag* ;
 sourceStmt : KW_SOURCE KW_CARRYOVER? name ;
@@ -99,21 +103,36 @@ economicStmt : KW_ECONOMIC NUMBER ( NAME | STRING )? ;
 // An amount may be split by economic 款 in a block of basic lines (its sum is the amount).
 amountStmt   : KW_AMOUNT MINUS? ( NUMBER | QUANTITY ) KW_CARRYOVER? ( NAME | STRING )
                ( LBRACE splitBody RBRACE )? ;
+// In a 基本支出 or 项目支出 block the fund may be left to the block's 来源, and a tag
+// ([人员经费] / [公用经费]) gives the cost class of basic money given by function only.
+blockAmountStmt : KW_AMOUNT MINUS? ( NUMBER | QUANTITY ) KW_CARRYOVER? ( NAME | STRING )? tag* ;
 splitBody    : basicLine? ( ( NL | SEMI ) basicLine? )* ;
 scheduleStmt : KW_SCHEDULE ( QUANTITY QUANTITY )+ ;
 
 goalStmt : KW_GOAL ( STRING | TEXT_BLOCK ) ( LBRACE goalBody RBRACE )? ;
 goalBody : indicatorStmt? ( ( NL | SEMI ) indicatorStmt? )* ;
 
-// 指标 产出/数量 保障经费村数 = 16村 描述 "…" 依据 冀组发14
+// 指标 产出/数量 保障经费村数 = 16村 权重 10 描述 "…" 依据 冀组发14
 // A rule of tokens: the path and the name (a first NAME followed by '/' starts the path
 // 一级/二级, else it is the name), the value (a quantity or a date with an optional
-// comparator, a text or a word), 描述 and 依据.
+// comparator, a text or a word), then the columns of a published indicator table as clauses:
+// 单位 (计量单位; a comparator is accepted so that swapped columns can be written as published
+// and reported), 性质 (指标性质 or 指标值类型: a comparator or a word), 权重 (指标权重 or 分值),
+// 核心 (是否核心指标), 内容 (指标值内容), 评分 (评（扣）分标准), 描述 and 依据. One loop takes
+// them (a single decision for an indicator without them); the AST builder holds them to this
+// order, each at most once (BUD018).
 indicatorStmt
     : KW_INDICATOR ( NAME ( ( SLASH NAME )+ ( NAME | STRING ) )? | STRING )
       ( ( GE | LE | NE | EQ | GT | LT )? ( MINUS? ( NUMBER | QUANTITY ) | DATE ) | STRING | NAME )?
-      ( KW_DESC ( STRING | TEXT_BLOCK ) )?
-      ( KW_BASIS ( NAME | STRING ) )?
+      ( KW_UNIT ( NAME ( SLASH NAME )* | STRING | GE | LE | NE | EQ | GT | LT )
+      | KW_NATURE ( GE | LE | NE | EQ | GT | LT | NAME | STRING )
+      | KW_WEIGHT ( NUMBER | QUANTITY )
+      | KW_CORE ( NAME | STRING )
+      | KW_CONTENT ( STRING | TEXT_BLOCK )
+      | KW_SCORING ( STRING | TEXT_BLOCK )
+      | KW_DESC ( STRING | TEXT_BLOCK )
+      | KW_BASIS ( NAME | STRING )
+      )*
     ;
 
 // ---- citations, declared figures, narrative ---------------------------------------------
@@ -129,7 +148,7 @@ nounKeyword : KW_FUNCTION | KW_ECONOMIC | KW_BASIC | KW_PROJECT | KW_INCOME | KW
             | KW_DEPARTMENT | KW_BUDGET | KW_CARRYOVER | KW_AMOUNT | KW_SCHEDULE | KW_GOAL
             | KW_INDICATOR | KW_DESC | KW_BASIS | KW_PERFORMANCE | KW_AREA | KW_PROCUREMENT
             | KW_ASSETS | KW_SECTION | KW_GLOSSARY | KW_CARRYFORWARD | KW_PROJECTSPENDING
-            | KW_LASTYEAR ;
+            | KW_NATURE | KW_WEIGHT | KW_CORE | KW_CONTENT | KW_SCORING | KW_LASTYEAR ;
 
 // Last year's figures: 上年 2025 "../2025" (last year's workspace) and/or a block of the
 // figures last year's document states, in the form of a 声明 block.

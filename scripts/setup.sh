@@ -26,8 +26,11 @@ if [ "${BUDC_TEST_TOOLS:-0}" = 1 ]; then
     poppler-utils               # pdftotext, pdfinfo, pdftoppm for that PDF
     pre-commit git              # the hooks of .pre-commit-hooks.yaml in a throwaway repository
     valgrind                    # instruction counts of tests/robustness/recovery_linear.py
+    neovim                      # its built-in LSP client drives budc lsp (tests/lsp/)
+    emacs-nox elpa-eglot        # Emacs with eglot drives budc lsp (tests/lsp/)
   )
-  # The SARIF validator comes from the npm registry (tests/sarif/package-lock.json).
+  # The SARIF validator, the VS Code extension's client library, its packager and its grammar
+  # test come from the npm registry (tests/sarif/ and editors/vscode/ package-lock.json).
   command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 

@@ -6,8 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDC_TEST_TOOLS=1 ./scripts/setup.sh
-# Microsoft's SARIF validator, pinned by tests/sarif/package-lock.json.
+# Microsoft's SARIF validator, pinned by tests/sarif/package-lock.json; the VS Code
+# extension's client library, packager (@vscode/vsce) and grammar test, pinned by
+# editors/vscode/package-lock.json.
 (cd tests/sarif && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+(cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 ctest --test-dir build --output-on-failure
 if [ "${BUDC_SKIP_SANITIZERS:-0}" != 1 ]; then
   cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUDC_SANITIZE=ON >/dev/null

@@ -5,7 +5,8 @@ Usage: tests/update_checks.py [--build DIR] TEST...
 
 Each test keeps its input at the top and its RUN lines first; this script runs the budc part
 of every RUN line (the part before "| FileCheck"), and replaces the CHECK block at the end of
-the file with the exact output, one line per CHECK-NEXT, the test's path as [[FILE]]. Read the
+the file with the exact output, one line per CHECK-NEXT, the test's path as [[FILE]] (the
+expectations of a FileCheck that reads a file, --input-file, are kept as written). Read the
 diff before committing: the expectations are the spec, not whatever budc happens to print.
 CI never runs this script.
 """
@@ -31,12 +32,22 @@ def main(argv):
         with open(path, encoding="utf-8", errors="surrogateescape") as f:
             lines = f.read().split("\n")
         runs = [l[len("// RUN:"):].strip() for l in lines if l.startswith("// RUN:")]
+        # Expectations of a FileCheck that reads a file (--input-file) are kept as written.
+        kept = set()
+        for run in runs:
+            if "FileCheck" in run and "| FileCheck" not in run:
+                m = re.search(r"--check-prefix[= ](\S+)", run)
+                kept.add(m.group(1) if m else "CHECK")
+        def prefix_of(l):
+            m = CHECK_LINE.match(l)
+            return m and l[3:m.end() - 1 - len(m.group(1) or "")]
+        kept_lines = [l for l in lines if CHECK_LINE.match(l) and prefix_of(l) in kept]
         body = [l for l in lines if not CHECK_LINE.match(l)]
         while body and body[-1] == "":
             body.pop()
         blocks = []
         for run in runs:
-            if "FileCheck" not in run:
+            if "| FileCheck" not in run:
                 continue
             cmd, check = run.split("| FileCheck", 1)
             prefix = "CHECK"
@@ -71,6 +82,8 @@ def main(argv):
                     block.append(f"// {kind}:{l}")
             blocks.append("\n".join(block))
         with open(path, "w", encoding="utf-8", errors="surrogateescape") as f:
+            if kept_lines:
+                blocks.append("\n".join(kept_lines))
             f.write("\n".join(body) + "\n\n" + "\n\n".join(blocks) + "\n")
 
 

@@ -262,9 +262,9 @@ struct FundSource : Node {
 /// 项目支出 2010505 { … }, project expenditure not itemised by project, in the same form.
 struct Basic : Node {
   BUDC_AST_NODE(Basic)
-  Code Function;
+  Code Function;                ///< Absent: money by economic code only (the economic view).
   Text Name;                    ///< Optional.
-  llvm::ArrayRef<Node *> Items; ///< BasicLine and FundSource nodes.
+  llvm::ArrayRef<Node *> Items; ///< BasicLine, AmountLine and FundSource nodes.
   bool Projects = false;        ///< a 项目支出 block
 };
 
@@ -288,7 +288,8 @@ struct AmountLine : Node {
   Quantity Amount;
   bool CarryOver = false;
   Span CarryOverRange;
-  Text Fund;
+  Text Fund;                         ///< Optional in a 基本支出 or 项目支出 block (its 来源).
+  llvm::ArrayRef<Value> Tags;        ///< [人员经费] / [公用经费] (basic money by function)
   llvm::ArrayRef<BasicLine *> Split; ///< the amount by economic 款, when a block follows
   bool HasSplit = false;
 };
@@ -299,17 +300,37 @@ struct Schedule : Node {
   llvm::ArrayRef<SchedulePoint> Points;
 };
 
-/// 指标 产出/数量 保障经费村数 = 16村 描述 "…" 依据 冀组发14
+/// The clauses of an indicator after its value: the columns of a published indicator table,
+/// each optional (an absent one has an invalid range), kept as written: sema types them.
+/// Apart from the indicator, so that the many indicators without them (河北's) stay small.
+struct IndicatorColumns {
+  /// 单位 …: the 计量单位 column (次/年, "%"), or a comparator written there as published.
+  Text Unit;
+  Text Nature;      ///< 性质 …: a comparator or a word (正向, 定性 …), as written.
+  Quantity Weight;  ///< 权重 N: 指标权重 or 分值 (10, 10%, 10分).
+  Text Core;        ///< 核心 是|否: 是否核心指标.
+  Text Content;     ///< 内容 "…": 指标值内容.
+  Text Scoring;     ///< 评分 "…": 评（扣）分标准.
+};
+
+/// 指标 产出/数量 保障经费村数 = 16村 权重 10 核心 是 描述 "…" 依据 冀组发14
 struct Indicator : Node {
   BUDC_AST_NODE(Indicator)
   llvm::ArrayRef<Text> Path; ///< 一级/二级 as written; empty when no path was given.
   Text Name;                 ///< The 三级 indicator's own name.
   bool HasValue = false;
   Value Val;                 ///< Valid when HasValue.
+  IndicatorColumns *Columns = nullptr; ///< Null when none of the clauses is written.
   Text Description;          ///< Optional.
   /// Optional. A Bare word names a citation declared with 依据 X = "…"; a quoted text is
   /// the basis itself.
   Text Basis;
+
+  /// The clauses after the value; all absent when none is written.
+  const IndicatorColumns &columns() const {
+    static const IndicatorColumns None;
+    return Columns ? *Columns : None;
+  }
 };
 
 /// 目标 "…" [{ 指标 … }]

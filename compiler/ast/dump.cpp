@@ -270,6 +270,23 @@ void Dumper::node(const Node *N, unsigned Depth) {
       value(I->Val);
     else
       OS << '-';
+    // The columns of published tables, only when written (older dumps stay as they were).
+    auto Clause = [&](const char *Key, const Text &T) {
+      if (T.present()) {
+        OS << ' ' << Key << '=';
+        text(T);
+      }
+    };
+    const IndicatorColumns &C = I->columns();
+    Clause("unit", C.Unit);
+    Clause("nature", C.Nature);
+    if (C.Weight.present()) {
+      OS << " weight=";
+      quantity(C.Weight);
+    }
+    Clause("core", C.Core);
+    Clause("content", C.Content);
+    Clause("scoring", C.Scoring);
     OS << " desc=";
     text(I->Description);
     OS << " basis=";

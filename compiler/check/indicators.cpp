@@ -5,6 +5,11 @@ namespace budc::check {
 namespace {
 
 const model::FrameworkLevel *findLevel(const model::Budget &B, const model::Indicator &I) {
+  // The chosen framework's levels first: frameworks share level names.
+  if (const model::Framework *F = B.framework())
+    for (const model::FrameworkLevel &L : F->Levels)
+      if (L.Level1 == I.Level1 && L.Level2 == I.Level2)
+        return &L;
   for (const model::Framework &F : B.Frameworks)
     for (const model::FrameworkLevel &L : F.Levels)
       if (L.Level1 == I.Level1 && L.Level2 == I.Level2)
@@ -33,15 +38,6 @@ bool isCost(const model::Indicator &I) {
 }
 
 
-/// Every indicator of the budget: the projects' and the department's.
-template <typename Fn> void eachIndicator(const model::Budget &B, Fn F) {
-  for (const model::Project &P : B.Projects)
-    for (const model::Indicator &I : P.Indicators)
-      F(I);
-  for (const model::Indicator &I : B.DepartmentIndicators)
-    F(I);
-}
-
 } // namespace
 
 void indicatorValues(const RuleContext &R) {
@@ -54,7 +50,7 @@ void indicatorValues(const RuleContext &R) {
     const model::TypedValue &V = I.Value;
     if (V.Kind == model::ValueKind::Percent &&
         (V.Number.isNegative() || V.Number > *Decimal::fromInt(100)))
-      Diags.report(V.Where, diag::PercentOutOfRange, {V.Written.str()});
+      Diags.report(V.Where, diag::PercentOutOfRange, {shownValue(I)});
   });
 }
 
@@ -75,14 +71,20 @@ void indicatorKinds(const RuleContext &R) {
         return;
     Diags
         .report(V.Where, diag::IndicatorKindMismatch,
-                {model::kindWordEn(V.Kind).str(), V.Written.str(), I.Level2.str(), joinKinds(L->Kinds, Lang::En)})
-        .zh({model::kindWord(V.Kind).str(), V.Written.str(), I.Level2.str(), joinKinds(L->Kinds, Lang::Zh)});
+                {model::kindWordEn(V.Kind).str(), shownValue(I), I.Level2.str(), joinKinds(L->Kinds, Lang::En)})
+        .zh({model::kindWord(V.Kind).str(), shownValue(I), I.Level2.str(), joinKinds(L->Kinds, Lang::Zh)});
   });
 }
 
 void indicatorCategories(const RuleContext &R) {
   DiagEngine &Diags = R.Diags;
+  if (const model::Framework *F = R.B.framework(); F && !F->levelled())
+    return; // a flat list (框架 不分级指标) has no 一级 to cover
   for (const model::Project &P : R.B.Projects) {
+    // A record of money given by function (项目支出 blocks) need not have indicators: BUD806
+    // says once that such money has none.
+    if (!P.Itemised)
+      continue;
     // The categories every project's goals must cover.
     for (const char *Category : {"产出指标", "效益指标", "满意度指标"}) {
       bool Found = false;
@@ -152,6 +154,178 @@ void unitCosts(const RuleContext &R) {
     }
 
   }
+}
+
+namespace {
+
+/// The words for a direction in a message: a floor, a ceiling, an exact target.
+const char *directionEn(model::Direction D) {
+  return D == model::Direction::Up ? "a floor" : D == model::Direction::Down ? "a ceiling" : "an exact target";
+}
+const char *directionZh(model::Direction D) {
+  return D == model::Direction::Up ? "下限" : D == model::Direction::Down ? "上限" : "确定值";
+}
+
+/// Where an indicator's 指标性质 is written: its 性质 column, or the 单位 column that held it.
+Span natureWhere(const model::Indicator &I) {
+  if (I.columns().NatureWhere.isValid() && !(I.Columns & model::Indicator::UnitAsNature))
+    return I.columns().NatureWhere;
+  return I.columns().UnitWhere; // (sema took the 指标性质 from the 单位 column)
+}
+
+/// The name without a trailing qualifier in brackets: 观测系统传输及时率(国家地面站).
+llvm::StringRef bareName(llvm::StringRef Name) {
+  Name = Name.rtrim(" ");
+  for (auto [Open, Close] : {std::pair<const char *, const char *>{"(", ")"}, {"（", "）"}})
+    if (Name.endswith(Close)) {
+      size_t P = Name.rfind(Open);
+      if (P != llvm::StringRef::npos && P > 0)
+        return Name.take_front(P).rtrim(" ");
+    }
+  return Name;
+}
+
+bool endsWithAny(llvm::StringRef S, std::initializer_list<const char *> Words) {
+  for (const char *W : Words)
+    if (S.endswith(W))
+      return true;
+  return false;
+}
+
+/// Whether \p Name names a rate, a share or a satisfaction (meant in %): …率, …满意度, …占比.
+bool namesRate(llvm::StringRef Name) {
+  Name = bareName(Name);
+  return endsWithAny(Name, {"率", "满意度", "占比", "比例", "比重"}) &&
+         !endsWithAny(Name, {"频率", "功率", "速率", "码率", "汇率", "分辨率", "效率", "周转率",
+                             "容积率", "帧率", "采样率", "倍率"}); // 次/年, 千瓦, 米, a ratio …
+}
+
+/// Whether \p Name names a count: …数, …数量 (but not 指数, 系数 …).
+bool namesCount(llvm::StringRef Name) {
+  Name = bareName(Name);
+  return endsWithAny(Name, {"数量", "数"}) &&
+         !endsWithAny(Name, {"指数", "系数", "分数", "倍数", "参数", "函数", "基数", "读数", "示数",
+                             "度数", "位数"});
+}
+
+} // namespace
+
+void indicatorNatures(const RuleContext &R) {
+  DiagEngine &Diags = R.Diags;
+  eachIndicator(R.B, [&](const model::Indicator &I) {
+    if (I.Sense == model::ValueSense::None || !I.HasValue)
+      return;
+    const model::TypedValue &V = I.Value;
+    std::string Nature = model::natureWord(I.Sense).str(), Shown = shownValue(I);
+    auto Report = [&](std::string En, std::string Zh) {
+      Diags.report(natureWhere(I), diag::NatureConflict, {Shown, Nature, En})
+          .zh({Shown, Nature, Zh})
+          .note(V.Where, diag::NoteValueIs, {Shown});
+    };
+    bool Qualitative = V.Kind == model::ValueKind::Qualitative;
+    if (Qualitative) {
+      if (I.Sense != model::ValueSense::Qualitative && I.Sense != model::ValueSense::Positive &&
+          I.Sense != model::ValueSense::Negative)
+        Report("a qualitative value under a quantitative 指标性质", "定性的指标值配了定量的指标性质");
+      return;
+    }
+    if (I.Sense == model::ValueSense::Qualitative) {
+      Report("a number under 定性", "定性指标填的是数值");
+      return;
+    }
+    model::Direction Value = model::directionOf(V.Cmp), Sense = model::directionOf(I.Sense);
+    if (Value == model::Direction::None || Sense == model::Direction::None || Value == Sense)
+      return;
+    bool Directional = I.Sense == model::ValueSense::Positive || I.Sense == model::ValueSense::Negative;
+    if (Directional && Value == model::Direction::Exact)
+      return; // =100% under 正向: the target is exact, more is still better
+    Report(std::string("the value is ") + directionEn(Value) + ", the 指标性质 " + directionEn(Sense),
+           std::string("指标值是") + directionZh(Value) + "，指标性质是" + directionZh(Sense));
+  });
+}
+
+void indicatorColumns(const RuleContext &R) {
+  DiagEngine &Diags = R.Diags;
+  eachIndicator(R.B, [&](const model::Indicator &I) {
+    if (I.Columns & model::Indicator::NatureAsUnit)
+      Diags.report(I.columns().UnitWhere, diag::ColumnsSwapped, {I.columns().UnitColumn.str(), "an 指标性质", "计量单位"})
+          .zh({I.columns().UnitColumn.str(), "指标性质", "计量单位"});
+    if (I.Columns & model::Indicator::UnitAsNature)
+      Diags.report(I.columns().NatureWhere, diag::ColumnsSwapped, {I.columns().NatureColumn.str(), "a unit", "指标性质"})
+          .zh({I.columns().NatureColumn.str(), "计量单位", "指标性质"});
+  });
+}
+
+void indicatorUnits(const RuleContext &R) {
+  DiagEngine &Diags = R.Diags;
+  eachIndicator(R.B, [&](const model::Indicator &I) {
+    if (I.Columns & model::Indicator::NounUnit) {
+      llvm::StringRef Unit = I.columns().NounUnitWritten;
+      Unit.consume_back("数");
+      Diags.report(I.columns().NounUnitWhere, diag::QuantityAsUnit, {I.columns().NounUnitWritten.str(), Unit.str()})
+          .fixIt(I.columns().NounUnitWhere, Unit.str());
+    }
+    if (!I.HasValue)
+      return;
+    const model::TypedValue &V = I.Value;
+    if (I.Columns & model::Indicator::UnitDisagrees) {
+      std::string Shown = shownValue(I);
+      Diags.report(I.columns().UnitWhere, diag::UnitColumnMismatch, {Shown, V.Unit.str(), I.columns().UnitColumn.str()})
+          .note(V.Where, diag::NoteValueIs, {Shown});
+    }
+    if (V.Kind == model::ValueKind::Qualitative || V.Kind == model::ValueKind::Date)
+      return;
+    bool Rate = V.Kind != model::ValueKind::Percent && namesRate(I.Name);
+    bool Count = !Rate && V.Kind == model::ValueKind::Percent && namesCount(I.Name);
+    if (!Rate && !Count)
+      return;
+    // Where the 二级 rejects the value's kind, BUD401 says so already.
+    if (const model::FrameworkLevel *L = I.Level2.empty() ? nullptr : findLevel(R.B, I))
+      if (!L->Kinds.empty() && std::find(L->Kinds.begin(), L->Kinds.end(), V.Kind) == L->Kinds.end())
+        return;
+    std::string Shown = shownValue(I);
+    if (Rate) {
+      bool Bare = V.Unit.empty();
+      Diags
+          .report(V.Where, diag::UnitKindMismatch,
+                  {I.Name.str(), "a rate", Shown, Bare ? "without a unit, not in %" : "not in %"})
+          .zh({I.Name.str(), "比率类指标", Shown, Bare ? "没有单位，不以%计" : "不以%计"});
+    } else {
+      Diags.report(V.Where, diag::UnitKindMismatch, {I.Name.str(), "a count", Shown, "a percentage"})
+          .zh({I.Name.str(), "数量类指标", Shown, "却是百分比"});
+    }
+  });
+}
+
+void indicatorLevels(const RuleContext &R) {
+  const model::Budget &B = R.B;
+  DiagEngine &Diags = R.Diags;
+  const model::Framework *F = B.framework();
+  bool Required = F && F->levelled(); // for the projects' indicators
+  // The indicators of one table (a project's, or the department's) without a path, where the
+  // framework files every indicator under 一级/二级 or the table's other indicators have one.
+  auto Check = [&](llvm::ArrayRef<model::Indicator> Is, const model::Project *P) {
+    bool AnyPath = false;
+    for (const model::Indicator &I : Is)
+      AnyPath |= !I.Level1.empty();
+    bool ByFramework = Required && P;
+    if (!AnyPath && !ByFramework)
+      return;
+    for (const model::Indicator &I : Is) {
+      if (!I.Level1.empty())
+        continue;
+      std::string En = ByFramework ? "framework '" + F->Name + "' files every indicator under a 一级 and a 二级"
+                       : P         ? "the other indicators of project '" + P->Name + "' have them"
+                                   : std::string("the department's other indicators have them");
+      std::string Zh = ByFramework ? "指标框架“" + F->Name + "”要求每个指标归入一级和二级指标"
+                       : P         ? "项目“" + P->Name + "”的其他指标都有"
+                                   : std::string("部门整体绩效的其他指标都有");
+      Diags.report(I.NameWhere.isValid() ? I.NameWhere : I.Where, diag::MissingIndicatorLevels,
+                   {I.Name.str(), En})
+          .zh({I.Name.str(), Zh});
+    }
+  };
+  eachIndicatorTable(B, Check);
 }
 
 } // namespace budc::check

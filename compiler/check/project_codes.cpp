@@ -26,9 +26,9 @@ void projectCodes(const RuleContext &R) {
         Code.substr(6, 2).getAsInteger(10, YY);
         unsigned Year = 2000 + YY;
         // A project carried over from an earlier year keeps that year's code.
-        bool CarryOver = !P.Allocations.empty();
-        for (size_t A : P.Allocations)
-          CarryOver &= B.Allocations[A].CarryOver;
+        bool CarryOver = !P.Amounts.empty();
+        for (const model::ProjectAmount &M : P.Amounts)
+          CarryOver &= M.CarryOver;
         if (B.Year && (Year > B.Year || (Year != B.Year && !CarryOver)))
           Diags.report(P.CodeWhere, diag::ProjectCodeMismatch,
                        {P.Code, "year", std::to_string(Year), std::to_string(B.Year)})

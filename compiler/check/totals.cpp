@@ -22,6 +22,17 @@ std::string fundLabel(const model::Budget &B, size_t Unit, const model::Fund *F,
   return Label;
 }
 
+/// Reports BUD309: the money \p What adds up to \p ByFunction by function and \p ByEconomic
+/// by economic code.
+void reportViews(const RuleContext &R, Span Where, const std::string &What, Decimal ByFunction,
+           Decimal ByEconomic, Span FunctionWhere) {
+  Decimal Diff = ByFunction.sub(ByEconomic).value_or(Decimal()).abs();
+  R.Diags
+      .report(Where, diag::ViewsDisagree,
+              {What, R.B.money(ByEconomic), R.B.money(ByFunction), R.B.money(Diff)})
+      .note(FunctionWhere, diag::NoteFunctionView);
+}
+
 } // namespace
 
 void controlTotals(const RuleContext &R) {
@@ -33,7 +44,8 @@ void controlTotals(const RuleContext &R) {
   for (const model::ControlTotal &C : B.Income)
     AllIncome.add(C.Yuan);
   for (const model::Allocation &A : B.Allocations)
-    AllSpent.add(A.Yuan);
+    if (!(A.TwoView && A.byEconomicOnly()))
+      AllSpent.add(A.Yuan);
   if (!AllIncome.get() || !AllSpent.get()) {
     Span Where = !AllIncome.get() ? B.Income.front().Where : B.Allocations.front().Where;
     Diags.report(Where, diag::MoneyOverflow,
@@ -63,7 +75,8 @@ void controlTotals(const RuleContext &R) {
   };
   std::map<FundKey, Group> ByFund;
   for (const model::Allocation &A : B.Allocations)
-    ByFund[KeyOf(A.UnitIndex, A.Source, A.CarryOver)].Allocs.push_back(&A);
+    if (!(A.TwoView && A.byEconomicOnly())) // (money given twice is counted once: by function)
+      ByFund[KeyOf(A.UnitIndex, A.Source, A.CarryOver)].Allocs.push_back(&A);
   for (const model::ControlTotal &C : B.Income)
     ByFund[KeyOf(C.UnitIndex, C.Source, C.CarryOver)].Totals.push_back(&C);
   // In the order of the control totals, then of the funds spent without one.
@@ -137,6 +150,53 @@ void fundTypes(const RuleContext &R) {
                    {A.Source->Name, "function code", A.Function,
                     "it is a 政府性基金 款, for 政府性基金 money only"})
           .zh({A.Source->Name, "功能科目", A.Function, "它是政府性基金预算科目，只能安排政府性基金资金"});
+  }
+}
+
+void views(const RuleContext &R) {
+  const model::Budget &B = R.B;
+  // Per unit, fund, year and nature: the money by function and by economic code, in all and
+  // by cost class (compared only when every line by function says its class).
+  struct View {
+    Sum All, Personnel, Public;
+    const model::Allocation *First = nullptr;
+    bool Classed = true;
+  };
+  using Key = std::tuple<size_t, std::string, bool, unsigned>;
+  std::map<Key, std::pair<View, View>> Views; // (by function, by economic code)
+  for (const model::Allocation &A : B.Allocations) {
+    if (!A.TwoView)
+      continue;
+    auto &[ByFunction, ByEconomic] = Views[{A.UnitIndex, A.Source->Name, A.CarryOver, unsigned(A.Kind)}];
+    View &V = A.byEconomicOnly() ? ByEconomic : ByFunction;
+    if (!V.First)
+      V.First = &A;
+    V.All.add(A.Yuan);
+    if (A.Cost == model::CostClass::Personnel)
+      V.Personnel.add(A.Yuan);
+    else if (A.Cost == model::CostClass::Public)
+      V.Public.add(A.Yuan);
+    else if (!A.byEconomicOnly())
+      V.Classed = false;
+  }
+  for (const auto &[K, Pair] : Views) {
+    const auto &[ByFunction, ByEconomic] = Pair;
+    if (!ByFunction.First || !ByEconomic.First)
+      continue; // (one view only: nothing to compare)
+    std::string Nature = std::get<3>(K) == unsigned(model::Nature::Basic) ? "基本支出" : "项目支出";
+    std::string What = fundLabel(B, std::get<0>(K), ByEconomic.First->Source, std::get<2>(K)) + " " + Nature;
+    auto Compare = [&](const Sum &F, const Sum &E, const std::string &Part) {
+      std::optional<Decimal> X = F.get(), Y = E.get();
+      if (!X || !Y || *X == *Y)
+        return false;
+      reportViews(R, ByEconomic.First->Where, What + Part, *X, *Y, ByFunction.First->Where);
+      return true;
+    };
+    if (!Compare(ByFunction.All, ByEconomic.All, "") && ByFunction.Classed &&
+        std::get<3>(K) == unsigned(model::Nature::Basic)) {
+      Compare(ByFunction.Personnel, ByEconomic.Personnel, " 人员经费");
+      Compare(ByFunction.Public, ByEconomic.Public, " 公用经费");
+    }
   }
 }
 

@@ -58,21 +58,26 @@ Facts facts(const Version &V) {
   const model::Budget &B = *V.Budget;
   for (const model::Allocation &A : B.Allocations) {
     std::string Source = (A.CarryOver ? "上年结转 " : "") + (A.Source ? A.Source->Name : "");
-    std::string Where = A.isBasic() ? "基本支出 " + codeName(B.Functions, A.Function) + " × " +
-                                          codeName(B.Economics, A.Economic)
-                                    : "项目 " + projectKey(B.Projects[A.Project]) + " · " +
-                                          codeName(B.Functions, A.Function);
+    std::string Where =
+        A.isBasic()       ? "基本支出 " + codeName(B.Functions, A.Function) + " × " +
+                                codeName(B.Economics, A.Economic)
+        : A.Project < 0   ? "项目支出 " + codeName(B.Functions, A.Function) +
+                                (A.Economic.empty() ? "" : " × " + codeName(B.Economics, A.Economic))
+                          : "项目 " + projectKey(B.Projects[A.Project]) + " · " +
+                                codeName(B.Functions, A.Function);
     add(F.Allocations, unitLabel(B, A.UnitIndex) + Where + " · " + Source, A.Yuan);
-    add(F.Functions, codeName(B.Functions, A.Function), A.Yuan);
+    if (!A.Function.empty())
+      add(F.Functions, codeName(B.Functions, A.Function), A.Yuan);
     if (!A.Economic.empty())
       add(F.Economics, codeName(B.Economics, A.Economic), A.Yuan);
   }
   for (const model::Project &P : B.Projects)
     add(F.Projects, unitLabel(B, P.UnitIndex) + projectKey(P), P.Yuan);
   if (V.Tables)
-    for (const tables::Table &T : V.Tables->Tables) {
-      if (T.Kind != tables::TableKind::Standard)
+    for (size_t I = 0; I < V.Tables->size(); ++I) {
+      if (!V.Tables->entry(I).Built || V.Tables->entry(I).Built->Kind != tables::TableKind::Standard)
         continue;
+      const tables::Table &T = *V.Tables->entry(I).Built;
       std::vector<std::string> Labels = tables::columnLabels(T);
       auto G = tables::layout(T.Body, T.Width).Grid;
       for (size_t R = 0; R < T.Body.size(); ++R) {

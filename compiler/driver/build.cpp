@@ -47,7 +47,7 @@ unsigned writeFiles(Compilation &C, emit::Format F, ArrayRef<emit::OutputFile> F
     Set.push_back({"disclosure.xlsx", Xlsx});
   Writers.reserve(Files.size());
   for (const emit::OutputFile &Out : Files) {
-    Writers.push_back([&Out](StringRef P) { return emit::writeNewFile(P, Out.Content); });
+    Writers.push_back([&Out](StringRef P) { return emit::writeNewFile(P, Out.Write); });
     Set.push_back({Out.Name, Writers.back()});
   }
   if (auto E = emit::publish(OutDir, Set)) {
@@ -94,13 +94,15 @@ int runBuild() {
                          TimePhases);
       emit::Options EO;
       EO.Bom = Bom;
+      // (the files are written as they are published: what they point to lives until then)
+      std::vector<Diagnostic> Sorted = C->Diags.sorted();
       std::vector<emit::OutputFile> Files =
-          emit::render(*C->Budget, *C->Tables, *F, EO, OutDir.empty(), C->SM, C->Diags.sorted());
+          emit::render(*C->Budget, *C->Tables, *F, EO, OutDir.empty(), C->SM, Sorted);
       if (!OutDir.empty())
         Written = writeFiles(*C, *F, Files, Failed);
       else
         for (const emit::OutputFile &Out : Files)
-          outs() << Out.Content;
+          Out.Write(outs());
     }
     printDiagnostics(*C, I->RO);
     if (!Quiet && !OutDir.empty() && !C->Diags.hasErrors()) {

@@ -32,6 +32,8 @@ llvm::cl::SubCommand &gitSetup();
 llvm::cl::SubCommand &parse();
 llvm::cl::SubCommand &help();
 llvm::cl::SubCommand &explain();
+llvm::cl::SubCommand &init();
+llvm::cl::SubCommand &lsp();
 } // namespace cmd
 
 /// The category of every budc option (others, LLVM's own, are hidden).
@@ -83,5 +85,10 @@ int runDiff();
 int runGitSetup();
 int runParse();
 int runExplain();
+int runInit();
+
+/// The names of the standard library's table templates (表样), in the library's order.
+std::vector<std::string> templateNames();
+int runLsp();
 
 } // namespace budc::driver

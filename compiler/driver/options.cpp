@@ -26,6 +26,8 @@ BUDC_SUBCOMMAND(gitSetup, "git-setup", "Configure git to use budc diff for .bud 
 BUDC_SUBCOMMAND(parse, "parse", "Parse files and print their syntax tree")
 BUDC_SUBCOMMAND(help, "help", "Show help for budc or for one command")
 BUDC_SUBCOMMAND(explain, "explain", "Explain a diagnostic code, with a bad and a good example")
+BUDC_SUBCOMMAND(init, "init", "Write a new workspace that checks clean and builds")
+BUDC_SUBCOMMAND(lsp, "lsp", "Run the language server for editors on standard input and output")
 #undef BUDC_SUBCOMMAND
 } // namespace cmd
 
@@ -42,7 +44,7 @@ cl::opt<std::string> LangOpt("lang",
                                       "LC_ALL, LC_MESSAGES or LANG)"),
                              cl::value_desc("zh|en"), cl::sub(cmd::check()), cl::sub(cmd::build()),
                              cl::sub(cmd::fmt()), cl::sub(cmd::diff()), cl::sub(cmd::parse()),
-                             cl::cat(category()));
+                             cl::sub(cmd::init()), cl::cat(category()));
 cl::opt<ColorMode> Color(
     "color", cl::desc("Colour diagnostics"), cl::init(ColorMode::Auto),
     cl::values(clEnumValN(ColorMode::Auto, "auto", "when standard error is a terminal"),

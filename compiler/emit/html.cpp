@@ -46,6 +46,7 @@ const char *Style = R"css(
   .cap { display: flex; justify-content: space-between; font-size: .9em; }
   .cap span:only-child { margin-left: auto; }
   .note { font-size: .9em; }
+  p.label { text-align: right; margin: .2em 0 0; font-size: .9em; }
   section.table { break-inside: avoid-page; }
   @page { size: A4; margin: 15mm; }
   @media print {
@@ -58,6 +59,8 @@ const char *Style = R"css(
 void tableHtml(llvm::raw_ostream &OS, const tables::Table &T, bool Heading) {
   OS << "<section class=\"table " << (T.Kind == tables::TableKind::Standard ? "standard" : "")
      << "\" id=\"t" << T.Number << "\">\n";
+  if (Heading && !T.Label.empty())
+    OS << "<p class=\"label\">" << escape(T.Label) << "</p>\n";
   if (Heading)
     OS << "<h3>" << escape(T.Title) << "</h3>\n";
   if (!T.Caption.empty()) {
@@ -82,9 +85,11 @@ void tableHtml(llvm::raw_ostream &OS, const tables::Table &T, bool Heading) {
           OS << " class=\"n\"";
         else if (C.Emphasis)
           OS << " class=\"l\"";
-        else if (First && T.Kind == tables::TableKind::Standard)
+        else if (First && T.Kind == tables::TableKind::Standard && T.Ordinal)
           OS << " class=\"seq\"";
       }
+      if (C.Indent)
+        OS << " style=\"padding-left:calc(.4em + " << C.Indent << " * 1.5em)\"";
       OS << '>' << escape(C.Text) << "</" << Tag << '>';
       First = false;
     }
@@ -126,25 +131,61 @@ const model::Section *section(const model::Budget &B, llvm::StringRef Title) {
 } // namespace
 
 void html(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosure &D) {
-  std::string Title = B.DepartmentName + std::to_string(B.Year) + "年部门预算";
+  const model::Template *Tpl = B.findTemplate();
+  std::string Title = Tpl && !Tpl->Page.Title.empty()
+                          ? tables::fill(B, Tpl->Page.Title)
+                          : B.DepartmentName + std::to_string(B.Year) + "年部门预算";
   OS << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
      << "<meta name=\"generator\" content=\"budc\">\n<title>" << escape(Title) << "</title>\n<style>"
      << Style << "</style>\n</head>\n<body>\n<h1>" << escape(Title) << "</h1>\n";
 
-  // The template's outline: part one shows, under each heading, the narrative sections and
-  // the tables it names; sections no heading names follow at the end. Part two holds every
-  // table part one does not. Without an outline every table is in part two.
-  const model::Template *Tpl = B.findTemplate();
-  const model::Outline *Page = Tpl && Tpl->Page.Present ? &Tpl->Page : nullptr;
-  std::string PartOne = Page ? tables::fill(B, Page->PartOne) : "";
-  std::string PartTwo = Page && !Page->PartTwo.empty() ? tables::fill(B, Page->PartTwo)
-                                                       : "第二部分 " + Title + "表";
-  if (Page)
-    OS << "<nav>\n<h2>目录</h2>\n<ol>\n<li><a href=\"#part1\">" << escape(PartOne)
-       << "</a></li>\n<li><a href=\"#part2\">" << escape(PartTwo) << "</a></li>\n</ol>\n</nav>\n";
+  // The template's outline: each part shows, under its headings, the narrative sections and
+  // the tables it names; 其余表 the tables no item names, 其余说明 the sections no item names
+  // (without it they follow the first part). Without an outline every table is in one part.
+  std::vector<model::OutlinePart> Parts = Tpl ? Tpl->Page.Parts : std::vector<model::OutlinePart>{};
+  if (Parts.empty()) {
+    model::OutlinePart All;
+    All.Title = "第二部分 " + Title + "表";
+    All.Preface.push_back({model::OutlineItem::OtherTables, "", ""});
+    Parts.push_back(std::move(All));
+  }
+  // What the items name, found first: 其余 is what is left of it.
+  std::vector<std::string> Named, NamedTables;
+  bool OtherSections = false;
+  auto Each = [&](auto F) {
+    for (const model::OutlinePart &P : Parts) {
+      for (const model::OutlineItem &I : P.Preface)
+        F(I);
+      for (const model::OutlineHeading &H : P.Headings)
+        for (const model::OutlineItem &I : H.Items)
+          F(I);
+    }
+  };
+  Each([&](const model::OutlineItem &I) {
+    if (I.Kind == model::OutlineItem::Section)
+      Named.push_back(I.Name);
+    else if (I.Kind == model::OutlineItem::Table)
+      NamedTables.push_back(I.Name);
+    OtherSections |= I.Kind == model::OutlineItem::OtherSections;
+  });
+  auto Listed = [](const std::vector<std::string> &V, llvm::StringRef X) {
+    return std::find(V.begin(), V.end(), X) != V.end();
+  };
+  if (Tpl && !Tpl->Page.Parts.empty()) {
+    OS << "<nav>\n<h2>目录</h2>\n<ol>\n";
+    for (size_t I = 0; I < Parts.size(); ++I)
+      OS << "<li><a href=\"#part" << I + 1 << "\">" << escape(tables::fill(B, Parts[I].Title))
+         << "</a></li>\n";
+    OS << "</ol>\n</nav>\n";
+  }
 
-  std::vector<std::string> Used;
-  std::vector<const tables::Table *> Placed;
+  auto Sections = [&](bool Unnamed) {
+    for (const model::Section &S : B.Sections)
+      if (Listed(Named, S.Title) != Unnamed) {
+        OS << "<h3>" << escape(S.Title) << "</h3>\n";
+        paragraphs(OS, S.Body);
+      }
+  };
   auto Show = [&](const model::OutlineItem &I) {
     switch (I.Kind) {
     case model::OutlineItem::Section:
@@ -152,22 +193,29 @@ void html(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosur
         if (!I.Lead.empty())
           OS << "<p><strong>" << escape(tables::fill(B, I.Lead)) << "</strong></p>\n";
         paragraphs(OS, S->Body);
-        Used.push_back(S->Title);
       }
       break;
     case model::OutlineItem::Table: {
       bool First = true;
-      for (const tables::Table &T : D.Tables)
-        if (T.Template == I.Name) {
-          if (First && !I.Lead.empty())
-            OS << "<p><strong>" << escape(tables::fill(B, I.Lead)) << "</strong></p>\n";
-          First = false;
-          // A table per project carries its title in its caption.
-          tableHtml(OS, T, T.Kind != tables::TableKind::Project);
-          Placed.push_back(&T);
-        }
+      D.forEach(
+          [&](const tables::Table &T) {
+            if (First && !I.Lead.empty())
+              OS << "<p><strong>" << escape(tables::fill(B, I.Lead)) << "</strong></p>\n";
+            First = false;
+            // A table per project carries its title in its caption.
+            tableHtml(OS, T, T.Kind != tables::TableKind::Project);
+          },
+          llvm::StringRef(I.Name));
       break;
     }
+    case model::OutlineItem::OtherTables:
+      for (size_t N = 0; N < D.size(); ++N)
+        if (!Listed(NamedTables, D.entry(N).Template->Title))
+          tableHtml(OS, *D.table(N), D.entry(N).Project < 0);
+      break;
+    case model::OutlineItem::OtherSections:
+      Sections(true);
+      break;
     case model::OutlineItem::Performance:
       for (const model::Section &S : B.PerformanceSections) {
         OS << "<p><strong>" << escape(S.Title) << "</strong></p>\n";
@@ -183,26 +231,21 @@ void html(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosur
     }
     }
   };
-  if (Page) {
-    OS << "<h2 id=\"part1\">" << escape(PartOne) << "</h2>\n";
-    for (const model::OutlineItem &I : Page->Preface)
+  bool Outline = Tpl && !Tpl->Page.Parts.empty();
+  if (!Outline && !OtherSections) // (the narrative before the tables of a page without parts)
+    Sections(true);
+  for (size_t P = 0; P < Parts.size(); ++P) {
+    OS << "<h2 id=\"part" << P + 1 << "\">" << escape(tables::fill(B, Parts[P].Title)) << "</h2>\n";
+    for (const model::OutlineItem &I : Parts[P].Preface)
       Show(I);
-    for (const model::OutlineHeading &H : Page->Headings) {
+    for (const model::OutlineHeading &H : Parts[P].Headings) {
       OS << "<h3>" << escape(tables::fill(B, H.Text)) << "</h3>\n";
       for (const model::OutlineItem &I : H.Items)
         Show(I);
     }
+    if (P == 0 && Outline && !OtherSections)
+      Sections(true);
   }
-  for (const model::Section &S : B.Sections)
-    if (std::find(Used.begin(), Used.end(), S.Title) == Used.end()) {
-      OS << "<h3>" << escape(S.Title) << "</h3>\n";
-      paragraphs(OS, S.Body);
-    }
-
-  OS << "<h2 id=\"part2\">" << escape(PartTwo) << "</h2>\n";
-  for (const tables::Table &T : D.Tables)
-    if (std::find(Placed.begin(), Placed.end(), &T) == Placed.end())
-      tableHtml(OS, T, T.Kind != tables::TableKind::Project);
   OS << "</body>\n</html>\n";
 }
 

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/diag/render.h"
 #include "compiler/emit/emit.h"
+#include "compiler/model/scoring.h"
 
 #include "llvm/Support/JSON.h"
 
@@ -93,6 +94,61 @@ void value(OStream &J, const model::TypedValue &V) {
   });
 }
 
+llvm::StringRef boundName(model::Bound B) {
+  switch (B) {
+  case model::Bound::Open: return "open";
+  case model::Bound::Inclusive: return "inclusive";
+  case model::Bound::Exclusive: return "exclusive";
+  case model::Bound::Unstated: return "unstated";
+  }
+  return "";
+}
+
+/// A scoring rule (评（扣）分标准): its text and what budc read of it.
+void scoring(OStream &J, llvm::StringRef Text) {
+  model::ScoringRule R = model::readScoring(Text);
+  J.attributeObject("scoring", [&] {
+    J.attribute("text", Text);
+    J.attribute("complete", R.Complete);
+    J.attribute("onCompletion", R.OnCompletion);
+    J.attributeArray("bands", [&] {
+      for (const model::ScoreBand &B : R.Bands) {
+        if (B.Unit == "?")
+          continue; // a score whose range was not read
+        J.object([&] {
+          auto End = [&](const char *Key, Decimal V, model::Bound Bd) {
+            if (Bd == model::Bound::Open)
+              J.attribute(Key, nullptr);
+            else
+              J.attribute(Key, V.toString());
+          };
+          End("low", B.Low, B.LowBound);
+          J.attribute("lowBound", boundName(B.LowBound));
+          End("high", B.High, B.HighBound);
+          J.attribute("highBound", boundName(B.HighBound));
+          optionalString(J, "unit", B.Unit);
+          J.attribute("score", B.Kind == model::ScoreKind::Full     ? "full"
+                               : B.Kind == model::ScoreKind::Deduct ? "deduct"
+                                                                    : "points");
+          if (B.Kind == model::ScoreKind::Full)
+            J.attribute("points", nullptr);
+          else
+            J.attribute("points", B.Points.toString());
+        });
+      }
+    });
+    J.attributeArray("steps", [&] {
+      for (const model::ScoreStep &S : R.Steps)
+        J.object([&] {
+          J.attribute("favoursMore", S.FavoursMore);
+          J.attribute("step", S.Step.toString());
+          optionalString(J, "unit", S.Unit);
+          J.attribute("points", S.Points.toString());
+        });
+    });
+  });
+}
+
 void indicator(OStream &J, const SourceManager &SM, const model::Indicator &I) {
   J.object([&] {
     optionalString(J, "level1", I.Level1);
@@ -107,6 +163,22 @@ void indicator(OStream &J, const SourceManager &SM, const model::Indicator &I) {
     optionalString(J, "description", I.Description);
     optionalString(J, "basis", I.BasisText);
     optionalString(J, "citation", I.BasisCitation ? llvm::StringRef(I.BasisCitation->Name) : "");
+    // The columns of published tables after the value.
+    optionalString(J, "unitColumn", I.columns().UnitColumn);
+    optionalString(J, "nature", model::natureWord(I.Sense));
+    if (I.HasWeight)
+      J.attribute("weight", I.columns().Weight.toString());
+    else
+      J.attribute("weight", nullptr);
+    if (I.Core < 0)
+      J.attribute("core", nullptr);
+    else
+      J.attribute("core", I.Core == 1);
+    optionalString(J, "content", I.columns().Content);
+    if (I.columns().Scoring.empty())
+      J.attribute("scoring", nullptr);
+    else
+      scoring(J, I.columns().Scoring);
     place(J, SM, I.Where);
   });
 }
@@ -119,6 +191,8 @@ void cells(OStream &J, llvm::StringRef Key, const std::vector<tables::Row> &Rows
           J.object([&] {
             J.attribute("text", C.Text);
             J.attribute("rowSpan", C.RowSpan);
+            if (C.Indent)
+              J.attribute("indent", C.Indent);
             J.attribute("colSpan", C.ColSpan);
             if (C.Yuan)
               J.attribute("yuan", C.Yuan->toString());
@@ -132,6 +206,7 @@ void cells(OStream &J, llvm::StringRef Key, const std::vector<tables::Row> &Rows
 void tableObject(OStream &J, const tables::Table &T) {
   J.object([&] {
     J.attribute("number", T.Number);
+    optionalString(J, "label", T.Label);
     J.attribute("title", T.Title);
     J.attribute("kind", tables::kindName(T.Kind));
     if (T.Project >= 0)
@@ -143,6 +218,12 @@ void tableObject(OStream &J, const tables::Table &T) {
         J.value(C);
     });
     J.attribute("width", T.Width);
+    J.attributeObject("money", [&] {
+      J.attribute("unit", T.Money.Unit);
+      J.attribute("yuanPerUnit", T.Money.Factor.toString());
+      J.attribute("decimals", T.Money.Decimals);
+      J.attribute("separators", T.Money.Separators);
+    });
     cells(J, "head", T.Head);
     cells(J, "body", T.Body);
     J.attributeArray("notes", [&] {
@@ -154,8 +235,8 @@ void tableObject(OStream &J, const tables::Table &T) {
 
 } // namespace
 
-void tableJson(llvm::raw_ostream &OS, const tables::Table &T) {
-  OStream J(OS, 2);
+void tableJson(llvm::raw_ostream &OS, const tables::Table &T, bool Line) {
+  OStream J(OS, Line ? 0 : 2);
   tableObject(J, T);
   OS << '\n';
 }
@@ -224,6 +305,10 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
             J.attribute("project", nullptr);
           else
             J.attribute("project", A.Project);
+          if (A.TwoView)
+            J.attribute("view", A.byEconomicOnly() ? "economic" : "function");
+          else
+            J.attribute("view", nullptr);
           J.attribute("fund", A.Source ? llvm::StringRef(A.Source->Name) : "");
           J.attribute("carryOver", A.CarryOver);
           J.attribute("yuan", A.Yuan.toString());
@@ -236,8 +321,17 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
           optionalString(J, "code", P.Code);
           J.attribute("name", P.Name);
           unit(J, P.UnitIndex);
-          J.attribute("function", P.Function);
+          optionalString(J, "function", P.Function);
           J.attribute("yuan", P.Yuan.toString());
+          J.attribute("itemised", P.Itemised);
+          J.attributeArray("amounts", [&] {
+            for (const model::ProjectAmount &M : P.Amounts)
+              J.object([&] {
+                J.attribute("fund", M.Source->Name);
+                J.attribute("carryOver", M.CarryOver);
+                J.attribute("yuan", M.Yuan.toString());
+              });
+          });
           optionalString(J, "purpose", P.Purpose);
           J.attributeArray("goals", [&] {
             for (const std::string &G : P.Goals)
@@ -303,8 +397,7 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
         });
     });
     J.attributeArray("tables", [&] {
-      for (const tables::Table &T : D.Tables)
-        tableObject(J, T);
+      D.forEach([&](const tables::Table &T) { tableObject(J, T); });
     });
     unsigned Errors = 0, Warnings = 0;
     J.attributeArray("diagnostics", [&] {

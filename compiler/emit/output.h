@@ -1,7 +1,8 @@
 //===- output.h - What `budc build` writes: the files of a format, and their names -===//
 //
 // A build renders the disclosure in one format into a set of files: one per table
-// (NN-title.ext) for text, Markdown, CSV and JSON (plus budget.json, the model), one page
+// (NN-title.ext) for text, Markdown, CSV and JSON (plus budget.json, the model; in JSON the
+// tables of one kind that every project has, NN-title.jsonl, one table a line), one page
 // (disclosure.html) for HTML, one workbook (disclosure.xlsx) for Excel. Without -o DIR the
 // same renderings go to standard output, one after the other (JSON: the model alone).
 //
@@ -10,6 +11,7 @@
 
 #include "compiler/emit/emit.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,13 +29,18 @@ constexpr size_t MaxFileName = 200;
 /// "~" and eight hex digits of a hash of the whole title: the same name in every build.
 std::string fileName(const tables::Table &T, Format F);
 
-/// One rendered file.
+/// The same for a file named after \p Title with extension \p Ext, numbered \p Number.
+std::string fileName(unsigned Number, llvm::StringRef Title, llvm::StringRef Ext);
+
+/// One file to render: written when it is written (streamed, never held whole in memory:
+/// a province's build writes gigabytes).
 struct OutputFile {
-  std::string Name;    ///< a file name, no directory
-  std::string Content; ///< its bytes
+  std::string Name;                                ///< a file name, no directory
+  std::function<void(llvm::raw_ostream &)> Write; ///< writes its bytes
 };
 
-/// The files of \p D in format \p F (not Xlsx, which emit::xlsx writes itself). \p ToStdout
+/// The files of \p D in format \p F (not Xlsx, which emit::xlsx writes itself); they refer to
+/// \p B, \p D, \p SM and \p Diags, which must outlive them. \p ToStdout
 /// gives what goes to standard output instead: the model alone for JSON, a blank line after
 /// each text table.
 std::vector<OutputFile> render(const model::Budget &B, const tables::Disclosure &D, Format F,

@@ -84,7 +84,7 @@ void textTable(llvm::raw_ostream &OS, const tables::Table &T) {
       OS << '+' << std::string(W[C] + 2, '-');
     OS << "+\n";
   };
-  OS << "表" << T.Number << " " << T.Title << "\n";
+  OS << (T.Label.empty() ? "表" + std::to_string(T.Number) : T.Label) << " " << T.Title << "\n";
   if (!T.Caption.empty()) {
     for (size_t I = 0; I < T.Caption.size(); ++I)
       OS << (I ? "    " : "") << T.Caption[I];
@@ -133,7 +133,8 @@ void textTable(llvm::raw_ostream &OS, const tables::Table &T) {
 }
 
 void markdownTable(llvm::raw_ostream &OS, const tables::Table &T) {
-  OS << "### 表" << T.Number << " " << markdownText(T.Title) << "\n\n";
+  OS << "### " << markdownText(T.Label.empty() ? "表" + std::to_string(T.Number) : T.Label) << " "
+     << markdownText(T.Title) << "\n\n";
   if (!T.Caption.empty()) {
     for (size_t I = 0; I < T.Caption.size(); ++I)
       OS << (I ? " · " : "") << markdownText(T.Caption[I]);

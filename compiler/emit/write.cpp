@@ -85,12 +85,30 @@ bool isOutputName(llvm::StringRef Name) {
 }
 
 std::optional<std::string> writeNewFile(llvm::StringRef Path, llvm::StringRef Content) {
+  return writeNewFile(Path, [&](llvm::raw_ostream &OS) { OS << Content; });
+}
+
+std::optional<std::string> writeNewFile(llvm::StringRef Path,
+                                        llvm::function_ref<void(llvm::raw_ostream &)> Write) {
   std::string P = Path.str();
   int FD = ::open(P.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
   if (FD < 0)
     return lastError();
-  bool Ok = writeAll(FD, Content);
-  int E = errno;
+  bool Ok = true;
+  int E = 0;
+  {
+    // Streamed through a buffer; the stream keeps the first error (a full disk).
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/false, /*unbuffered=*/false);
+    Write(OS);
+    OS.flush();
+    if (OS.has_error()) {
+      Ok = false;
+      E = OS.error().value();
+      OS.clear_error();
+    }
+  }
+  if (Ok)
+    E = errno;
   if (::close(FD) != 0 && Ok) { // a full disk can show only now (NFS, quotas)
     Ok = false;
     E = errno;

@@ -15,6 +15,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <optional>
 #include <string>
@@ -53,5 +54,8 @@ bool isOutputName(llvm::StringRef Name);
 
 /// Writes \p Content into a new file \p Path (which must not exist); why it failed.
 std::optional<std::string> writeNewFile(llvm::StringRef Path, llvm::StringRef Content);
+/// Writes what \p Write streams into a new file \p Path (which must not exist); why it failed.
+std::optional<std::string> writeNewFile(llvm::StringRef Path,
+                                        llvm::function_ref<void(llvm::raw_ostream &)> Write);
 
 } // namespace budc::emit

@@ -23,6 +23,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <map>
 #include <ctime>
 
 namespace budc::emit {
@@ -40,6 +41,7 @@ using tables::Cell;
   X(format_set_bold) \
   X(format_set_border) \
   X(format_set_font_size) \
+  X(format_set_indent) \
   X(format_set_num_format) \
   X(format_set_text_wrap) \
   X(lxw_strerror) \
@@ -125,12 +127,6 @@ public:
     Label = boxed();
     format_set_bold(Label);
     format_set_bg_color(Label, 0xEEF2F7);
-    Money = boxed();
-    format_set_num_format(Money, "0.00");
-    format_set_align(Money, LXW_ALIGN_RIGHT);
-    Whole = boxed();
-    format_set_num_format(Whole, "0");
-    format_set_align(Whole, LXW_ALIGN_RIGHT);
     Note = format();
     Seq = boxed();
     format_set_align(Seq, LXW_ALIGN_CENTER);
@@ -174,14 +170,20 @@ public:
           unsigned RS = std::min<size_t>(X->RowSpan, Rows.size() - R);
           unsigned CS = std::min(X->ColSpan, W - C);
           lxw_format *F = IsHead ? Head : X->Emphasis ? Label : Text;
-          if (!IsHead && C == 0 && T.Kind == tables::TableKind::Standard)
+          if (!IsHead && C == 0 && T.Kind == tables::TableKind::Standard && T.Ordinal)
             F = Seq; // 序号
+          if (!IsHead && X->Indent)
+            F = indented(X->Indent);
+          std::string Number; // an amount as the number it prints, without separators
+          for (char Ch : X->Amount ? X->Text : "")
+            if (Ch != ',')
+              Number += Ch;
           if (X->Amount && !X->Text.empty())
-            F = X->Text.find('.') == std::string::npos ? Whole : Money;
+            F = amountFormat(X->Text);
           if (RS > 1 || CS > 1)
             worksheet_merge_range(WS, At + R, C, At + R + RS - 1, C + CS - 1, "", F);
           if (X->Amount && !X->Text.empty())
-            worksheet_write_number(WS, At + R, C, std::strtod(X->Text.c_str(), nullptr), F);
+            worksheet_write_number(WS, At + R, C, std::strtod(Number.c_str(), nullptr), F);
           else if (X->Text.empty())
             worksheet_write_blank(WS, At + R, C, F);
           else
@@ -213,6 +215,32 @@ public:
 
 private:
   lxw_format *format() { return workbook_add_format(WB); }
+
+  /// The number format of an amount printed as \p Text: as many decimals, separators if it
+  /// has them (0.00, #,##0, …); made once per format.
+  lxw_format *amountFormat(llvm::StringRef Text) {
+    size_t Dot = Text.find('.');
+    std::string Pattern = Text.contains(',') ? "#,##0" : "0";
+    if (Dot != llvm::StringRef::npos)
+      Pattern += "." + std::string(Text.size() - Dot - 1, '0');
+    lxw_format *&F = Amounts[Pattern];
+    if (!F) {
+      F = boxed();
+      format_set_num_format(F, Pattern.c_str());
+      format_set_align(F, LXW_ALIGN_RIGHT);
+    }
+    return F;
+  }
+
+  /// A text cell indented \p Level steps (a tree of names).
+  lxw_format *indented(unsigned Level) {
+    lxw_format *&F = Indents[Level];
+    if (!F) {
+      F = boxed();
+      format_set_indent(F, static_cast<uint8_t>(std::min(Level, 15u)));
+    }
+    return F;
+  }
   lxw_format *boxed() {
     lxw_format *F = format();
     format_set_border(F, LXW_BORDER_THIN);
@@ -256,8 +284,10 @@ private:
   }
 
   lxw_workbook *WB;
-  lxw_format *Title, *CaptionLeft, *CaptionCenter, *CaptionRight, *Head, *Text, *Label, *Money,
-      *Whole, *Note, *Seq;
+  std::map<std::string, lxw_format *> Amounts;
+  std::map<unsigned, lxw_format *> Indents;
+  lxw_format *Title, *CaptionLeft, *CaptionCenter, *CaptionRight, *Head, *Text, *Label, *Note,
+      *Seq;
 };
 
 } // namespace
@@ -330,8 +360,7 @@ std::optional<std::string> xlsx(llvm::StringRef Path, const model::Budget &B,
   Props.created = newYear(B.Year);
   workbook_set_properties(WB, &Props);
   Writer W(WB);
-  for (const tables::Table &T : D.Tables)
-    W.sheet(T);
+  D.forEach([&](const tables::Table &T) { W.sheet(T); });
   errno = 0;
   lxw_error Err = workbook_close(WB);
   if (Err != LXW_NO_ERROR) {

@@ -180,10 +180,133 @@ const Reference *Prose::referenceAt(uint32_t At) const {
 }
 
 const Template *Budget::findTemplate() const {
+  if (!TemplateName.empty()) {
+    for (const Template &T : Templates)
+      if (T.Name == TemplateName)
+        return &T;
+    return nullptr;
+  }
+  // Without 模板: the workspace's own template (its first), else 河北2024, the layout budc
+  // was first built for.
   for (const Template &T : Templates)
-    if (TemplateName.empty() || T.Name == TemplateName)
+    if (!T.Standard)
       return &T;
+  for (const Template &T : Templates)
+    if (T.Name == DefaultTemplate)
+      return &T;
+  return Templates.empty() ? nullptr : &Templates.front();
+}
+
+const Framework *Budget::framework() const {
+  if (FrameworkName.empty())
+    return nullptr;
+  for (const Framework &F : Frameworks)
+    if (F.Name == FrameworkName)
+      return &F;
   return nullptr;
+}
+
+WeightRule Budget::weights() const {
+  WeightRule W;
+  if (const Framework *F = framework()) {
+    if (F->HasTotal) {
+      W.Total = F->Weights.Total;
+      W.TotalWhere = F->Weights.TotalWhere;
+    }
+    if (F->HasReserve) {
+      W.ReserveName = F->Weights.ReserveName;
+      W.Reserve = F->Weights.Reserve;
+      W.ReserveWhere = F->Weights.ReserveWhere;
+    }
+  }
+  if (HasWeightTotal) {
+    W.Total = HeaderWeights.Total;
+    W.TotalWhere = HeaderWeights.TotalWhere;
+  }
+  if (HasWeightReserve) {
+    W.ReserveName = HeaderWeights.ReserveName;
+    W.Reserve = HeaderWeights.Reserve;
+    W.ReserveWhere = HeaderWeights.ReserveWhere;
+  }
+  return W;
+}
+
+std::string Indicator::shownValue() const {
+  if (!HasValue)
+    return "";
+  std::string Out = Value.Written.str();
+  if (Value.Kind == ValueKind::Qualitative || Value.Kind == ValueKind::Date)
+    return Out;
+  if (Value.Cmp == Comparator::None && comparatorOf(Sense) != Comparator::None)
+    Out = natureWord(Sense).str() + Out;
+  if (Columns & UnitFromColumn)
+    Out += Value.Unit.str();
+  return Out;
+}
+
+namespace {
+struct NatureSpelling {
+  const char *Word;
+  ValueSense N;
+};
+// The first spelling of each nature is its own; the others are what tables also print.
+const NatureSpelling NatureSpellings[] = {
+    {"≥", ValueSense::Ge}, {">=", ValueSense::Ge}, {"大于等于", ValueSense::Ge}, {"大于或等于", ValueSense::Ge},
+    {"≤", ValueSense::Le}, {"<=", ValueSense::Le}, {"小于等于", ValueSense::Le}, {"小于或等于", ValueSense::Le},
+    {"=", ValueSense::Eq}, {"等于", ValueSense::Eq}, {">", ValueSense::Gt}, {"大于", ValueSense::Gt},
+    {"<", ValueSense::Lt}, {"小于", ValueSense::Lt}, {"≠", ValueSense::Ne}, {"!=", ValueSense::Ne},
+    {"定量", ValueSense::Quantitative}, {"quantitative", ValueSense::Quantitative},
+    {"定性", ValueSense::Qualitative}, {"qualitative", ValueSense::Qualitative},
+    {"正向", ValueSense::Positive}, {"positive", ValueSense::Positive},
+    {"反向", ValueSense::Negative}, {"negative", ValueSense::Negative},
+};
+} // namespace
+
+llvm::StringRef natureWord(ValueSense N) {
+  if (N == ValueSense::None)
+    return "";
+  for (const NatureSpelling &S : NatureSpellings)
+    if (S.N == N)
+      return S.Word;
+  return "";
+}
+
+std::optional<ValueSense> natureFromWord(llvm::StringRef W) {
+  for (const NatureSpelling &S : NatureSpellings)
+    if (W == S.Word)
+      return S.N;
+  return std::nullopt;
+}
+
+Comparator comparatorOf(ValueSense N) {
+  switch (N) {
+  case ValueSense::Ge: return Comparator::Ge;
+  case ValueSense::Le: return Comparator::Le;
+  case ValueSense::Eq: return Comparator::Eq;
+  case ValueSense::Gt: return Comparator::Gt;
+  case ValueSense::Lt: return Comparator::Lt;
+  case ValueSense::Ne: return Comparator::Ne;
+  default: return Comparator::None;
+  }
+}
+
+Direction directionOf(Comparator C) {
+  switch (C) {
+  case Comparator::Ge:
+  case Comparator::Gt: return Direction::Up;
+  case Comparator::Le:
+  case Comparator::Lt: return Direction::Down;
+  case Comparator::Eq: return Direction::Exact;
+  default: return Direction::None;
+  }
+}
+
+Direction directionOf(ValueSense N) {
+  if (N == ValueSense::Positive)
+    return Direction::Up;
+  if (N == ValueSense::Negative)
+    return Direction::Down;
+  return directionOf(comparatorOf(N));
 }
 
 llvm::StringRef spelling(Comparator C) {
@@ -258,6 +381,11 @@ std::vector<std::string> intersectPrefixes(const std::vector<std::string> &A,
 } // namespace
 
 bool Query::matches(const Budget &B, const Allocation &A) const {
+  if (A.TwoView && !AnyView) {
+    bool Economic = economicView();
+    if (A.byEconomicOnly() ? !Economic || !Functions.empty() : Economic)
+      return false;
+  }
   uint8_t N = Natures ? Natures : SpentNatures;
   if (Empty || !(N >> unsigned(A.Kind) & 1) || (CostClasses && !(CostClasses >> unsigned(A.Cost) & 1)))
     return false;
@@ -273,6 +401,18 @@ bool Query::matches(const Budget &B, const Allocation &A) const {
   if (Projects && !std::binary_search(Projects->begin(), Projects->end(), A.Project))
     return false;
   return anyPrefix(Functions, A.Function) && anyPrefix(Economics, A.Economic);
+}
+
+bool Query::matches(const Budget &B, const Project &P, const ProjectAmount &M) const {
+  uint8_t N = Natures ? Natures : SpentNatures;
+  if (Empty || !(N >> unsigned(Nature::Project) & 1) || CostClasses || RunningCosts ||
+      !Functions.empty() || !Economics.empty())
+    return false;
+  if (CarryOver && *CarryOver != M.CarryOver)
+    return false;
+  if (Funds && !std::binary_search(Funds->begin(), Funds->end(), M.Source, std::less<>()))
+    return false;
+  return !Units || std::binary_search(Units->begin(), Units->end(), P.UnitIndex);
 }
 
 bool Query::matches(const ControlTotal &C) const {
@@ -330,6 +470,16 @@ std::optional<Decimal> evaluate(const Budget &B, const Query &Q) {
     for (const Allocation &A : B.Allocations)
       if (Q.matches(B, A) && !Add(A.Yuan))
         return std::nullopt;
+    // A project that is a record of money given by function (项目支出 blocks) has no
+    // allocations: a figure of that project adds its amounts.
+    if (Q.Projects)
+      for (int I : *Q.Projects) {
+        const Project &P = B.Projects[static_cast<size_t>(I)];
+        if (!P.Itemised)
+          for (const ProjectAmount &M : P.Amounts)
+            if (Q.matches(B, P, M) && !Add(M.Yuan))
+              return std::nullopt;
+      }
   } else {
     for (const ControlTotal &C : B.Income)
       if (Q.matches(C) && !Add(C.Yuan))

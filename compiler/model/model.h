@@ -24,6 +24,8 @@
 namespace budc::model {
 
 struct Budget;
+struct Project;
+struct ProjectAmount;
 
 //===----------------------------------------------------------------------===//
 // Units of measure and typed values
@@ -161,11 +163,27 @@ struct FrameworkLevel {
   std::vector<ValueKind> Kinds;
 };
 
-/// An indicator framework: 一级 over 二级 indicators.
+/// What the weights (指标权重, 分值) of one project's indicators add up to: the total, less a
+/// reserve kept for an indicator the table need not list (10 for 预算执行率, so that the
+/// listed ones add up to 90 unless 预算执行率 is listed too).
+struct WeightRule {
+  Decimal Total = Decimal::fromRaw(100 * Decimal::One);
+  Span TotalWhere;           ///< where the total is said; invalid for the default 100
+  std::string ReserveName;   ///< 预算执行率; empty without a reserve
+  Decimal Reserve;
+  Span ReserveWhere;
+};
+
+/// An indicator framework: 一级 over 二级 indicators, or a flat list (no levels: 重庆's
+/// tables), and what weights add up to.
 struct Framework {
   std::string Name;
   std::vector<FrameworkLevel> Levels;
+  bool HasTotal = false, HasReserve = false;
+  WeightRule Weights;        ///< its 权重合计 and 预留 rows
   Span Where;
+  /// Whether its indicators stand under a 一级 and a 二级.
+  bool levelled() const { return !Levels.empty(); }
 };
 
 //===----------------------------------------------------------------------===//
@@ -228,11 +246,55 @@ struct Allocation {
   Nature Kind = Nature::Basic;
   CostClass Cost = CostClass::None; ///< basic expenditure: by its economic 类, or as written
   bool CostWritten = false; ///< the line chose its cost class itself ([人员经费] / [公用经费])
+  /// Its money is given twice, by function only and by economic code only (in two views,
+  /// as documents print it); set on the facts of one view when the other exists for the
+  /// same unit, fund, year and nature.
+  bool TwoView = false;
   Decimal Yuan;
   Span Where;
   bool isBasic() const { return Kind == Nature::Basic; }
+  /// Given by economic code only (a 基本支出 or 项目支出 block without a function code).
+  bool byEconomicOnly() const { return Function.empty() && Kind != Nature::CarryForward; }
+  /// Given by function only (a 金额 line), or a project's money without an economic 款.
+  bool byFunctionOnly() const { return Economic.empty() && !Function.empty(); }
 };
 
+/// 指标性质 or 指标值类型: how an indicator's value is meant (a closed set).
+enum class ValueSense : uint8_t {
+  None,         ///< not stated
+  Ge, Le, Eq, Gt, Lt, Ne, ///< a comparator: ≥ ≤ = > < ≠
+  Quantitative, ///< 定量
+  Qualitative,  ///< 定性
+  Positive,     ///< 正向: more is better
+  Negative,     ///< 反向: less is better
+};
+/// The one spelling of \p N: ≥, 定量, 正向 …; "" for None.
+llvm::StringRef natureWord(ValueSense N);
+/// The nature a word of a 性质 column names: a comparator (≥, >=, 大于等于 …), 定量, 定性,
+/// 正向, 反向 (or the English words); nullopt for any other word.
+std::optional<ValueSense> natureFromWord(llvm::StringRef W);
+/// The comparator a nature is, or None.
+Comparator comparatorOf(ValueSense N);
+
+/// Which way a value is better: up (≥ > 正向), down (≤ < 反向), exactly (=), or not said.
+enum class Direction : uint8_t { None, Up, Down, Exact };
+Direction directionOf(Comparator C);
+Direction directionOf(ValueSense N);
+
+/// The columns of a published indicator table an indicator has beyond 河北's, as written and
+/// where: kept apart from the indicator, which most budgets have hundreds of thousands of.
+struct IndicatorColumns {
+  Decimal Weight;                  ///< 权重 (Indicator::HasWeight says whether given)
+  llvm::StringRef UnitColumn;      ///< 单位 as written ("" when absent)
+  llvm::StringRef NatureColumn;    ///< 性质 as written
+  llvm::StringRef NounUnitWritten; ///< Indicator::NounUnit: the unit as written (次数)
+  llvm::StringRef Content;         ///< 内容: 指标值内容
+  llvm::StringRef Scoring;         ///< 评分: 评（扣）分标准
+  Span UnitWhere, NatureWhere, WeightWhere, CoreWhere, ContentWhere, ScoringWhere, NounUnitWhere;
+};
+
+/// A performance indicator of a project, a goal or the department: the columns of a
+/// published indicator table, typed.
 /// A figure of the figure language, resolved: which facts it adds up. Every constraint that is
 /// set must hold; the alternatives inside one constraint are "or" (docs/checker.md).
 struct Query {
@@ -259,14 +321,26 @@ struct Query {
   std::optional<std::vector<int>> Projects;       ///< sorted project indexes
   /// 机关运行: basic 公用经费 of administrative units (行政, 参公) paid by 财政拨款.
   bool RunningCosts = false;
+  /// Adds the facts of both views (to list what a table may show, never to sum).
+  bool AnyView = false;
 
   /// Whether the query adds allocations (else control totals).
   bool spending() const {
     return !Income || !Functions.empty() || !Economics.empty() || Natures || CostClasses ||
            Projects.has_value() || RunningCosts;
   }
-  /// Whether \p A is one of the facts the query adds (a spending query).
+  /// Whether the query is answered from the economic view of money given in two views: it
+  /// names economic codes, or a cost class (or 机关运行) and no function code.
+  bool economicView() const {
+    return !Economics.empty() || ((CostClasses || RunningCosts) && Functions.empty());
+  }
+  /// Whether \p A is one of the facts the query adds (a spending query). Of money given in
+  /// two views, a query adds the view it can be answered from (economicView); one naming both
+  /// function and economic codes adds only facts that have both.
   bool matches(const Budget &B, const Allocation &A) const;
+  /// Whether amount \p M of project record \p P (a project that is not itemised) is: a
+  /// record has no codes, so a query that constrains them never adds it.
+  bool matches(const Budget &B, const Project &P, const ProjectAmount &M) const;
   /// Whether control total \p C is (an income query).
   bool matches(const ControlTotal &C) const;
   /// The facts both queries add: the intersection of every constraint.
@@ -280,14 +354,52 @@ std::optional<Decimal> evaluate(const Budget &B, const Query &Q);
 /// Its texts, like a TypedValue's, point into the sources, the syntax trees and the budget's
 /// framework and citations (which the budget never moves: it cannot be copied).
 struct Indicator {
+  /// What the columns as written tell about the table they come from (checked by the rules
+  /// of indicator columns): each reading is also applied, so that the value means what the
+  /// published table meant.
+  enum ColumnFlag : uint8_t {
+    NatureAsUnit = 1,     ///< the 单位 column held an 指标性质 (≥, 正向 …; taken as it)
+    UnitAsNature = 2,     ///< the 性质 column held a unit (taken as the unit)
+    UnitDisagrees = 4,    ///< the value has a unit and the 单位 column another
+    NounUnit = 8,         ///< a unit written as a quantity (次数 for 次), read as the unit
+    UnitFromColumn = 16,  ///< the value is a bare number and its unit is the 单位 column's
+  };
   llvm::StringRef Level1, Level2; ///< canonical (with 指标), empty without a path
   llvm::StringRef Name;
   TypedValue Value; ///< Valid when HasValue.
   llvm::StringRef Description;
   const Citation *BasisCitation = nullptr;
   llvm::StringRef BasisText; ///< the basis written as text, or the citation's text
-  Span Where, PathWhere, BasisWhere;
+  std::unique_ptr<const IndicatorColumns> Cols; ///< null when none is written
+  Span Where, PathWhere, BasisWhere, NameWhere, DescriptionWhere;
+  ValueSense Sense = ValueSense::None; ///< 性质, or what a swapped 单位 column said
+  int8_t Core = -1;             ///< 核心: 1 是, 0 否, -1 not stated
+  uint8_t Columns = 0;          ///< ColumnFlag bits
+  bool HasWeight = false;
   bool HasValue = false; ///< (last: members ordered by alignment)
+
+  /// The columns as written; all empty when none is.
+  const IndicatorColumns &columns() const {
+    static const IndicatorColumns None;
+    return Cols ? *Cols : None;
+  }
+  /// 权重: valid when HasWeight.
+  Decimal weight() const { return columns().Weight; }
+  /// The comparator the value is meant with: written before it, else its 性质.
+  Comparator comparator() const {
+    if (HasValue && Value.Cmp != Comparator::None)
+      return Value.Cmp;
+    return comparatorOf(Sense);
+  }
+  /// The value as its table shows it: as written, with the comparator of the 性质 column and
+  /// the unit of the 单位 column when they were written apart (68 单位 "%" 性质 ≥ is ≥68%);
+  /// "" without a value.
+  std::string shownValue() const;
+  /// Which way the value is better: its comparator, else 正向/反向.
+  Direction direction() const {
+    Direction D = directionOf(comparator());
+    return D != Direction::None ? D : directionOf(Sense);
+  }
 };
 
 /// One point of a spending schedule.
@@ -297,18 +409,34 @@ struct SchedulePoint {
   Span Where;
 };
 
+/// One 金额 line of a project: money from one fund source.
+struct ProjectAmount {
+  const Fund *Source = nullptr;
+  bool CarryOver = false;
+  Decimal Yuan;
+  Span Where;
+};
+
 /// A project.
 struct Project {
   std::string Code, Name;
   std::string Function;
   size_t UnitIndex = 0;
-  Decimal Yuan;                       ///< sum of its allocations
+  Decimal Yuan;                       ///< the sum of its amounts
+  std::vector<ProjectAmount> Amounts; ///< its 金额 lines
+  /// Its money is allocations of its own (it has a 功能科目). A project written without one
+  /// in a budget whose project expenditure is given by function only (项目支出 blocks) is a
+  /// record of that money: its amounts are listed and checked against the blocks, and are
+  /// no allocations (they would be counted twice).
+  bool Itemised = true;
   std::vector<size_t> Allocations;
   std::vector<Indicator> Indicators;  ///< its own and its goals'
   std::vector<SchedulePoint> Schedule;
   Span ScheduleWhere;
   std::string Purpose;                ///< 用途
+  Span PurposeWhere;
   std::vector<std::string> Goals;     ///< 目标 statements in order
+  std::vector<Span> GoalsWhere;       ///< where each goal's statement is written
   Span Where, CodeWhere, NameWhere, FunctionWhere, FirstAmountWhere;
 };
 
@@ -418,6 +546,7 @@ struct LastYear {
 struct DepartmentGoal {
   std::string Statement;
   std::vector<size_t> Indicators; ///< into Budget::DepartmentIndicators
+  Span Where;                     ///< its statement; invalid for indicators without a goal
 };
 
 /// A 分项 of the department's overall performance.
@@ -441,22 +570,54 @@ struct HeaderCell {
 
 /// A column of a table template.
 struct TemplateColumn {
-  enum ColumnKind : uint8_t { Code, Label, Amount };
+  enum ColumnKind : uint8_t {
+    Code,   ///< 列 编码 [类|款|项]: the row's code, or one level's digits of it
+    Label,  ///< 列 名称: the row's label
+    Amount, ///< 列 金额 TERMS…
+    Unit,   ///< 列 单位: the unit's name on the row of a unit (行 单位)
+    Field,  ///< 列 字段 NAME: a field of the row's project or unit (绩效目标, 项目编码 …)
+  };
   ColumnKind Kind = Amount;
   unsigned Side = 0;   ///< 0 左 (or the only side), 1 右
   Query Terms;
-  std::string Zero;    ///< How a zero amount prints; empty: blank.
+  std::string Zero;    ///< How a zero amount prints; empty: the table's way.
+  bool ZeroSet = false; ///< Zero was written ([零 "…"]), even as blank
+  /// Code: 0 the whole code; 1, 2, 3 the digits of its 类 (3), 款 (2 more) or 项 (2 more),
+  /// blank on a row of a higher level (上海: 201 | 05 | 04 in three columns).
+  unsigned Part = 0;
+  /// Label: a pattern for the text, naming {编码} and {名称} ("[{编码}]{名称}", 广州); empty:
+  /// the label alone.
+  std::string Pattern;
+  bool Indent = false; ///< Label: indented by the row's level (深圳, 广州 print names only)
+  std::string FieldName; ///< Field: the field's name
 };
 
 /// A row specification of a table template.
 struct TemplateRow {
-  enum RowKind : uint8_t { Fixed, Total, FunctionTree, EconomicTree, Panels };
+  enum RowKind : uint8_t {
+    Fixed,        ///< 行 "label" TERMS…
+    Total,        ///< 行 合计 ["label"]
+    FunctionTree, ///< 行 功能科目 类 款 项
+    EconomicTree, ///< 行 经济科目 类 款
+    Panels,       ///< 分栏 { 左 { … } 右 { … } }
+    Units,        ///< 行 单位 [{ rows }]: per unit, its own row, or the rows given for it
+    Department,   ///< 行 部门: the department's row, with its code and name
+    Projects,     ///< 行 项目: one row per project
+    Blank,        ///< 行 空 [N]: N empty rows (as published: padding before a total)
+  };
   RowKind Kind = Fixed;
   bool Has[2] = {false, false};  ///< Fixed: which sides the row has
   std::string Label[2];
   Query Terms[2];
   std::vector<unsigned> Levels;  ///< trees: code lengths shown (3 5 7 / 3 5)
   std::vector<TemplateRow> Sides[2]; ///< Panels: the rows of each side
+  std::vector<TemplateRow> Inner; ///< Units: the rows of each unit (empty: one row per unit)
+  /// Trees, units, projects: the numbering of the rows (of the first level of a tree) in the
+  /// style of its first number: 一、 （一） (一) 1、 1. （1）; empty: none.
+  std::string Numbering;
+  unsigned LabelSpan = 1; ///< Total, Fixed: [跨列 N], the label spans the first N text columns
+  unsigned Count = 1;     ///< Blank: how many rows
+  bool WhenEmpty = false; ///< Blank: [空表时], only when every amount of the table is zero
 };
 
 /// A cell of a listing table's fixed row (格), or a field of its record rows (逐行).
@@ -486,6 +647,7 @@ struct ListingRow {
 struct TableTemplate {
   unsigned Number = 0;         ///< 0: the number after the tables before it
   std::string Title;           ///< may name fields in braces
+  std::string Label;           ///< 标号: printed above the title (表1, 公开01表); empty: none
   bool Listing = false;
   bool PerProject = false;     ///< 每项目: one table per project
   unsigned Width = 0;          ///< Listing: columns (列数, or the header's width)
@@ -493,17 +655,40 @@ struct TableTemplate {
   std::vector<std::string> Notes; ///< 注: lines printed under the table
   std::vector<ListingRow> Lines;  ///< Listing: its rows
   std::vector<std::vector<HeaderCell>> Header;
-  bool ColumnNumbers = false;  ///< 栏次
+  /// 栏次: a row numbering the columns after 序号 (All), or only the amount columns (栏次 金额).
+  enum NumbersKind : uint8_t { NoNumbers, AllNumbers, AmountNumbers };
+  NumbersKind ColumnNumbers = NoNumbers;
+  bool Ordinal = true;         ///< a 序号 column first (序号 无: none)
   Query Scope;                 ///< 范围
   std::vector<TemplateColumn> Columns;
   std::vector<TemplateRow> Rows;
-  std::string EmptyNote;       ///< 空表
+  /// How the table's amounts print: 金额单位 (empty: the budget's), 小数位, 千分位; 零 for
+  /// columns that do not say.
+  std::string MoneyUnit;
+  Span MoneyUnitWhere;
+  Decimal MoneyFactor;         ///< 元 per MoneyUnit (set once the units are known)
+  int Decimals = -1;           ///< -1: 0 for a table in 元, else 2
+  bool Separators = false;
+  std::string Zero;
+  /// 空表 "note" [保留行] [空行 N]: when every amount is zero, the note, and the rows printed
+  /// then: as built (KeepRows), or BlankRows empty ones (default 1).
+  std::string EmptyNote;
+  bool EmptySet = false;
+  bool KeepRows = false;
+  unsigned BlankRows = 1;
   Span Where;
 };
 
-/// What a heading of part one of the disclosure page shows, in order.
+/// What a part or a heading of the disclosure page shows, in order.
 struct OutlineItem {
-  enum ItemKind : uint8_t { Section, Table, Performance, Glossary };
+  enum ItemKind : uint8_t {
+    Section,       ///< 说明 TITLE: a narrative section
+    Table,         ///< 表 TITLE: the tables built from that template table
+    Performance,   ///< 整体绩效: the department's performance narrative
+    Glossary,      ///< 名词解释
+    OtherTables,   ///< 其余表: every table no other item places
+    OtherSections, ///< 其余说明: every narrative section no other item places
+  };
   ItemKind Kind = Section;
   std::string Name; ///< Section: the narrative's title; Table: the template table's title
   std::string Lead; ///< a line in bold before it (部门职责：), or empty
@@ -514,18 +699,26 @@ struct OutlineHeading {
   std::vector<OutlineItem> Items;
 };
 
-/// The page's outline: part one, narrative and the tables placed in it under headings; part
-/// two, every other table. Titles may name budget fields in braces.
-struct Outline {
-  bool Present = false;           ///< 第一部分 given; without it every table is in part two
-  std::string PartOne, PartTwo;
-  std::vector<OutlineItem> Preface; ///< before the first heading
+/// One part of the page (第一部分 …): a title, items before its first heading, headings.
+struct OutlinePart {
+  std::string Title;
+  std::vector<OutlineItem> Preface;
   std::vector<OutlineHeading> Headings;
+};
+
+/// The page's outline: its parts in order, each with narrative and tables under headings.
+/// Tables no item places go where 其余表 stands (第二部分 "title" is a part of only that),
+/// else in a last part of their own; sections no item places where 其余说明 stands, else
+/// after the first part. Titles may name budget fields in braces.
+struct Outline {
+  std::string Title;               ///< 标题: the page's title; empty: 部门名称 年度 年部门预算
+  std::vector<OutlinePart> Parts;  ///< none: every table in one part
 };
 
 /// A disclosure template: 表样 河北2024.
 struct Template {
   std::string Name;
+  bool Standard = false; ///< from the standard library
   std::vector<TableTemplate> Tables;
   Outline Page;
   Span Where;
@@ -544,7 +737,10 @@ struct Budget {
   Decimal MoneyFactor = Decimal::fromRaw(10000 * Decimal::One); ///< 元 per MoneyUnit
   std::string Region;
   std::string TemplateName;  ///< 模板 河北2024; empty: the first template of the library
-  Span HeaderWhere, TemplateWhere;
+  std::string FrameworkName; ///< 框架 重庆市级; empty: none chosen (paths from any framework)
+  bool HasWeightTotal = false, HasWeightReserve = false; ///< 权重合计 and 预留 in the header
+  WeightRule HeaderWeights;  ///< the header's 权重合计 and 预留, where given
+  Span HeaderWhere, TemplateWhere, FrameworkWhere;
   std::string DepartmentCode, DepartmentName;
 
   UnitTable Units;
@@ -580,8 +776,15 @@ struct Budget {
   bool HasProcurement = false, HasAssets = false;
   std::vector<TableFact> Procurement, Assets;
 
-  /// The template the budget is published with, or null.
+  /// The template the budget is published with, or null: the one 模板 names; without 模板,
+  /// the workspace's own, else DefaultTemplate.
   const Template *findTemplate() const;
+  /// The framework the header chooses (框架), or null.
+  const Framework *framework() const;
+  /// What the weights of a project's indicators (and of the department's) add up to: the
+  /// header's 权重合计 and 预留, else the chosen framework's, else 100 without a reserve.
+  WeightRule weights() const;
+  static constexpr const char *DefaultTemplate = "河北2024";
 
   /// An amount in 元 as the budget prints it: in MoneyUnit with two decimals.
   std::string money(Decimal Yuan) const;

@@ -104,13 +104,6 @@ Figures::~Figures() = default;
 
 namespace {
 
-const ast::Value *firstTag(const ast::Attr &A, llvm::StringRef Name) {
-  for (const ast::Value &V : A.Values)
-    if (V.K == ast::Value::Tag && V.Word.Value == Name)
-      return &V;
-  return nullptr;
-}
-
 bool isDigits(llvm::StringRef S) {
   return !S.empty() && S.find_first_not_of("0123456789") == llvm::StringRef::npos;
 }

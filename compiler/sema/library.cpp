@@ -169,7 +169,7 @@ void Resolver::library(const ast::Library &L, bool FromStdlib) {
     return;
   }
   case ast::Library::Template:
-    tableTemplate(L);
+    tableTemplate(L, FromStdlib);
     return;
   case ast::Library::Figures:
     return; // read first, before any figure is used (resolve())
@@ -213,7 +213,11 @@ void Resolver::library(const ast::Library &L, bool FromStdlib) {
     model::Framework F;
     F.Name = L.Name.Value.str();
     F.Where = L.Range;
-    for (const ast::Attr *L1 : L.Rows)
+    for (const ast::Attr *L1 : L.Rows) {
+      if (L1->Key.Value == "权重合计" || L1->Key.Value == "预留") {
+        weights(*L1, F.Weights, F.HasTotal, F.HasReserve);
+        continue;
+      }
       for (const ast::Attr *L2 : L1->Children) {
         model::FrameworkLevel Level;
         Level.Level1 = model::canonicalLevel(L1->Key.Value);
@@ -228,6 +232,7 @@ void Resolver::library(const ast::Library &L, bool FromStdlib) {
         }
         F.Levels.push_back(Level);
       }
+    }
     B.Frameworks.push_back(std::move(F));
     return;
   }
@@ -261,6 +266,43 @@ void Resolver::library(const ast::Library &L, bool FromStdlib) {
       for (const std::string &Alias : F->Aliases)
         B.FundAliases.try_emplace(Alias, F->Name);
     return;
+  }
+}
+
+void Resolver::weights(const ast::Attr &A, model::WeightRule &W, bool &HasTotal,
+                       bool &HasReserve) {
+  // 权重合计 100  /  预留 预算执行率 10
+  bool Total = A.Key.Value == "权重合计";
+  const ast::Value *Name = nullptr, *Amount = nullptr;
+  for (const ast::Value &V : A.Values)
+    if (V.K == ast::Value::Number && !Amount)
+      Amount = &V;
+    else if ((V.K == ast::Value::Name || V.K == ast::Value::String) && !Name && !Amount)
+      Name = &V;
+  bool Shape = Amount && (Total ? !Name && A.Values.size() == 1 : Name && A.Values.size() == 2);
+  if (!Shape || Amount->Num.Cmp != ast::Comparator::None) {
+    std::string Written = SM.getText(A.Range.File).slice(A.Range.Begin, A.Range.End).str();
+    Diags.report(A.Range, diag::InvalidIndicatorColumn,
+                 {Written, Total ? "a total of weights" : "a reserve of weight",
+                  Total ? "write 权重合计 N, e.g. 权重合计 100"
+                        : "write 预留 NAME N, e.g. 预留 预算执行率 10"})
+        .zh({Written, Total ? "权重合计" : "权重预留",
+             Total ? "应写作 权重合计 N，例如 权重合计 100" : "应写作 预留 名称 N，例如 预留 预算执行率 10"});
+    return;
+  }
+  auto D = values().weight(Amount->Num, Total ? "a total of weights" : "a reserve of weight",
+                           Total ? "权重合计" : "权重预留");
+  if (!D)
+    return;
+  if (Total) {
+    W.Total = *D;
+    W.TotalWhere = A.Range;
+    HasTotal = true;
+  } else {
+    W.ReserveName = Name->Word.Value.str();
+    W.Reserve = *D;
+    W.ReserveWhere = A.Range;
+    HasReserve = true;
   }
 }
 

@@ -24,6 +24,14 @@ struct ValueReader {
   std::optional<model::TypedValue> typed(const ast::Value &V) const;
   /// Reports BUD201 for an unknown unit, with a suggestion.
   void unknownUnit(llvm::StringRef Unit, Span Where) const;
+  /// A weight (指标权重, 分值) or a weights' total: a number, or a number of % or 分.
+  /// Reports BUD230 (\p WhatEn, \p WhatZh name what was expected) otherwise.
+  std::optional<Decimal> weight(const ast::Quantity &Q, const char *WhatEn,
+                                const char *WhatZh) const;
+  /// The unit \p Written names (a part of it), if the unit table has it or it is a unit
+  /// written as a quantity (次数 for 次, 天数 for 天): then \p Noun is set. Every part of a
+  /// compound unit (次/年, 元/人.年) must be known.
+  std::optional<llvm::StringRef> unitOf(llvm::StringRef Written, bool &Noun) const;
 };
 
 /// The state of one resolve() call. library.cpp reads the standard-library declarations;
@@ -41,7 +49,10 @@ public:
   void catalogueName(const model::Catalogue &Cat, const model::CatalogueEntry &E,
                      const ast::Text &Written, const char *En, const char *Zh);
   /// Reads a 表样 (table template) declaration.
-  void tableTemplate(const ast::Library &L);
+  void tableTemplate(const ast::Library &L, bool FromStdlib);
+  /// Reads a row 权重合计 N or 预留 NAME N (of a framework or of the budget header) into
+  /// \p W, setting \p HasTotal or \p HasReserve.
+  void weights(const ast::Attr &A, model::WeightRule &W, bool &HasTotal, bool &HasReserve);
 
   /// Reads the facts of the workspace's files; the projects' own lines (indicators,
   /// schedules, goals) on up to \p Jobs threads (0: one per core).

@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <set>
+#include <tuple>
 
 namespace budc::sema {
 namespace {
@@ -94,6 +96,44 @@ std::optional<Decimal> ValueReader::money(const ast::Quantity &Q) const {
     return std::nullopt;
   }
   return Yuan;
+}
+
+std::optional<Decimal> ValueReader::weight(const ast::Quantity &Q, const char *WhatEn,
+                                           const char *WhatZh) const {
+  if (!Q.present())
+    return std::nullopt;
+  std::string Shown = Q.Number.str() + Q.Unit.str();
+  if (!Q.Unit.empty() && Q.Unit != "%" && Q.Unit != "分") {
+    Diags.report(Q.Range, diag::InvalidIndicatorColumn,
+                 {Shown, WhatEn, "write a number, or a number of % or 分"})
+        .zh({Shown, WhatZh, "应为数字，或以 % 或 分 计的数字"});
+    return std::nullopt;
+  }
+  return number(Q.Number, Q.Negative, Q.numberRange());
+}
+
+std::optional<llvm::StringRef> ValueReader::unitOf(llvm::StringRef Written, bool &Noun) const {
+  Noun = false;
+  auto [Numerator, Denominator] = Written.split('/');
+  if (!Written.contains('/')) {
+    if (B.Units.find(Written))
+      return Written;
+    // A known unit followed by 数 (次数, 天数, 个数, 人数) names the quantity, not its unit.
+    llvm::StringRef Stem = Written;
+    if (Stem.consume_back("数") && !Stem.empty() && B.Units.find(Stem)) {
+      Noun = true;
+      return Stem;
+    }
+    return std::nullopt;
+  }
+  if (!B.Units.find(Numerator))
+    return std::nullopt;
+  llvm::SmallVector<llvm::StringRef, 2> Parts;
+  Denominator.split(Parts, '.');
+  for (llvm::StringRef P : Parts)
+    if (!B.Units.find(P))
+      return std::nullopt;
+  return Written;
 }
 
 /// The model's comparator for one written in the source.
@@ -216,6 +256,8 @@ public:
       for (ast::Node *N : F->Items)
         topLevel(*N);
     bodies(Jobs);
+    views();
+    records();
     declaredFigures();
     lastYear();
     if (!B.hasFacts() && !B.DeclaredFigures.empty() && B.HeaderWhere.isValid())
@@ -286,7 +328,7 @@ private:
   }
 
   void attributes(const ast::Node &N) {
-    static const std::vector<std::string> Header{"金额单位", "地区", "模板"},
+    static const std::vector<std::string> Header{"金额单位", "地区", "模板", "框架", "权重合计", "预留"},
         UnitKeys{"性质", "规格", "经费保障"}, DeptKeys{"主管", "性质", "规格", "经费保障"},
         ProjectKeys{"用途", "备注"},
         AssetKeys{"截止日期", "上年末固定资产金额", "本年拟购置固定资产总额", "资产"},
@@ -595,12 +637,13 @@ private:
   }
 
   /// The cost class of basic line \p L: its [人员经费] or [公用经费] tag, else its economic 类's.
-  void costClass(const ast::BasicLine &L, model::Allocation &A) {
+  void costClass(const ast::BasicLine &L, model::Allocation &A) { costClass(L.Tags, A); }
+  void costClass(llvm::ArrayRef<ast::Value> Tags, model::Allocation &A) {
     llvm::StringRef Class;
     if (A.Economic.size() >= 3)
       if (const model::CatalogueEntry *E = B.Economics.find(A.Economic.substr(0, 3)))
         Class = E->CostClass;
-    for (const ast::Value &T : L.Tags) {
+    for (const ast::Value &T : Tags) {
       if (T.K == ast::Value::Tag && (T.Word.Value == "人员经费" || T.Word.Value == "公用经费") &&
           T.Args.empty()) {
         if (A.CostWritten)
@@ -620,8 +663,15 @@ private:
                                    : model::CostClass::None;
   }
 
+  /// A 基本支出 or 项目支出 block: lines by economic code (and, in a block with a function code,
+  /// 金额 lines of money given by function only). Without a function code the block gives money
+  /// by economic code only: the economic view of money the function view gives elsewhere
+  /// (documents print the two, never the cross table).
   void basic(const ast::Basic &Bs, size_t Unit) {
-    bool FunctionOk = code(B.Functions, Bs.Function, Bs.Name, FunctionItem);
+    bool ByEconomic = !Bs.Function.present();
+    bool FunctionOk = ByEconomic || code(B.Functions, Bs.Function, Bs.Name, FunctionItem);
+    if (Bs.Projects && !FirstProjectSpending.isValid())
+      FirstProjectSpending = headerOf(Bs);
     const model::Fund *Source = B.findFund("一般公共预算拨款");
     bool CarryOver = false;
     for (ast::Node *I : Bs.Items)
@@ -630,6 +680,32 @@ private:
         CarryOver = S->CarryOver;
       }
     for (ast::Node *I : Bs.Items) {
+      if (auto *M = llvm::dyn_cast<ast::AmountLine>(I)) {
+        // Money given by function only, without an economic code (the function view); its
+        // fund is its own or the block's.
+        const model::Fund *F = M->Fund.present() ? fund(M->Fund) : Source;
+        bool Carry = M->Fund.present() ? M->CarryOver : CarryOver || M->CarryOver;
+        auto Yuan = R.money(M->Amount);
+        if (!FunctionOk || !F || !Yuan)
+          continue;
+        model::Allocation A;
+        A.UnitIndex = Unit;
+        A.Function = Bs.Function.Value.str();
+        A.Source = F;
+        A.CarryOver = Carry;
+        A.Kind = Bs.Projects ? model::Nature::Project : model::Nature::Basic;
+        if (!Bs.Projects)
+          costClass(M->Tags, A);
+        else
+          for (const ast::Value &T : M->Tags)
+            Diags.report(T.range(), diag::UnknownAttribute,
+                         {T.Word.Value.str(), "project expenditure", ""})
+                .zh({T.Word.Value.str(), "项目支出", ""});
+        A.Yuan = *Yuan;
+        A.Where = M->Range;
+        B.Allocations.push_back(A);
+        continue;
+      }
       auto *L = llvm::dyn_cast<ast::BasicLine>(I);
       if (!L)
         continue;
@@ -671,8 +747,9 @@ private:
     M.Where = P.Range;
     M.CodeWhere = P.Id.Range;
     M.NameWhere = P.Name.Range;
-    // A project is identified by its code, or by its name when it has none.
-    std::string Key = M.Code.empty() ? "name:" + M.Name : M.Code;
+    // A project is identified by its code, or by its unit and name when it has none (two
+    // units may each have a 机构运行辅助经费: 广州市气象局's 表12).
+    std::string Key = M.Code.empty() ? "name:" + std::to_string(Unit) + ":" + M.Name : M.Code;
     auto [It, New] = Projects.try_emplace(Key, P.Range);
     if (!New) {
       Diags.report(P.Id.present() ? P.Id.Range : P.Name.Range, diag::DuplicateProject,
@@ -693,18 +770,30 @@ private:
           Economic = E->Id.Value.str();
       }
     }
-    if (M.Function.empty())
-      Diags.report(headerOf(P), diag::ProjectWithoutFunction, {M.Name});
+    // Without a 功能科目, a record of project expenditure given by function only, when the
+    // budget has such (decided once every fact is read); else BUD115 then.
+    if (M.Function.empty()) {
+      M.Itemised = false;
+      Records.push_back({Index, headerOf(P)});
+    }
     bool HasAmount = false;
     for (ast::Node *I : P.Items) {
       if (auto *A = llvm::dyn_cast<ast::AmountLine>(I)) {
         HasAmount = true;
         const model::Fund *F = fund(A->Fund);
         auto Yuan = R.money(A->Amount);
-        if (!F || !Yuan || !FunctionOk)
+        if (!F || !Yuan || (!FunctionOk && M.Itemised))
           continue;
         if (!M.FirstAmountWhere.isValid())
           M.FirstAmountWhere = A->Range;
+        M.Amounts.push_back({F, A->CarryOver, *Yuan, A->Range});
+        if (!M.Itemised) {
+          if (auto Sum = M.Yuan.add(*Yuan))
+            M.Yuan = *Sum;
+          else
+            Diags.report(A->Amount.Range, diag::MoneyOverflow, {A->Amount.Number.str()});
+          continue;
+        }
         model::Allocation Al;
         Al.UnitIndex = Unit;
         Al.Function = M.Function;
@@ -797,6 +886,7 @@ private:
         schedule(*S, M, D);
       } else if (auto *G = llvm::dyn_cast<ast::Goal>(I)) {
         M.Goals.push_back(G->Statement.Value.str());
+        M.GoalsWhere.push_back(G->Statement.Range);
         for (const ast::Indicator *Ind : G->Indicators)
           if (auto X = indicator(*Ind, D))
             M.Indicators.push_back(std::move(*X));
@@ -804,8 +894,10 @@ private:
         if (auto X = indicator(*Ind, D))
           M.Indicators.push_back(std::move(*X));
       } else if (auto *At = llvm::dyn_cast<ast::Attr>(I)) {
-        if (At->Key.Value == "用途" && !At->Values.empty())
+        if (At->Key.Value == "用途" && !At->Values.empty()) {
           M.Purpose = At->Values[0].Word.Value.str();
+          M.PurposeWhere = At->Values[0].range();
+        }
       }
     }
   }
@@ -876,18 +968,30 @@ private:
                                : Canonical.size() == W.size() + strlen("指标") &&
                                      Canonical.startswith(W) && Canonical.endswith("指标");
     };
-    if (Plain(Path[0].Value) && Plain(Path[1].Value)) {
+    // The chosen framework's levels first (frameworks share level names: 产出/数量).
+    const model::Framework *Chosen = B.framework();
+    auto Each = [&](auto Match) -> const model::FrameworkLevel * {
+      if (Chosen)
+        for (const model::FrameworkLevel &L : Chosen->Levels)
+          if (Match(L))
+            return &L;
       for (const model::Framework &F : B.Frameworks)
         for (const model::FrameworkLevel &L : F.Levels)
-          if (Spells(L.Level1, Path[0].Value) && Spells(L.Level2, Path[1].Value))
+          if (Match(L))
             return &L;
-    }
+      return nullptr;
+    };
+    if (Plain(Path[0].Value) && Plain(Path[1].Value))
+      if (const model::FrameworkLevel *L = Each([&](const model::FrameworkLevel &L) {
+            return Spells(L.Level1, Path[0].Value) && Spells(L.Level2, Path[1].Value);
+          }))
+        return L;
     std::string L1 = model::canonicalLevel(Path[0].Value);
     std::string L2 = model::canonicalLevel(Path[1].Value);
-    for (const model::Framework &F : B.Frameworks)
-      for (const model::FrameworkLevel &L : F.Levels)
-        if (L.Level1 == L1 && L.Level2 == L2)
-          return &L;
+    if (const model::FrameworkLevel *L = Each([&](const model::FrameworkLevel &L) {
+          return L.Level1 == L1 && L.Level2 == L2;
+        }))
+      return L;
     std::vector<std::string> Known; // for the suggestion
     for (const model::Framework &F : B.Frameworks)
       for (const model::FrameworkLevel &L : F.Levels) {
@@ -909,6 +1013,7 @@ private:
   std::optional<model::Indicator> indicator(const ast::Indicator &I, DiagEngine &Diags) const {
     model::Indicator M;
     M.Name = I.Name.Value;
+    M.NameWhere = I.Name.Range;
     M.Where = I.Range;
     if (I.Path.size() == 2) {
       const model::FrameworkLevel *L = level(I.Path, Diags);
@@ -920,14 +1025,10 @@ private:
     } else if (!I.Path.empty()) {
       return std::nullopt; // reported by the parser (BUD023)
     }
-    if (I.HasValue) {
-      auto V = ValueReader{B, R.SM, Diags}.typed(I.Val);
-      if (!V)
-        return std::nullopt;
-      M.HasValue = true;
-      M.Value = *V;
-    }
+    if (!columns(I, M, Diags))
+      return std::nullopt;
     M.Description = I.Description.Value;
+    M.DescriptionWhere = I.Description.Range;
     if (I.Basis.present()) {
       M.BasisWhere = I.Basis.Range;
       if (I.Basis.Style == ast::Text::Bare) {
@@ -943,6 +1044,134 @@ private:
       }
     }
     return M;
+  }
+
+  /// The value and the columns of a published table written after it (单位 性质 权重 核心
+  /// 内容 评分) into \p M; false after reporting to \p Diags what does not read. A column
+  /// that holds what belongs in another (a comparator under 单位, a unit under 性质) is read
+  /// as what it is and flagged for the rules of indicator columns.
+  bool columns(const ast::Indicator &I, model::Indicator &M, DiagEngine &Diags) const {
+    ValueReader VR{B, R.SM, Diags};
+    using model::Indicator;
+    const ast::IndicatorColumns &In = I.columns();
+    // The columns beyond 河北's, made when there is one to keep.
+    std::unique_ptr<model::IndicatorColumns> Out;
+    auto Extra = [&]() -> model::IndicatorColumns & {
+      if (!Out)
+        Out = std::make_unique<model::IndicatorColumns>();
+      return *Out;
+    };
+    llvm::StringRef ColumnUnit; // the unit the 单位 (or a swapped 性质) column gives
+    Span ColumnUnitWhere;
+    bool FromUnitColumn = false;
+    if (In.Nature.present()) {
+      Extra().NatureColumn = In.Nature.Value;
+      Extra().NatureWhere = In.Nature.Range;
+      bool Noun = false;
+      if (auto N = model::natureFromWord(In.Nature.Value)) {
+        M.Sense = *N;
+      } else if (VR.unitOf(In.Nature.Value, Noun)) {
+        M.Columns |= Indicator::UnitAsNature;
+        ColumnUnit = In.Nature.Value;
+        ColumnUnitWhere = In.Nature.Range;
+      } else {
+        Diags.report(In.Nature.Range, diag::InvalidIndicatorColumn,
+                     {In.Nature.Value.str(), "an 指标性质",
+                      "write ≥, ≤, =, >, <, 定量, 定性, 正向 (more is better) or 反向 (less is better)"})
+            .zh({In.Nature.Value.str(), "指标性质", "应为 ≥ ≤ = > < 定量 定性 正向 反向 之一"});
+        return false;
+      }
+    }
+    if (In.Unit.present()) {
+      Extra().UnitColumn = In.Unit.Value;
+      Extra().UnitWhere = In.Unit.Range;
+      if (auto N = model::natureFromWord(In.Unit.Value)) {
+        M.Columns |= Indicator::NatureAsUnit;
+        if (M.Sense == model::ValueSense::None)
+          M.Sense = *N;
+      } else {
+        ColumnUnit = In.Unit.Value; // the 单位 column wins over a unit under 性质
+        ColumnUnitWhere = In.Unit.Range;
+        FromUnitColumn = true;
+      }
+    }
+    std::optional<llvm::StringRef> Unit;
+    if (!ColumnUnit.empty()) {
+      bool Noun = false;
+      Unit = VR.unitOf(ColumnUnit, Noun);
+      if (!Unit) {
+        VR.unknownUnit(ColumnUnit, ColumnUnitWhere);
+        return false;
+      }
+      if (Noun) {
+        M.Columns |= Indicator::NounUnit;
+        Extra().NounUnitWritten = ColumnUnit;
+        Extra().NounUnitWhere = ColumnUnitWhere;
+      }
+    }
+    if (I.HasValue) {
+      // The value as written, or a copy with the unit it is read in (most values are the first).
+      const ast::Value *V = &I.Val;
+      ast::Value Read;
+      bool Number = I.Val.K == ast::Value::Number;
+      llvm::StringRef Written = I.Val.Num.Unit;
+      if (Number && !Written.empty() && (Unit || Written.endswith("数"))) {
+        bool Noun = false;
+        auto Own = VR.unitOf(Written, Noun);
+        if (Own && Noun) {
+          M.Columns |= Indicator::NounUnit;
+          Extra().NounUnitWritten = Written;
+          Extra().NounUnitWhere = I.Val.Num.unitRange();
+          Read = I.Val;
+          Read.Num.Unit = *Own;
+          V = &Read;
+        }
+        if (Own && Unit && FromUnitColumn && *Own != *Unit)
+          M.Columns |= Indicator::UnitDisagrees;
+      } else if (Number && Written.empty() && Unit) {
+        Read = I.Val;
+        Read.Num.Unit = *Unit; // 68 单位 "%" is 68%
+        V = &Read;
+        M.Columns |= Indicator::UnitFromColumn;
+      }
+      auto T = VR.typed(*V);
+      if (!T)
+        return false;
+      M.HasValue = true;
+      M.Value = *T;
+    }
+    if (In.Weight.present()) {
+      auto W = VR.weight(In.Weight, "a weight (指标权重)", "指标权重");
+      if (!W)
+        return false;
+      M.HasWeight = true;
+      Extra().Weight = *W;
+      Extra().WeightWhere = In.Weight.Range;
+    }
+    if (In.Core.present()) {
+      llvm::StringRef C = In.Core.Value;
+      if (C == "是" || C == "yes") {
+        M.Core = 1;
+      } else if (C == "否" || C == "no") {
+        M.Core = 0;
+      } else {
+        Diags.report(In.Core.Range, diag::InvalidIndicatorColumn,
+                     {C.str(), "a 是否核心指标 answer", "write 是 or 否"})
+            .zh({C.str(), "是否核心指标的取值", "应为 是 或 否"});
+        return false;
+      }
+      Extra().CoreWhere = In.Core.Range;
+    }
+    if (In.Content.present()) {
+      Extra().Content = In.Content.Value;
+      Extra().ContentWhere = In.Content.Range;
+    }
+    if (In.Scoring.present()) {
+      Extra().Scoring = In.Scoring.Value;
+      Extra().ScoringWhere = In.Scoring.Range;
+    }
+    M.Cols = std::move(Out);
+    return true;
   }
 
   /// Reads an item of 整体绩效; \p Area is the enclosing 分项 (null at the top).
@@ -964,7 +1193,7 @@ private:
           {S->Title.Value.str(), S->Body.Value.str(), S->Range, S->Body.Value.str()});
       Texts.push_back({&S->Body, model::Prose::PerformanceSection, B.PerformanceSections.size() - 1});
     } else if (auto *G = llvm::dyn_cast<ast::Goal>(&N)) {
-      model::DepartmentGoal Goal{G->Statement.Value.str(), {}};
+      model::DepartmentGoal Goal{G->Statement.Value.str(), {}, G->Statement.Range};
       for (const ast::Indicator *I : G->Indicators)
         if (auto X = indicator(*I, Diags)) {
           Goal.Indicators.push_back(B.DepartmentIndicators.size());
@@ -985,6 +1214,71 @@ private:
   }
 
   //===-- declared figures -------------------------------------------------===//
+
+  /// Money given in two views: where a block gives money of a unit, fund, year and nature by
+  /// economic code only, the facts of that money given by function only are its other view.
+  /// Both views' facts are marked; queries then add the view they can be answered from, and
+  /// checks compare the views (BUD309).
+  void views() {
+    auto Key = [](const model::Allocation &A) {
+      return std::make_tuple(A.UnitIndex, A.Source, A.CarryOver, unsigned(A.Kind));
+    };
+    std::set<decltype(Key(B.Allocations[0]))> Keys;
+    for (const model::Allocation &A : B.Allocations)
+      if (A.byEconomicOnly())
+        Keys.insert(Key(A));
+    if (Keys.empty())
+      return;
+    for (model::Allocation &A : B.Allocations)
+      if ((A.byEconomicOnly() || A.byFunctionOnly()) && Keys.count(Key(A)))
+        A.TwoView = true;
+  }
+
+  /// Projects without a 功能科目: records of the project expenditure that 项目支出 blocks give
+  /// by function, when the budget has any; else BUD115. Per fund, the records may not add up
+  /// to more than the blocks (BUD308).
+  void records() {
+    bool Blocks = false;
+    Decimal Given;
+    for (const model::Allocation &A : B.Allocations)
+      if (A.Kind == model::Nature::Project && A.Project < 0) {
+        Blocks = true;
+        Given = Given.add(A.Yuan).value_or(Given);
+      }
+    if (Blocks && FirstProjectSpending.isValid())
+      Diags.report(FirstProjectSpending, diag::ProjectSpendingNotItemised, {B.money(Given)});
+    if (!Blocks) {
+      for (const auto &[Index, Where] : Records) {
+        Diags.report(Where, diag::ProjectWithoutFunction, {B.Projects[Index].Name});
+        B.Projects[Index].Itemised = true; // (its money was not taken: nothing to list)
+      }
+      return;
+    }
+    std::map<std::pair<const model::Fund *, bool>, std::pair<Decimal, Decimal>> ByFund;
+    for (const model::Allocation &A : B.Allocations)
+      if (A.Kind == model::Nature::Project && A.Project < 0) {
+        Decimal &X = ByFund[{A.Source, A.CarryOver}].first;
+        X = X.add(A.Yuan).value_or(X);
+      }
+    for (const auto &[Index, Where] : Records)
+      for (const model::ProjectAmount &M : B.Projects[Index].Amounts) {
+        Decimal &X = ByFund[{M.Source, M.CarryOver}].second;
+        X = X.add(M.Yuan).value_or(X);
+      }
+    for (const auto &[Key, Sums] : ByFund)
+      if (Sums.second > Sums.first) {
+        const model::ProjectAmount *First = nullptr;
+        for (const auto &[Index, Where] : Records)
+          for (const model::ProjectAmount &M : B.Projects[Index].Amounts)
+            if (!First && M.Source == Key.first && M.CarryOver == Key.second)
+              First = &M;
+        std::string Fund = (Key.second ? "上年结转 " : "") + Key.first->Name;
+        Diags
+            .report(First->Where, diag::ProjectRecordsExceed,
+                    {Fund, B.money(Sums.second), B.money(Sums.first)})
+            .note(FirstProjectSpending, diag::NoteProjectSpendingHere, {B.money(Sums.first)});
+      }
+  }
 
   /// The declared figures, resolved once every fact is read: a key may name the budget's
   /// units and projects. A figure declared inside a 单位 block is that unit's.
@@ -1011,6 +1305,18 @@ private:
 
   /// Reads declared figure \p D under the key \p Parent (its parts as written) and the
   /// scope \p Scope; false when its key does not resolve (reported).
+  /// The first project record (not itemised) figure \p Q names while constraining codes or
+  /// cost classes, which a record does not have; null when there is none.
+  const model::Project *codelessRecord(const model::Query &Q) const {
+    if (!Q.Projects || (Q.Functions.empty() && Q.Economics.empty() && !Q.CostClasses &&
+                        !Q.RunningCosts))
+      return nullptr;
+    for (int I : *Q.Projects)
+      if (!B.Projects[static_cast<size_t>(I)].Itemised)
+        return &B.Projects[static_cast<size_t>(I)];
+    return nullptr;
+  }
+
   bool declare(const ast::Declare &D, const std::vector<FigurePart> &Parent,
                const model::Query &Scope, model::Declared &M) {
     std::vector<FigurePart> Parts = Parent;
@@ -1053,6 +1359,14 @@ private:
       return false;
     }
     M.Figure = model::Query::intersect(Scope, *Q);
+    // A record of project money (a project without a 功能科目) has no codes to narrow by.
+    if (const model::Project *P = codelessRecord(M.Figure)) {
+      std::string Key = llvm::join(Whole, "/");
+      Diags.report(M.KeyWhere, diag::UnknownDeclaredFigure,
+                   {Key, "project '" + P->Name + "' has no 功能科目, so no code or cost class narrows its money", ""})
+          .zh({Key, "项目“" + P->Name + "”未写功能科目，其资金无法按科目或经费分类细分", ""});
+      return false;
+    }
     if (D.Amount.present() && M.M == model::Measure::Rate) {
       // A rate is a percentage, signed: 增减率 -34.56%.
       if (D.Amount.Unit != "%") {
@@ -1196,6 +1510,10 @@ private:
   std::string DepartmentName;
   llvm::DenseMap<const ast::Unit *, size_t> UnitIndex;
   llvm::StringMap<Span> BasicLines, Projects;
+  /// The header of the first 项目支出 block read.
+  Span FirstProjectSpending;
+  /// The projects written without a 功能科目, and where.
+  std::vector<std::pair<int, Span>> Records;
   /// The declared figures, with the unit whose block holds them (DepartmentLevel: the top).
   std::vector<std::pair<const ast::Declare *, size_t>> Declares;
   /// The 上年 statement, and whether its block is being read.
@@ -1221,6 +1539,36 @@ void Resolver::facts(llvm::ArrayRef<ast::File *> Files, unsigned Jobs) {
 //===----------------------------------------------------------------------===//
 // resolve()
 //===----------------------------------------------------------------------===//
+
+namespace {
+
+/// The money unit each template table prints in: its own 金额单位 (checked to be one, now that
+/// the units are known) or the budget's.
+void templateUnits(Resolver &R) {
+  for (model::Template &T : R.B.Templates)
+    for (model::TableTemplate &Tb : T.Tables) {
+      Tb.MoneyFactor = R.B.MoneyFactor;
+      if (Tb.MoneyUnit.empty())
+        continue;
+      const model::UnitDef *U = R.B.Units.find(Tb.MoneyUnit);
+      std::string Root;
+      std::optional<Decimal> F;
+      if (!U)
+        R.unknownUnit(Tb.MoneyUnit, Tb.MoneyUnitWhere);
+      else if (U->Dim != model::Dimension::Money)
+        R.Diags.report(Tb.MoneyUnitWhere, diag::NotMoney, {Tb.MoneyUnit, "元"});
+      else
+        F = R.B.Units.toRoot(U->Name, Decimal::fromRaw(Decimal::One), Root);
+      if (F) {
+        Tb.MoneyUnit = U->Name;
+        Tb.MoneyFactor = *F;
+      } else {
+        Tb.MoneyUnit.clear();
+      }
+    }
+}
+
+} // namespace
 
 model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast::Context &Ctx,
                       DiagEngine &Diags, const ResolveOptions &Opts) {
@@ -1259,6 +1607,7 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
         if (Line.consume_front("表样 ")) {
           model::Template T;
           T.Name = Line.take_until([](char C) { return C == ' ' || C == '{'; }).str();
+          T.Standard = true;
           R.B.Templates.push_back(std::move(T));
         }
       continue;
@@ -1307,6 +1656,11 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
       } else if (A->Key.Value == "模板" && !A->Values.empty()) {
         R.B.TemplateName = A->Values[0].Word.Value.str();
         R.B.TemplateWhere = A->Values[0].range();
+      } else if (A->Key.Value == "框架" && !A->Values.empty()) {
+        R.B.FrameworkName = A->Values[0].Word.Value.str();
+        R.B.FrameworkWhere = A->Values[0].range();
+      } else if (A->Key.Value == "权重合计" || A->Key.Value == "预留") {
+        R.weights(*A, R.B.HeaderWeights, R.B.HasWeightTotal, R.B.HasWeightReserve);
       } else if (A->Key.Value == "地区" && !A->Values.empty()) {
         const ast::Value &V = A->Values[0];
         R.B.Region = V.K == ast::Value::Number ? V.Num.Number.str() : V.Word.Value.str();
@@ -1332,6 +1686,41 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
     if (!Own.hasErrors())
       R.LastYearFacts = std::make_unique<model::Budget>(std::move(Prev));
   }
+  if (!R.B.FrameworkName.empty() && !R.B.framework()) {
+    std::vector<std::string> Names;
+    for (const model::Framework &F : R.B.Frameworks)
+      Names.push_back(F.Name);
+    std::string Guess = closest(R.B.FrameworkName, Names);
+    std::string Known;
+    for (size_t I = 0; I < Names.size(); ++I)
+      Known += (I ? ", " : "") + Names[I];
+    auto D = Diags.report(R.B.FrameworkWhere, diag::UnknownFramework,
+                          {R.B.FrameworkName, Guess.empty() ? "; known: " + Known
+                                                            : "; did you mean '" + Guess + "'?"});
+    std::string KnownZh;
+    for (size_t I = 0; I < Names.size(); ++I)
+      KnownZh += (I ? "、" : "") + Names[I];
+    D.zh({R.B.FrameworkName, Guess.empty() ? "；可用的有：" + KnownZh : "；是否应为“" + Guess + "”？"});
+    if (!Guess.empty())
+      D.fixIt(R.B.FrameworkWhere, Guess);
+    R.B.FrameworkName.clear();
+  }
+  templateUnits(R);
+  // A template the budget does not use is checked, but its errors never block the build.
+  const model::Template *Used = R.B.findTemplate();
+  std::vector<Span> Unused;
+  for (const model::Template &T : R.B.Templates)
+    if (&T != Used && T.Where.isValid())
+      Unused.push_back(T.Where);
+  if (!Unused.empty())
+    Diags.remap([&](const Diagnostic &D) -> std::optional<Severity> {
+      if (D.Sev != Severity::Error)
+        return std::nullopt;
+      for (const Span &S : Unused)
+        if (D.Where.File == S.File && D.Where.Begin >= S.Begin && D.Where.End <= S.End)
+          return Severity::Warning;
+      return std::nullopt;
+    });
   R.facts(Files, Opts.Jobs);
   return std::move(R.B);
 }

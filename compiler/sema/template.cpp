@@ -8,11 +8,20 @@
 #include "compiler/model/values.h"
 #include "compiler/sema/resolver.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 namespace budc::sema {
 namespace {
 
-const std::vector<std::string> TableKeys{"表头", "栏次", "范围", "列",   "行",   "分栏",     "对行",
-                                         "空表", "标注", "注",   "列数", "格",   "逐行", "支出计划"};
+const std::vector<std::string> TableKeys{
+    "表头", "栏次", "范围", "列",     "行",   "分栏",   "对行", "空表", "标注", "注",
+    "列数", "格",   "逐行", "支出计划", "序号", "金额单位", "小数位", "千分位", "零",   "标号"};
+/// What a template holds besides its tables: the page, and defaults for every table.
+const std::vector<std::string> TemplateKeys{"表",   "第一部分", "第二部分", "部分", "标题",
+                                            "金额单位", "小数位",   "千分位",   "零",   "序号"};
+/// The fields of a row's project or unit a 字段 column may show.
+const std::vector<std::string> RowFields{"项目编码", "项目名称", "绩效目标", "用途", "单位名称",
+                                         "单位编码"};
 /// Fields a text may name in braces, in every table and in the tables of each project.
 const std::vector<std::string> ProjectFields{"序号", "项目编码", "项目名称", "用途", "绩效目标"};
 /// Amounts a 金额 cell of a project's table may show.
@@ -20,34 +29,70 @@ const std::vector<std::string> ProjectAmounts{"预算数", "财政资金", "其�
 /// The records 逐行 lists, and the fields of each (政府采购 and 资产 take their facts' keys).
 const std::vector<std::string> RecordSources{"单位", "整体绩效", "政府采购", "资产", "指标"};
 const std::vector<std::string> UnitFields{"编码", "名称", "性质", "规格", "经费保障形式"};
-const std::vector<std::string> GoalFields{"序号", "分项", "目标", "指标", "指标值"};
-const std::vector<std::string> IndicatorFields{"一级", "二级", "名称", "描述", "指标值", "依据"};
+/// The columns of published indicator tables after the value, in both sources of indicators:
+/// 数值 (the number alone), 单位 (计量单位), 性质 (指标性质), 权重, 核心 (是否核心), 内容
+/// (指标值内容), 评分 (评（扣）分标准).
+const std::vector<std::string> ColumnFields{"数值", "单位", "性质", "权重", "核心", "内容", "评分"};
+std::vector<std::string> withColumns(std::vector<std::string> Fields) {
+  Fields.insert(Fields.end(), ColumnFields.begin(), ColumnFields.end());
+  return Fields;
+}
+const std::vector<std::string> GoalFields =
+    withColumns({"序号", "分项", "目标", "指标", "指标值", "一级", "二级", "描述", "依据"});
+const std::vector<std::string> IndicatorFields =
+    withColumns({"一级", "二级", "名称", "描述", "指标值", "依据"});
 
 class TemplateReader {
 public:
-  TemplateReader(Resolver &R, llvm::StringRef Name) : R(R), Name(Name.str()) {}
+  TemplateReader(Resolver &R, llvm::StringRef Name, bool Standard)
+      : R(R), Name(Name.str()), Standard(Standard) {}
 
   void run(const ast::Library &L) {
     model::Template T;
     T.Name = Name;
     T.Where = L.Range;
+    T.Standard = Standard;
     std::vector<const ast::Attr *> Parts;
+    model::TableTemplate Defaults; // what every table starts from
     for (const ast::Attr *A : L.Rows) {
-      if (A->Key.Value == "第一部分" || A->Key.Value == "第二部分") {
+      llvm::StringRef Key = A->Key.Value;
+      if (Key == "第一部分" || Key == "第二部分" || Key == "部分") {
         Parts.push_back(A);
         continue;
       }
-      if (A->Key.Value != "表") {
-        bad(A->Key.Range, "'" + A->Key.Value.str() + "' is not a table or a part of the page",
-            "“" + A->Key.Value.str() + "”不是表，也不是页面的部分",
-            closest(A->Key.Value, std::vector<std::string>{"表", "第一部分", "第二部分"}));
+      if (Key == "标题") {
+        if (A->Values.size() != 1 || !isLabel(A->Values[0]) || !A->Children.empty())
+          bad(A->Key.Range, "标题 takes the page's title, in quotes", "标题后应为带引号的页面标题");
+        else if (fields(word(A->Values[0]), A->Values[0].range(), false))
+          T.Page.Title = word(A->Values[0]);
         continue;
       }
-      if (auto Tb = table(*A))
+      if (Key != "表") {
+        bool Ok = true;
+        if (!format(*A, Defaults, Ok))
+          bad(A->Key.Range, "'" + Key.str() + "' is not a table, a part of the page or a default of the tables",
+              "“" + Key.str() + "”不是表、页面的部分或各表的默认设置", closest(Key, TemplateKeys));
+        continue;
+      }
+      if (auto Tb = table(*A, Defaults))
         T.Tables.push_back(std::move(*Tb));
     }
     for (const ast::Attr *A : Parts)
       part(*A, T);
+    bool Rest = false;
+    for (const model::OutlinePart &P : T.Page.Parts) {
+      for (const model::OutlineItem &I : P.Preface)
+        Rest |= I.Kind == model::OutlineItem::OtherTables;
+      for (const model::OutlineHeading &H : P.Headings)
+        for (const model::OutlineItem &I : H.Items)
+          Rest |= I.Kind == model::OutlineItem::OtherTables;
+    }
+    if (!T.Page.Parts.empty() && !Rest) { // the other tables in a last part of their own
+      model::OutlinePart Last;
+      Last.Title = "第二部分 {部门名称}{年度}年部门预算表";
+      Last.Preface.push_back({model::OutlineItem::OtherTables, "", ""});
+      T.Page.Parts.push_back(std::move(Last));
+    }
     for (const model::Template &Old : R.B.Templates)
       if (Old.Name == T.Name) {
         R.Diags.report(L.Name.Range, diag::DuplicateDeclaration, {"table template", T.Name})
@@ -98,8 +143,62 @@ private:
     return V.K == ast::Value::String;
   }
 
-  std::optional<model::TableTemplate> table(const ast::Attr &A) {
-    model::TableTemplate T;
+  /// The table-wide settings a table or (as defaults) a template may give: 序号 无, 金额单位,
+  /// 小数位, 千分位, 零. False when \p A is none of them; \p Ok cleared after a diagnostic.
+  bool format(const ast::Attr &A, model::TableTemplate &T, bool &Ok) {
+    llvm::StringRef Key = A.Key.Value;
+    llvm::ArrayRef<ast::Value> V = A.Values;
+    if (Key == "序号") {
+      if (V.size() != 1 || word(V[0]) != "无") {
+        bad(A.Key.Range, "序号 is '序号 无': a table without a 序号 column", "序号的写法为“序号 无”：表不设序号列");
+        Ok = false;
+      } else {
+        T.Ordinal = false;
+      }
+    } else if (Key == "金额单位") {
+      if (V.size() != 1 || V[0].K == ast::Value::Number) {
+        bad(A.Key.Range, "金额单位 takes a unit of money: 金额单位 元", "金额单位后应为货币单位：金额单位 元");
+        Ok = false;
+      } else {
+        T.MoneyUnit = word(V[0]);
+        T.MoneyUnitWhere = V[0].range();
+      }
+    } else if (Key == "小数位") {
+      unsigned N = 0;
+      if (V.size() != 1 || V[0].K != ast::Value::Number || V[0].Num.Number.getAsInteger(10, N) ||
+          N > 4) {
+        bad(A.Key.Range, "小数位 takes the number of decimals, 0 to 4", "小数位后应为 0 至 4 的小数位数");
+        Ok = false;
+      } else {
+        T.Decimals = static_cast<int>(N);
+      }
+    } else if (Key == "千分位") {
+      if (!V.empty()) {
+        bad(A.Key.Range, "千分位 stands alone", "千分位后不带其他内容");
+        Ok = false;
+      } else {
+        T.Separators = true;
+      }
+    } else if (Key == "零") {
+      if (V.size() != 1 || !isLabel(V[0])) {
+        bad(A.Key.Range, "零 takes how a zero amount prints, in quotes: 零 \"0.00\"",
+            "零后应为带引号的零值写法：零 \"0.00\"");
+        Ok = false;
+      } else {
+        T.Zero = word(V[0]);
+      }
+    } else {
+      return false;
+    }
+    if (!A.Children.empty()) {
+      bad(A.Key.Range, Key.str() + " takes no block", Key.str() + "后不带块");
+      Ok = false;
+    }
+    return true;
+  }
+
+  std::optional<model::TableTemplate> table(const ast::Attr &A, const model::TableTemplate &Defaults) {
+    model::TableTemplate T = Defaults;
     T.Where = A.Range;
     llvm::ArrayRef<ast::Value> Head = A.Values;
     bool Numbered = !Head.empty() && Head[0].K == ast::Value::Number;
@@ -166,23 +265,36 @@ private:
         T.Header.push_back(std::move(Row));
         HeaderRows.push_back(C->Range);
       } else if (Key == "栏次") {
-        T.ColumnNumbers = true;
+        T.ColumnNumbers = model::TableTemplate::AllNumbers;
+        if (C->Values.size() == 1 && word(C->Values[0]) == "金额") {
+          T.ColumnNumbers = model::TableTemplate::AmountNumbers;
+        } else if (!C->Values.empty()) {
+          bad(C->Key.Range, "栏次 numbers every column after 序号, 栏次 金额 only the amount columns",
+              "栏次为序号之后的各列编号，栏次 金额 只为金额列编号");
+          Ok = false;
+        }
+      } else if (Key == "标号") {
+        if (C->Values.size() != 1 || !isLabel(C->Values[0])) {
+          bad(C->Key.Range, "标号 takes the label printed above the title, in quotes: 标号 \"表1\"",
+              "标号后应为标题上方带引号的表号：标号 \"表1\"");
+          Ok = false;
+        } else {
+          T.Label = word(C->Values[0]);
+          Ok &= fields(T.Label, C->Values[0].range(), T.PerProject);
+        }
+      } else if (format(*C, T, Ok)) {
+        continue;
       } else if (Key == "范围") {
         Ok &= terms(C->Values, T.Scope);
       } else if (Key == "列") {
         Ok &= column(*C, T);
       } else if (Key == "行" || Key == "分栏" || Key == "对行") {
-        if (auto Row = row(*C))
+        if (auto Row = row(*C, T))
           T.Rows.push_back(std::move(*Row));
         else
           Ok = false;
       } else if (Key == "空表") {
-        if (C->Values.empty() || !isLabel(C->Values[0])) {
-          bad(C->Key.Range, "空表 takes the note to print, in quotes", "空表后应为带引号的注释文字");
-          Ok = false;
-        } else {
-          T.EmptyNote = word(C->Values[0]);
-        }
+        Ok &= empty(*C, T);
       } else {
         bad(C->Key.Range, "'" + Key.str() + "' is not a table row", "“" + Key.str() + "”不是表的组成部分",
             closest(Key, TableKeys));
@@ -203,32 +315,70 @@ private:
           "表 " + std::to_string(T.Number) + " 没有列");
       return std::nullopt;
     }
-    // Every header row must cover 序号 plus the columns, counting spans from rows above.
-    unsigned Width = static_cast<unsigned>(T.Columns.size()) + 1;
+    // Every header row must cover 序号 (if any) plus the columns, counting spans from rows
+    // above, and no span may reach past the last header row (it would blank a body row).
+    unsigned Width = static_cast<unsigned>(T.Columns.size()) + (T.Ordinal ? 1 : 0);
+    std::string Cols = std::to_string(T.Columns.size());
     if (!covers(headerSpans(T), HeaderRows, Width, "header row", "表头第",
-                " (序号 and " + std::to_string(Width - 1) + " 列)",
-                "（序号及 " + std::to_string(Width - 1) + " 个列）"))
+                T.Ordinal ? " (序号 and " + Cols + " 列)" : " (its " + Cols + " 列)",
+                T.Ordinal ? "（序号及 " + Cols + " 个列）" : "（" + Cols + " 个列）"))
+      return std::nullopt;
+    if (!withinHeader(T, HeaderRows))
       return std::nullopt;
     return T;
   }
 
-  /// 第一部分 "title" { items; 章 "heading" { items } … } and 第二部分 "title".
+  /// Whether every [跨行] of the header ends within it (the 栏次 row, if any, counted).
+  bool withinHeader(const model::TableTemplate &T, llvm::ArrayRef<Span> HeaderRows) {
+    size_t Rows = T.Header.size() + (T.ColumnNumbers ? 1 : 0);
+    for (size_t I = 0; I < T.Header.size(); ++I)
+      for (const model::HeaderCell &C : T.Header[I])
+        if (I + C.RowSpan > Rows) {
+          bad(HeaderRows[I],
+              "a [跨行 " + std::to_string(C.RowSpan) + "] of header row " + std::to_string(I + 1) +
+                  " reaches past the last header row: it would cover a body row",
+              "表头第 " + std::to_string(I + 1) + " 行的 [跨行 " + std::to_string(C.RowSpan) +
+                  "] 越过了表头最后一行，会遮住表体的行");
+          return false;
+        }
+    return true;
+  }
+
+  /// 空表 ["note"] [保留行]: what a table prints when every amount is zero.
+  bool empty(const ast::Attr &C, model::TableTemplate &T) {
+    T.EmptySet = true;
+    for (const ast::Value &V : C.Values) {
+      if (isLabel(V) && T.EmptyNote.empty()) {
+        T.EmptyNote = word(V);
+        if (!fields(T.EmptyNote, V.range(), T.PerProject))
+          return false;
+      } else if (V.K == ast::Value::Tag && V.Word.Value == "保留行" && V.Args.empty()) {
+        T.KeepRows = true;
+      } else {
+        bad(V.range(), "空表 is '空表 [\"note\"] [保留行]': the note, and whether the rows stay",
+            "空表的写法为“空表 [\"注释\"] [保留行]”：注释，以及是否保留各行");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /// 部分 "title" { items; 章 "heading" { items } … }; 第一部分 "title" { … } is one, and
+  /// 第二部分 "title" a part of the other tables (其余表).
   void part(const ast::Attr &A, model::Template &T) {
-    bool One = A.Key.Value == "第一部分";
-    if (A.Values.size() != 1 || !isLabel(A.Values[0]) || (!One && !A.Children.empty())) {
-      bad(A.Key.Range, One ? "第一部分 is '第一部分 \"title\" { … }'" : "第二部分 is '第二部分 \"title\"'",
-          One ? "第一部分的写法为“第一部分 \"标题\" { … }”" : "第二部分的写法为“第二部分 \"标题\"”");
+    llvm::StringRef Key = A.Key.Value;
+    bool Rest = Key == "第二部分" && A.Children.empty();
+    if (A.Values.size() != 1 || !isLabel(A.Values[0])) {
+      bad(A.Key.Range, Key.str() + " is '" + Key.str() + " \"title\" { … }'",
+          Key.str() + "的写法为“" + Key.str() + " \"标题\" { … }”");
       return;
     }
-    std::string Title = word(A.Values[0]);
-    if (!fields(Title, A.Values[0].range(), false))
+    model::OutlinePart P;
+    P.Title = word(A.Values[0]);
+    if (!fields(P.Title, A.Values[0].range(), false))
       return;
-    if (!One) {
-      T.Page.PartTwo = Title;
-      return;
-    }
-    T.Page.Present = true;
-    T.Page.PartOne = Title;
+    if (Rest)
+      P.Preface.push_back({model::OutlineItem::OtherTables, "", ""});
     for (const ast::Attr *C : A.Children) {
       if (C->Key.Value == "章") {
         if (C->Values.size() != 1 || !isLabel(C->Values[0])) {
@@ -242,25 +392,29 @@ private:
         for (const ast::Attr *X : C->Children)
           if (auto Item = outlineItem(*X, T))
             H.Items.push_back(std::move(*Item));
-        T.Page.Headings.push_back(std::move(H));
+        P.Headings.push_back(std::move(H));
       } else if (auto Item = outlineItem(*C, T)) {
-        if (!T.Page.Headings.empty()) {
-          bad(C->Key.Range, "items of 第一部分 after a 章 belong inside a 章",
-              "第一部分中位于章之后的内容应写在章内");
+        if (!P.Headings.empty()) {
+          bad(C->Key.Range, "items of a part after a 章 belong inside a 章",
+              "部分中位于章之后的内容应写在章内");
           continue;
         }
-        T.Page.Preface.push_back(std::move(*Item));
+        P.Preface.push_back(std::move(*Item));
       }
     }
+    T.Page.Parts.push_back(std::move(P));
   }
 
-  /// 说明 TITLE ["lead"], 表 TITLE ["lead"], 整体绩效, 名词解释.
+  /// 说明 TITLE ["lead"], 表 TITLE ["lead"], 整体绩效, 名词解释, 其余表, 其余说明.
   std::optional<model::OutlineItem> outlineItem(const ast::Attr &C, const model::Template &T) {
     model::OutlineItem Item;
     llvm::StringRef Key = C.Key.Value;
     llvm::ArrayRef<ast::Value> Values = C.Values;
-    if (Key == "整体绩效" || Key == "名词解释") {
-      Item.Kind = Key == "整体绩效" ? model::OutlineItem::Performance : model::OutlineItem::Glossary;
+    if (Key == "整体绩效" || Key == "名词解释" || Key == "其余表" || Key == "其余说明") {
+      Item.Kind = Key == "整体绩效"   ? model::OutlineItem::Performance
+                  : Key == "名词解释" ? model::OutlineItem::Glossary
+                  : Key == "其余表"   ? model::OutlineItem::OtherTables
+                                      : model::OutlineItem::OtherSections;
       if (!Values.empty() || !C.Children.empty()) {
         bad(C.Key.Range, Key.str() + " stands alone", Key.str() + "后不带其他内容");
         return std::nullopt;
@@ -269,9 +423,10 @@ private:
     }
     if ((Key != "说明" && Key != "表") || Values.empty() || Values.size() > 2 ||
         (Values.size() == 2 && !isLabel(Values[1]))) {
-      bad(C.Key.Range, "a heading shows '说明 TITLE [\"lead\"]', '表 TITLE [\"lead\"]', 整体绩效 or 名词解释",
-          "章内可写“说明 标题 [\"引语\"]”“表 标题 [\"引语\"]”、整体绩效或名词解释",
-          closest(Key, std::vector<std::string>{"说明", "表", "整体绩效", "名词解释"}));
+      bad(C.Key.Range,
+          "a part or heading shows '说明 TITLE [\"lead\"]', '表 TITLE [\"lead\"]', 整体绩效, 名词解释, 其余表 or 其余说明",
+          "部分或章内可写“说明 标题 [\"引语\"]”“表 标题 [\"引语\"]”、整体绩效、名词解释、其余表或其余说明",
+          closest(Key, std::vector<std::string>{"说明", "表", "整体绩效", "名词解释", "其余表", "其余说明"}));
       return std::nullopt;
     }
     Item.Kind = Key == "说明" ? model::OutlineItem::Section : model::OutlineItem::Table;
@@ -539,7 +694,7 @@ private:
   std::optional<model::TableTemplate> listing(const ast::Attr &A, model::TableTemplate T,
                                               llvm::ArrayRef<Span> HeaderRows) {
     T.Listing = true;
-    if (!T.Columns.empty() || !T.Rows.empty() || T.ColumnNumbers) {
+    if (!T.Columns.empty() || !T.Rows.empty() || T.ColumnNumbers != model::TableTemplate::NoNumbers) {
       bad(A.Key.Range, "a table has either 列 and 行 (a standard table) or 格, 逐行 and 支出计划 rows",
           "一张表要么由列和行组成（标准表），要么由格、逐行、支出计划组成");
       return std::nullopt;
@@ -609,10 +764,13 @@ private:
     return T;
   }
 
+  /// 列 编码 [类|款|项], 列 名称 [缩进] [格式 "…"], 列 金额 TERMS…, 列 单位, 列 字段 NAME; each
+  /// may take 左 or 右 (the side of a two-sided table) and [零 "…"].
   bool column(const ast::Attr &C, model::TableTemplate &T) {
     model::TemplateColumn Col;
+    const std::vector<std::string> Kinds{"编码", "名称", "金额", "单位", "字段"};
     if (C.Values.empty()) {
-      bad(C.Key.Range, "a column is '列 编码|名称|金额 …'", "列的写法为“列 编码|名称|金额 …”");
+      bad(C.Key.Range, "a column is '列 编码|名称|金额|单位|字段 …'", "列的写法为“列 编码|名称|金额|单位|字段 …”");
       return false;
     }
     std::string Kind = word(C.Values[0]);
@@ -622,24 +780,70 @@ private:
       Col.Kind = model::TemplateColumn::Label;
     else if (Kind == "金额")
       Col.Kind = model::TemplateColumn::Amount;
+    else if (Kind == "单位")
+      Col.Kind = model::TemplateColumn::Unit;
+    else if (Kind == "字段")
+      Col.Kind = model::TemplateColumn::Field;
     else {
       bad(C.Values[0].range(), "'" + Kind + "' is not a column kind", "“" + Kind + "”不是列的种类",
-          closest(Kind, std::vector<std::string>{"编码", "名称", "金额"}));
+          closest(Kind, Kinds));
       return false;
     }
     bool Ok = true;
     std::vector<FigurePart> Terms;
-    for (const ast::Value &V : C.Values.drop_front()) {
+    llvm::ArrayRef<ast::Value> Rest = C.Values.drop_front();
+    if (Col.Kind == model::TemplateColumn::Field) {
+      std::string F = Rest.empty() ? "" : word(Rest[0]);
+      if (Rest.empty() || Rest[0].K != ast::Value::Name ||
+          std::find(RowFields.begin(), RowFields.end(), F) == RowFields.end()) {
+        bad(Rest.empty() ? C.Values[0].range() : Rest[0].range(),
+            "列 字段 takes a field of the row's project or unit: " + llvm::join(RowFields, ", "),
+            "列 字段 后应为行所属项目或单位的字段：" + llvm::join(RowFields, "、"),
+            F.empty() ? "" : closest(F, RowFields));
+        return false;
+      }
+      Col.FieldName = F;
+      Rest = Rest.drop_front();
+    }
+    for (const ast::Value &V : Rest) {
       std::string W = word(V);
-      if (V.K == ast::Value::Name && (W == "左" || W == "右"))
+      if (V.K == ast::Value::Name && (W == "左" || W == "右")) {
         Col.Side = W == "右";
-      else if (V.K == ast::Value::Tag && V.Word.Value == "零" && !V.Args.empty())
+      } else if (V.K == ast::Value::Tag && V.Word.Value == "零" && V.Args.size() == 1) {
         Col.Zero = word(V.Args[0]);
-      else if (Col.Kind != model::TemplateColumn::Amount) {
-        bad(V.range(), "only 金额 columns take terms", "只有金额列可带筛选条件");
+        Col.ZeroSet = true;
+      } else if (Col.Kind == model::TemplateColumn::Code && V.K == ast::Value::Name &&
+                 (W == "类" || W == "款" || W == "项") && !Col.Part) {
+        Col.Part = W == "类" ? 1 : W == "款" ? 2 : 3;
+      } else if (Col.Kind == model::TemplateColumn::Label && V.K == ast::Value::Tag &&
+                 V.Word.Value == "缩进" && V.Args.empty()) {
+        Col.Indent = true;
+      } else if (Col.Kind == model::TemplateColumn::Label && V.K == ast::Value::Tag &&
+                 V.Word.Value == "格式" && V.Args.size() == 1 && isLabel(V.Args[0])) {
+        Col.Pattern = word(V.Args[0]);
+        for (size_t Open = Col.Pattern.find('{'); Open != std::string::npos;
+             Open = Col.Pattern.find('{', Open + 1)) {
+          size_t Close = Col.Pattern.find('}', Open);
+          std::string F = Close == std::string::npos ? "" : Col.Pattern.substr(Open + 1, Close - Open - 1);
+          if (F != "编码" && F != "名称") {
+            bad(V.Args[0].range(), "a 名称 column's 格式 names {编码} and {名称}",
+                "名称列的格式可含 {编码} 与 {名称}", "", false);
+            Ok = false;
+            break;
+          }
+        }
+      } else if (Col.Kind != model::TemplateColumn::Amount) {
+        bad(V.range(),
+            Col.Kind == model::TemplateColumn::Code    ? "a 编码 column takes 类, 款 or 项, 左|右 and [零]"
+            : Col.Kind == model::TemplateColumn::Label ? "a 名称 column takes [缩进], [格式 \"…\"], 左|右 and [零]"
+                                                       : "only 金额 columns take terms",
+            Col.Kind == model::TemplateColumn::Code    ? "编码列可带 类、款 或 项、左|右 与 [零]"
+            : Col.Kind == model::TemplateColumn::Label ? "名称列可带 [缩进]、[格式 \"…\"]、左|右 与 [零]"
+                                                       : "只有金额列可带筛选条件");
         Ok = false;
-      } else
+      } else {
         Terms.push_back(FigurePart::of(V));
+      }
     }
     if (!Terms.empty())
       Ok &= terms(Terms, Col.Terms);
@@ -657,7 +861,64 @@ private:
     return terms(Values, Row.Terms[Side]);
   }
 
-  std::optional<model::TemplateRow> row(const ast::Attr &C) {
+  /// Reads the options a row may end with — [编号 "一、"] (trees, units, projects) and
+  /// [跨列 N] (totals and fixed rows) — off the end of \p Values into \p Row.
+  bool rowOptions(llvm::ArrayRef<ast::Value> &Values, model::TemplateRow &Row) {
+    while (!Values.empty() && Values.back().K == ast::Value::Tag) {
+      const ast::Value &V = Values.back();
+      llvm::StringRef Tag = V.Word.Value;
+      if (Tag == "编号") {
+        if (V.Args.size() != 1 || !isLabel(V.Args[0]) || !numbering(word(V.Args[0]))) {
+          bad(V.range(), "a numbering is [编号 \"一、\"]: its first number, 一 or 1, as printed: 一、 （一） (一) 1、 1. （1）",
+              "编号的写法为 [编号 \"一、\"]：照印出的样子写第一个编号（一 或 1）：一、 （一） (一) 1、 1. （1）");
+          return false;
+        }
+        if (Row.Kind != model::TemplateRow::FunctionTree && Row.Kind != model::TemplateRow::EconomicTree &&
+            Row.Kind != model::TemplateRow::Units && Row.Kind != model::TemplateRow::Projects) {
+          bad(V.range(), "only rows of codes, units and projects are numbered (a fixed row writes its number in its label)",
+              "只有科目行、单位行和项目行可编号（固定行的编号写在名称中）");
+          return false;
+        }
+        Row.Numbering = word(V.Args[0]);
+      } else if (Tag == "跨列") {
+        unsigned N = 0, Unused = 1;
+        bool Ok = true;
+        span(V, Unused, N, Ok);
+        if (!Ok)
+          return false;
+        if (Row.Kind != model::TemplateRow::Total && Row.Kind != model::TemplateRow::Fixed &&
+            Row.Kind != model::TemplateRow::Department) {
+          bad(V.range(), "[跨列 N] spans the label of a total, fixed or department row",
+              "[跨列 N] 用于合计行、固定行或部门行的名称");
+          return false;
+        }
+        Row.LabelSpan = N;
+      } else if (Tag == "空表时" && V.Args.empty() && Row.Kind == model::TemplateRow::Blank) {
+        Row.WhenEmpty = true;
+      } else {
+        break;
+      }
+      Values = Values.drop_back();
+    }
+    return true;
+  }
+
+  /// Whether \p Style is a first number as printed: 一、 （一） (一) 1、 1. （1） …
+  static bool numbering(llvm::StringRef Style) {
+    size_t At = Style.find("一");
+    size_t Len = 3;
+    if (At == llvm::StringRef::npos) {
+      At = Style.find('1');
+      Len = 1;
+    }
+    if (At == llvm::StringRef::npos)
+      return false;
+    llvm::StringRef Rest = Style.substr(At + Len);
+    return Rest.find("一") == llvm::StringRef::npos && Rest.find('1') == llvm::StringRef::npos &&
+           Style.size() <= 24;
+  }
+
+  std::optional<model::TemplateRow> row(const ast::Attr &C, const model::TableTemplate &T) {
     model::TemplateRow Row;
     llvm::StringRef Key = C.Key.Value;
     if (Key == "分栏") {
@@ -676,7 +937,7 @@ private:
             Ok = false;
             continue;
           }
-          if (auto Inner = row(*X))
+          if (auto Inner = row(*X, T))
             Row.Sides[Side].push_back(std::move(*Inner));
           else
             Ok = false;
@@ -710,22 +971,52 @@ private:
       return Ok ? std::optional(std::move(Row)) : std::nullopt;
     }
     // 行 …
+    const char *Forms = "a row is '行 合计', '行 功能科目 类 款 项', '行 经济科目 类 款', '行 单位 [{ … }]', "
+                        "'行 部门', '行 项目', '行 空 [N]' or '行 \"label\" terms…'";
+    const char *FormsZh = "行的写法为“行 合计”“行 功能科目 类 款 项”“行 经济科目 类 款”“行 单位 [{ … }]”"
+                          "“行 部门”“行 项目”“行 空 [N]”或“行 \"名称\" 条件…”";
     if (C.Values.empty()) {
-      bad(C.Key.Range, "a row is '行 合计', '行 功能科目 类 款 项', '行 经济科目 类 款' or '行 \"label\" terms…'",
-          "行的写法为“行 合计”“行 功能科目 类 款 项”“行 经济科目 类 款”或“行 \"名称\" 条件…”");
+      bad(C.Key.Range, Forms, FormsZh);
       return std::nullopt;
     }
-    std::string First = word(C.Values[0]);
-    if (C.Values[0].K != ast::Value::String && First == "合计") {
+    llvm::ArrayRef<ast::Value> Values = C.Values;
+    std::string First = word(Values[0]);
+    bool Keyword = Values[0].K != ast::Value::String;
+    if (Keyword && First == "合计")
       Row.Kind = model::TemplateRow::Total;
-      Row.Has[0] = true;
-      Row.Label[0] = C.Values.size() > 1 ? word(C.Values[1]) : "合计";
-      return Row;
+    else if (Keyword && (First == "功能科目" || First == "经济科目"))
+      Row.Kind = First == "功能科目" ? model::TemplateRow::FunctionTree : model::TemplateRow::EconomicTree;
+    else if (Keyword && First == "单位")
+      Row.Kind = model::TemplateRow::Units;
+    else if (Keyword && First == "部门")
+      Row.Kind = model::TemplateRow::Department;
+    else if (Keyword && First == "项目")
+      Row.Kind = model::TemplateRow::Projects;
+    else if (Keyword && First == "空")
+      Row.Kind = model::TemplateRow::Blank;
+    else
+      Row.Kind = model::TemplateRow::Fixed;
+    if (!rowOptions(Values, Row))
+      return std::nullopt;
+    if (!C.Children.empty() && Row.Kind != model::TemplateRow::Units) {
+      bad(C.Key.Range, "only '行 单位 { … }' holds rows (the rows of each unit)",
+          "只有“行 单位 { … }”可包含行（每个单位的行）");
+      return std::nullopt;
     }
-    if (C.Values[0].K != ast::Value::String && (First == "功能科目" || First == "经济科目")) {
-      bool Function = First == "功能科目";
-      Row.Kind = Function ? model::TemplateRow::FunctionTree : model::TemplateRow::EconomicTree;
-      for (const ast::Value &V : C.Values.drop_front()) {
+    switch (Row.Kind) {
+    case model::TemplateRow::Total:
+      Row.Has[0] = true;
+      Row.Label[0] = Values.size() > 1 ? word(Values[1]) : "合计";
+      if (Values.size() > 2 || (Values.size() == 2 && !isLabel(Values[1]))) {
+        bad(Values.back().range(), "a total row is '行 合计 [\"label\"] [跨列 N]'",
+            "合计行的写法为“行 合计 [\"名称\"] [跨列 N]”");
+        return std::nullopt;
+      }
+      return Row;
+    case model::TemplateRow::FunctionTree:
+    case model::TemplateRow::EconomicTree: {
+      bool Function = Row.Kind == model::TemplateRow::FunctionTree;
+      for (const ast::Value &V : Values.drop_front()) {
         std::string L = word(V);
         unsigned Len = L == "类" ? 3 : L == "款" ? 5 : (L == "项" && Function) ? 7 : 0;
         if (!Len) {
@@ -740,20 +1031,68 @@ private:
         Row.Levels = Function ? std::vector<unsigned>{3, 5, 7} : std::vector<unsigned>{3, 5};
       return Row;
     }
-    Row.Kind = model::TemplateRow::Fixed;
-    if (!side(C.Values, Row, 0))
+    case model::TemplateRow::Units: {
+      if (Values.size() > 1) {
+        bad(Values[1].range(), "a row per unit is '行 单位 [编号] [{ rows of each unit }]'",
+            "按单位的行写作“行 单位 [编号] [{ 每个单位的行 }]”");
+        return std::nullopt;
+      }
+      bool Ok = true;
+      for (const ast::Attr *X : C.Children) {
+        if (X->Key.Value != "行") {
+          bad(X->Key.Range, "'行 单位 { … }' holds 行 rows", "“行 单位 { … }”中只能写“行”");
+          Ok = false;
+          continue;
+        }
+        auto Inner = row(*X, T);
+        if (Inner && (Inner->Kind == model::TemplateRow::Units || Inner->Kind == model::TemplateRow::Department)) {
+          bad(X->Key.Range, "the rows of a unit are its own: no 行 单位 or 行 部门 inside",
+              "单位内的行只属于该单位：其中不能再写行 单位或行 部门");
+          Ok = false;
+        } else if (Inner) {
+          Row.Inner.push_back(std::move(*Inner));
+        } else {
+          Ok = false;
+        }
+      }
+      return Ok ? std::optional(std::move(Row)) : std::nullopt;
+    }
+    case model::TemplateRow::Department:
+    case model::TemplateRow::Projects:
+      if (Values.size() > 1) {
+        bad(Values[1].range(), First == "部门" ? "a department row is '行 部门 [跨列 N]'" : "a row per project is '行 项目 [编号]'",
+            First == "部门" ? "部门行写作“行 部门 [跨列 N]”" : "按项目的行写作“行 项目 [编号]”");
+        return std::nullopt;
+      }
+      Row.Has[0] = true;
+      return Row;
+    case model::TemplateRow::Blank:
+      if (Values.size() > 2 || (Values.size() == 2 && (Values[1].K != ast::Value::Number ||
+                                                       Values[1].Num.Number.getAsInteger(10, Row.Count) ||
+                                                       Row.Count == 0 || Row.Count > 64))) {
+        bad(Values.back().range(), "blank rows are '行 空 [N] [空表时]', 1 ≤ N ≤ 64",
+            "空行写作“行 空 [N] [空表时]”，1 ≤ N ≤ 64");
+        return std::nullopt;
+      }
+      return Row;
+    case model::TemplateRow::Fixed:
+    case model::TemplateRow::Panels:
+      break;
+    }
+    if (!side(Values, Row, 0))
       return std::nullopt;
     return Row;
   }
 
   Resolver &R;
   std::string Name;
+  bool Standard;
 };
 
 } // namespace
 
-void Resolver::tableTemplate(const ast::Library &L) {
-  TemplateReader(*this, L.Name.Value).run(L);
+void Resolver::tableTemplate(const ast::Library &L, bool FromStdlib) {
+  TemplateReader(*this, L.Name.Value, FromStdlib).run(L);
 }
 
 } // namespace budc::sema

@@ -427,7 +427,7 @@ llvm::ArrayRef<ast::Attr *> Builder::rows(Rule *Block) {
   return keep(Out);
 }
 
-/// attr : name value* attrBlock?
+/// attr : ( name | 性质 ) value* attrBlock?
 ast::Attr *Builder::attr(Rule *C) {
   auto *N = node<ast::Attr>(C);
   Children K(C);
@@ -440,6 +440,8 @@ ast::Attr *Builder::attr(Rule *C) {
     case BudParser::RuleAttrBlock: Block = R; break;
     default: break;
     }
+  if (!N->Key.present()) // 性质 行政: the keyword 性质 as a key
+    N->Key = word(K.token(tok::KwNature));
   N->Values = keep(Values);
   N->HasBlock = Block != nullptr;
   N->Children = rows(Block);
@@ -545,6 +547,15 @@ ast::Basic *Builder::basic(Rule *C) {
       }
       Src->Fund = name(XK.rule(BudParser::RuleName));
       Items.push_back(Src);
+    } else if (X->getRuleIndex() == BudParser::RuleBlockAmountStmt) {
+      if (!N->Function.present()) {
+        Diags.report(span(X->getStart()), diag::MisplacedStatement,
+                     {"'金额'", "a block without a function code",
+                      "such a block gives money by economic code: 30101 基本工资 10.00"})
+            .zh({"“金额”", "未写功能科目的块", "这种块按经济科目给出资金：30101 基本工资 10.00"});
+        continue;
+      }
+      Items.push_back(amountLine(X));
     }
   }
   N->Items = keep(Items);
@@ -608,7 +619,8 @@ ast::Node *Builder::functionOrEconomic(Rule *C) {
   return N;
 }
 
-/// 金额 [-] ( NUMBER | QUANTITY ) [上年结转] ( NAME | STRING )
+/// 金额 [-] ( NUMBER | QUANTITY ) [上年结转] ( NAME | STRING ) [{ split }], and in a 基本支出 or
+/// 项目支出 block 金额 [-] ( NUMBER | QUANTITY ) [上年结转] [ NAME | STRING ] [tag]…
 ast::AmountLine *Builder::amountLine(Rule *C) {
   auto *L = node<ast::AmountLine>(C);
   Children K(C);
@@ -624,6 +636,11 @@ ast::AmountLine *Builder::amountLine(Rule *C) {
     L->CarryOverRange = span(Carry);
   }
   L->Fund = word(R.takeAny({tok::Name, tok::String}));
+  std::vector<ast::Value> Tags;
+  for (ParserRuleContext *T : K.rules())
+    if (T->getRuleIndex() == BudParser::RuleTag)
+      Tags.push_back(tag(T));
+  L->Tags = keep(Tags);
   if (ParserRuleContext *Body = K.rule(BudParser::RuleSplitBody)) {
     L->HasSplit = true;
     std::vector<ast::BasicLine *> Split;
@@ -669,7 +686,20 @@ ast::Goal *Builder::goal(Rule *C) {
   return N;
 }
 
-/// 指标 [PATH] NAME [VALUE] [描述 TEXT] [依据 WORD]: a rule of tokens, read in order.
+/// A word of an indicator's 单位 or 性质 clause: a comparator is kept in its one spelling
+/// (>= is ≥), as a quantity's comparator is.
+ast::Text Builder::clauseWord(const Tok *T) {
+  ast::Text Out = word(T);
+  if (T && Out.present()) {
+    ast::Comparator C = comparatorOf(kindOf(T));
+    if (C != ast::Comparator::None)
+      Out.Value = ast::spelling(C);
+  }
+  return Out;
+}
+
+/// 指标 [PATH] NAME [VALUE] [单位 U] [性质 N] [权重 W] [核心 C] [内容 T] [评分 T] [描述 T]
+/// [依据 WORD]: a rule of tokens, read in order.
 ast::Indicator *Builder::indicator(Rule *C) {
   auto *N = node<ast::Indicator>(C);
   Children K(C);
@@ -729,10 +759,86 @@ ast::Indicator *Builder::indicator(Rule *C) {
     N->Val.K = ast::Value::Name;
     N->Val.Word = word(R.next());
   }
-  if (R.take(tok::KwDesc))
-    N->Description = word(R.takeAny({tok::String, tok::TextBlock}));
-  if (R.take(tok::KwBasis))
-    N->Basis = word(R.takeAny({tok::Name, tok::String}));
+  // The clauses: the grammar takes them in any order, the language in one, each once.
+  static const tok::Kind Order[] = {tok::KwUnit,    tok::KwNature,  tok::KwWeight, tok::KwCore,
+                                    tok::KwContent, tok::KwScoring, tok::KwDesc,   tok::KwBasis};
+  ast::IndicatorColumns *Cols = nullptr;
+  auto Columns = [&]() -> ast::IndicatorColumns & {
+    if (!Cols)
+      N->Columns = Cols = Ctx.make<ast::IndicatorColumns>();
+    return *Cols;
+  };
+  size_t Next = 0;               // the first clause that may still come
+  antlr4::Token *Last = nullptr; // the clause before
+  llvm::StringRef Source = Tokens.SM.getText(Tokens.File);
+  while (antlr4::Token *Key = R.next()) {
+    tok::Kind K = kindOf(Key);
+    size_t At = std::find(std::begin(Order), std::end(Order), K) - std::begin(Order);
+    if (At == std::size(Order))
+      continue; // (a token error recovery left; the parser reported it)
+    bool Keep = At >= Next;
+    if (!Keep) {
+      Span A = span(Key), B = span(Last);
+      Diags.report(A, diag::ClauseOrder,
+                   {Source.slice(A.Begin, A.End).str(), Source.slice(B.Begin, B.End).str()});
+    } else {
+      Next = At + 1;
+    }
+    Last = Key;
+    switch (K) {
+    case tok::KwUnit: {
+      ast::Text U;
+      if (antlr4::Token *First = R.take(tok::Name)) {
+        // NAME ( / NAME )*: 次/年 is one unit, written with or without spaces around '/'.
+        U = word(First);
+        std::string Joined = U.Value.str();
+        while (R.is(tok::Slash) && R.peek(1) && kindOf(R.peek(1)) == tok::Name) {
+          R.next();
+          antlr4::Token *Part = R.next();
+          U.Range = Span::cover(U.Range, span(Part));
+          Joined += "/" + word(Part).Value.str();
+        }
+        llvm::StringRef Written = Source.slice(U.Range.Begin, U.Range.End);
+        if (Joined.size() != U.Value.size())
+          U.Value = Joined == Written ? Written : Ctx.save(Joined);
+      } else {
+        U = clauseWord(R.takeAny({tok::String, tok::Ge, tok::Le, tok::Ne, tok::Eq, tok::Gt, tok::Lt}));
+      }
+      if (Keep)
+        Columns().Unit = U;
+      break;
+    }
+    case tok::KwNature: {
+      ast::Text W = clauseWord(R.takeAny(
+          {tok::Ge, tok::Le, tok::Ne, tok::Eq, tok::Gt, tok::Lt, tok::Name, tok::String}));
+      if (Keep)
+        Columns().Nature = W;
+      break;
+    }
+    case tok::KwWeight:
+      if (antlr4::Token *W = R.takeAny({tok::Number, tok::Quantity}); W && Keep)
+        Columns().Weight = signedNumber(span(W), ast::Comparator::None, nullptr, W);
+      break;
+    case tok::KwCore:
+    case tok::KwContent:
+    case tok::KwScoring:
+    case tok::KwDesc:
+    case tok::KwBasis: {
+      bool Text = K == tok::KwContent || K == tok::KwScoring || K == tok::KwDesc;
+      ast::Text W = word(Text ? R.takeAny({tok::String, tok::TextBlock}) : R.takeAny({tok::Name, tok::String}));
+      if (!Keep)
+        break;
+      (K == tok::KwCore       ? Columns().Core
+       : K == tok::KwContent  ? Columns().Content
+       : K == tok::KwScoring  ? Columns().Scoring
+       : K == tok::KwDesc     ? N->Description
+                              : N->Basis) = W;
+      break;
+    }
+    default:
+      break;
+    }
+  }
   return N;
 }
 

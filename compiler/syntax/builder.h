@@ -68,6 +68,7 @@ private:
   ast::Quantity amount(Rule *C);
 
   ast::Text word(const Tok *T);
+  ast::Text clauseWord(const Tok *T);
   ast::Text name(Rule *C);
   ast::Text text(Rule *C);
   ast::Code code(const Tok *T, const char *WhatEn, const char *WhatZh);

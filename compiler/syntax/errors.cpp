@@ -12,6 +12,8 @@
 
 #include "BudParser.h"
 
+#include <optional>
+
 using namespace antlr4;
 using budc::grammar::BudParser;
 
@@ -113,6 +115,7 @@ const Words *constructOf(size_t Rule) {
       Split{"an amount's split by economic code", "金额的经济科目分解"},
       Function{"a function-code line", "功能科目"},
       Economic{"an economic-code line", "经济科目"}, AmountL{"a project amount line", "项目金额行"},
+      BlockAmount{"an amount line", "金额行"},
       Schedule{"the spending schedule", "支出计划"}, Goal{"a goal", "目标"},
       Indicator{"an indicator", "指标"}, Citation{"a citation", "依据"},
       Declare{"a declared figure", "声明"}, Section{"a text section", "说明"},
@@ -152,6 +155,7 @@ const Words *constructOf(size_t Rule) {
   case BudParser::RuleFunctionStmt: return &Function;
   case BudParser::RuleEconomicStmt: return &Economic;
   case BudParser::RuleAmountStmt: return &AmountL;
+  case BudParser::RuleBlockAmountStmt: return &BlockAmount;
   case BudParser::RuleScheduleStmt: return &Schedule;
   case BudParser::RuleGoalStmt:
   case BudParser::RuleGoalBody: return &Goal;
@@ -221,8 +225,16 @@ Words placeOf(tok::Kind K) {
     return {"it belongs at the top level of a file or in a unit", "它应写在文件顶层或单位中"};
   case tok::KwDesc:
   case tok::KwBasis:
+  case tok::KwWeight:
+  case tok::KwCore:
+  case tok::KwContent:
+  case tok::KwScoring:
     return {"it follows an indicator's value on the indicator's line",
             "它应写在指标行中指标值之后"};
+  case tok::KwNature:
+    return {"it follows an indicator's value on the indicator's line, or is an attribute of a "
+            "unit or a department",
+            "它应写在指标行中指标值之后，或作为单位、部门的属性"};
   default:
     return {"it belongs at the top level of a file", "它应写在文件顶层"};
   }
@@ -250,6 +262,7 @@ std::string describeExpected(const misc::IntervalSet &Set, size_t Rule, Lang L) 
       Add({"a month and a percentage such as 3月 25%", "月份和百分比（如 3月 25%）"});
   } else if (Has(tok::Quantity) && Has(tok::String) && Rule == BudParser::RuleIndicatorStmt) {
     Add({"a value", "指标值"});
+
   } else if (Has(tok::Quantity)) {
     Add({"an amount", "金额"});
   } else if (Has(tok::Number)) {
@@ -463,7 +476,7 @@ void ErrorStrategy::sync(Parser *P) {
   beginErrorCondition(P);
   if (AfterStatement) {
     // Something after a complete statement on the same line.
-    reportAfterStatement(Ctx, Cur);
+    reportAfterStatement(Cur);
   } else {
     misc::IntervalSet Expected = Next;
     Expected.remove(static_cast<size_t>(antlr4::Token::EPSILON));
@@ -474,25 +487,9 @@ void ErrorStrategy::sync(Parser *P) {
   skipLine(P);
 }
 
-/// A token after a complete statement on the same line: a clause out of order, or a second
-/// statement without ';'.
-void ErrorStrategy::reportAfterStatement(ParserRuleContext *List, antlr4::Token *Cur) {
-  tok::Kind K = kindOf(Cur);
-  if ((K == tok::KwDesc || K == tok::KwBasis) && !List->children.empty()) {
-    // The last statement of the list, unwrapped from its item rule.
-    tree::ParseTree *Last = List->children.back();
-    auto *R = dynamic_cast<ParserRuleContext *>(Last);
-    while (R && R->getRuleIndex() != BudParser::RuleIndicatorStmt && R->children.size() == 1)
-      R = dynamic_cast<ParserRuleContext *>(R->children.front());
-    if (R && R->getRuleIndex() == BudParser::RuleIndicatorStmt && K == tok::KwDesc) {
-      auto *Ind = static_cast<BudParser::IndicatorStmtContext *>(R);
-      if (Ind->KW_BASIS()) {
-        Diags.report(spanOf(Tokens, Cur), diag::ClauseOrder, {"描述", "依据"});
-        spend();
-        return;
-      }
-    }
-  }
+/// A token after a complete statement on the same line: a second statement without ';'. (An
+/// indicator takes its clauses in any order; the AST builder reports one out of order, BUD018.)
+void ErrorStrategy::reportAfterStatement(antlr4::Token *Cur) {
   Diags
       .report(spanOf(Tokens, Cur), diag::MissingSeparator, {describeToken(Cur, Tokens, Lang::En)})
       .zh({describeToken(Cur, Tokens, Lang::Zh)});
@@ -601,11 +598,21 @@ void ErrorStrategy::diagnose(Parser *P, antlr4::Token *Found, const misc::Interv
   }
   if (Kind == diag::MissingToken)
     Where = {Where.File, Where.Begin, Where.Begin};
+  // After a clause keyword of an indicator: what that column holds.
+  std::optional<Words> Wanted;
+  if (Rule == BudParser::RuleIndicatorStmt && Prev)
+    switch (kindOf(Prev)) {
+    case tok::KwUnit: Wanted = Words{"a unit such as 个 or \"%\"", "计量单位（如 个 或 \"%\"）"}; break;
+    case tok::KwNature: Wanted = Words{"an 指标性质 such as ≥ or 正向", "指标性质（如 ≥ 或 正向）"}; break;
+    case tok::KwWeight: Wanted = Words{"a weight such as 10", "权重（如 10）"}; break;
+    case tok::KwCore: Wanted = Words{"是 or 否", "是或否"}; break;
+    default: break;
+    }
   Diags
       .report(Where, Kind,
-              {describeExpected(Expected, DetailRule, Lang::En), Construct->En,
+              {Wanted ? Wanted->En : describeExpected(Expected, DetailRule, Lang::En), Construct->En,
                describeToken(Found, Tokens, Lang::En)})
-      .zh({describeExpected(Expected, DetailRule, Lang::Zh), Construct->Zh,
+      .zh({Wanted ? Wanted->Zh : describeExpected(Expected, DetailRule, Lang::Zh), Construct->Zh,
            describeToken(Found, Tokens, Lang::Zh)});
   spend();
 }

@@ -49,7 +49,7 @@ protected:
   void consumeUntil(antlr4::Parser *P, const antlr4::misc::IntervalSet &Set) override;
 
 private:
-  void reportAfterStatement(antlr4::ParserRuleContext *List, antlr4::Token *Cur);
+  void reportAfterStatement(antlr4::Token *Cur);
   void skipLine(antlr4::Parser *P);
   antlr4::Token *unclosedBrace(antlr4::Parser *P);
   antlr4::Token *previous(antlr4::Token *T);

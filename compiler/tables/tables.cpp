@@ -1,6 +1,7 @@
 //===- tables.cpp - Evaluating table templates over the allocations ---------===//
 #include "compiler/tables/tables.h"
 
+#include "compiler/model/amount.h"
 #include "compiler/model/values.h"
 
 #include <algorithm>
@@ -70,11 +71,41 @@ struct Side {
   const model::Query *Terms = nullptr;
   std::string Function, Economic; ///< code prefixes of tree rows
   bool Total = false;
+  std::optional<size_t> Unit; ///< the facts of this unit only (行 单位)
+  int Project = -1;           ///< the facts of this project only (行 项目)
+  bool UnitRow = false;       ///< the row of a unit itself
+  unsigned Level = 0;         ///< depth in its tree, for an indented label
+  unsigned LabelSpan = 1;     ///< the label spans this many text columns
+  std::string Number;         ///< its outline number (一、), printed before the label
 };
 
 struct Line {
   Side S[2];
+  bool Blank = false;     ///< 行 空: an empty row
+  bool WhenEmpty = false; ///< kept only when the table's amounts are all zero
 };
+
+/// The outline number \p N (1-based) in the style of first number \p Style: 一、 （一） 1. …
+std::string outlineNumber(llvm::StringRef Style, unsigned N) {
+  static const char *const Digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  size_t At = Style.find("一");
+  if (At == llvm::StringRef::npos) {
+    At = Style.find('1');
+    return Style.take_front(At).str() + std::to_string(N) + Style.drop_front(At + 1).str();
+  }
+  std::string Word;
+  if (N >= 100) {
+    Word = std::to_string(N);
+  } else {
+    unsigned Tens = N / 10, Ones = N % 10;
+    if (Tens > 1)
+      Word += Digits[Tens];
+    if (Tens)
+      Word += "十";
+    Word += Digits[Ones];
+  }
+  return Style.take_front(At).str() + Word + Style.drop_front(At + 3).str();
+}
 
 const model::TableFact *fact(const std::vector<model::TableFact> &Facts, llvm::StringRef Key) {
   for (const model::TableFact &F : Facts)
@@ -87,8 +118,12 @@ std::string factText(const model::TableFact *F) {
   return F && !F->Values.empty() ? F->Values[0] : "";
 }
 
-/// The value of a field or figure reference a text names in braces (checked by sema).
-std::string fieldValue(const model::Budget &B, int Project, unsigned Ordinal, llvm::StringRef F) {
+/// The value of a field or figure reference a text names in braces (checked by sema); {金额单位}
+/// is the table's unit \p Unit when it has one.
+std::string fieldValue(const model::Budget &B, int Project, unsigned Ordinal, llvm::StringRef F,
+                       llvm::StringRef Unit) {
+  if (F == "金额单位" && !Unit.empty())
+    return Unit.str();
   if (Project >= 0) {
     const model::Project &P = B.Projects[static_cast<size_t>(Project)];
     if (F == "序号")
@@ -117,7 +152,7 @@ std::string fieldValue(const model::Budget &B, int Project, unsigned Ordinal, ll
 /// \p Text with every {field} and figure reference replaced by its value; {{ and }} are
 /// literal braces.
 std::string fillFields(const model::Budget &B, int Project, unsigned Ordinal,
-                       llvm::StringRef Text) {
+                       llvm::StringRef Text, llvm::StringRef Unit = "") {
   std::string Out;
   for (size_t I = 0; I < Text.size(); ++I) {
     char C = Text[I];
@@ -131,20 +166,26 @@ std::string fillFields(const model::Budget &B, int Project, unsigned Ordinal,
       Out += C;
       continue;
     }
-    Out += fieldValue(B, Project, Ordinal, Text.slice(I + 1, Close).trim(" \t"));
+    Out += fieldValue(B, Project, Ordinal, Text.slice(I + 1, Close).trim(" \t"), Unit);
     I = Close;
   }
   return Out;
 }
 
+model::AmountFormat moneyFormat(const model::Budget &B, const model::TableTemplate &T);
+
 /// What every table takes from its template as written: number, title, caption lines (标注),
 /// header rows and notes (注), with their fields filled in.
 Table frame(const model::Budget &B, const model::TableTemplate &T, int Project,
             unsigned Ordinal) {
-  auto Fill = [&](llvm::StringRef Text) { return fillFields(B, Project, Ordinal, Text); };
+  auto Fill = [&](llvm::StringRef Text) {
+    return fillFields(B, Project, Ordinal, Text, T.MoneyUnit);
+  };
   Table Out;
   Out.Number = T.Number;
   Out.Title = Fill(T.Title);
+  Out.Label = Fill(T.Label);
+  Out.Money = moneyFormat(B, T);
   Out.Template = T.Title;
   Out.Project = Project;
   for (const std::string &C : T.Caption)
@@ -160,6 +201,34 @@ Table frame(const model::Budget &B, const model::TableTemplate &T, int Project,
   return Out;
 }
 
+/// How \p T prints its amounts: in its money unit (else the budget's), with its decimals (by
+/// default none in 元, two in any larger unit) and separators.
+model::AmountFormat moneyFormat(const model::Budget &B, const model::TableTemplate &T) {
+  model::AmountFormat F;
+  F.Factor = T.MoneyFactor.isZero() ? B.MoneyFactor : T.MoneyFactor;
+  F.Unit = T.MoneyUnit.empty() ? B.MoneyUnit : T.MoneyUnit;
+  F.Decimals = T.Decimals >= 0 ? static_cast<unsigned>(T.Decimals)
+               : F.Factor == Decimal::fromRaw(Decimal::One) ? 0
+                                                            : 2;
+  F.Separators = T.Separators;
+  return F;
+}
+
+/// \p Yuan as \p T prints it, rounded half-up from the exact amount.
+std::string money(const model::Budget &B, const model::TableTemplate &T, Decimal Yuan) {
+  return moneyFormat(B, T).number(Yuan).value_or("####");
+}
+
+/// The goals of project \p P as one text: the goal itself, or numbered lines.
+std::string goalsText(const model::Project &P) {
+  if (P.Goals.size() == 1)
+    return P.Goals[0];
+  std::string Goals;
+  for (size_t I = 0; I < P.Goals.size(); ++I)
+    Goals += (I ? "\n" : "") + std::to_string(I + 1) + "." + P.Goals[I];
+  return Goals;
+}
+
 /// Evaluates one standard table.
 class Evaluator {
 public:
@@ -170,96 +239,218 @@ public:
     model::Query Pre = T.Scope;
     Pre.Natures = (Pre.Natures ? Pre.Natures : model::Query::SpentNatures) |
                   1u << unsigned(model::Nature::CarryForward);
+    Pre.AnyView = true;
     for (const model::Allocation &A : B.Allocations)
       if (!Pre.spending() || Pre.matches(B, A))
         InScope.push_back(&A);
+    for (const model::TemplateColumn &C : T.Columns)
+      HasUnitColumn |= C.Kind == model::TemplateColumn::Unit;
   }
 
   Table run() {
     Table Out = frame(B, T, -1, 0);
     Out.Kind = TableKind::Standard;
-    Out.Width = static_cast<unsigned>(T.Columns.size()) + 1;
+    Out.Width = static_cast<unsigned>(T.Columns.size()) + (T.Ordinal ? 1 : 0);
+    Out.Ordinal = T.Ordinal;
     if (Out.Caption.empty())
-      Out.Caption = caption(B);
-    if (T.ColumnNumbers) {
-      Row R{{"栏次"}};
-      for (unsigned I = 1; I < Out.Width; ++I)
-        R.push_back({std::to_string(I)});
-      Out.Head.push_back(std::move(R));
-    }
+      Out.Caption = caption(B, T);
+    if (T.ColumnNumbers != model::TableTemplate::NoNumbers)
+      Out.Head.push_back(columnNumbers(Out.Width));
     std::vector<Line> Lines;
     for (const model::TemplateRow &R : T.Rows)
-      expand(R, Lines);
+      expand(R, Lines, -1, {});
     bool AnyAmount = false;
+    std::vector<std::pair<Row, bool>> Rows; // (row, kept only when empty)
     unsigned Seq = 0;
     for (const Line &L : Lines) {
-      Row R{{std::to_string(++Seq)}};
-      for (const model::TemplateColumn &C : T.Columns) {
+      if (L.Blank) {
+        Rows.push_back({Row(Out.Width), L.WhenEmpty});
+        continue;
+      }
+      Row R;
+      if (T.Ordinal)
+        R.push_back({std::to_string(++Seq)});
+      for (size_t I = 0; I < T.Columns.size(); ++I) {
+        const model::TemplateColumn &C = T.Columns[I];
         const Side &S = L.S[C.Side];
         if (!S.Present) {
           R.push_back({});
           continue;
         }
-        switch (C.Kind) {
-        case model::TemplateColumn::Code:
-          R.push_back({S.Code});
-          break;
-        case model::TemplateColumn::Label:
-          R.push_back({S.Label});
-          break;
-        case model::TemplateColumn::Amount: {
-          std::optional<Decimal> Sum = sum(S, C.Terms);
-          Cell X;
-          X.Amount = true;
-          if (!Sum) {
-            Overflow = true;
-            X.Text = "####";
-          } else {
-            X.Yuan = *Sum;
-            AnyAmount |= !Sum->isZero();
-            X.Text = Sum->isZero() ? C.Zero : amount(B, *Sum);
-          }
+        if (C.Kind != model::TemplateColumn::Amount && S.LabelSpan > 1) {
+          // The label spans this and the next text columns of its side.
+          Cell X{S.Number + S.Label, 1, 1};
+          for (size_t K = I + 1; K < T.Columns.size() && X.ColSpan < S.LabelSpan &&
+                                 T.Columns[K].Kind != model::TemplateColumn::Amount &&
+                                 T.Columns[K].Side == C.Side;
+               ++K)
+            ++X.ColSpan;
+          I += X.ColSpan - 1;
           R.push_back(std::move(X));
-          break;
+          continue;
         }
-        }
+        R.push_back(cell(C, S, AnyAmount));
       }
-      Out.Body.push_back(std::move(R));
+      Rows.push_back({std::move(R), false});
     }
-    if (!AnyAmount && !T.EmptyNote.empty()) {
+    bool Empty = !AnyAmount;
+    if (Empty && T.EmptySet && !T.KeepRows) {
       Out.Body.assign(1, Row(Out.Width));
-      Out.Notes.push_back(fillFields(B, -1, 0, T.EmptyNote));
+    } else {
+      for (auto &[R, OnlyEmpty] : Rows)
+        if (!OnlyEmpty || Empty)
+          Out.Body.push_back(std::move(R));
     }
+    if (Empty && !T.EmptyNote.empty())
+      Out.Notes.push_back(fillFields(B, -1, 0, T.EmptyNote, T.MoneyUnit));
     return Out;
   }
 
-  static std::vector<std::string> caption(const model::Budget &B) {
+  static std::vector<std::string> caption(const model::Budget &B, const model::TableTemplate &T) {
     return {B.DepartmentCode + B.DepartmentName, "预算年度：" + std::to_string(B.Year),
-            "单位：" + B.MoneyUnit};
-  }
-
-  static std::string amount(const model::Budget &B, Decimal Yuan) {
-    auto V = Yuan.div(B.MoneyFactor);
-    return V ? V->toString(2) : "####";
+            "单位：" + (T.MoneyUnit.empty() ? B.MoneyUnit : T.MoneyUnit)};
   }
 
 private:
+  /// The cell of column \p C on row side \p S (a text column, or an amount: its sum).
+  Cell cell(const model::TemplateColumn &C, const Side &S, bool &AnyAmount) const {
+    switch (C.Kind) {
+    case model::TemplateColumn::Code:
+      return {codePart(S, C.Part)};
+    case model::TemplateColumn::Label: {
+      if (S.UnitRow && HasUnitColumn)
+        return {};
+      std::string Text = S.Label;
+      if (!C.Pattern.empty() && (!S.Function.empty() || !S.Economic.empty())) {
+        Text.clear();
+        llvm::StringRef P = C.Pattern;
+        while (!P.empty()) {
+          size_t Open = P.find('{'), Close = P.find('}', Open);
+          if (Open == llvm::StringRef::npos || Close == llvm::StringRef::npos) {
+            Text += P.str();
+            break;
+          }
+          llvm::StringRef F = P.slice(Open + 1, Close);
+          Text += P.take_front(Open).str() + (F == "编码" ? S.Code : S.Label);
+          P = P.drop_front(Close + 1);
+        }
+      }
+      Cell X{S.Number + Text};
+      if (C.Indent)
+        X.Indent = S.Level;
+      return X;
+    }
+    case model::TemplateColumn::Unit: {
+      size_t U = S.Project >= 0 ? B.Projects[static_cast<size_t>(S.Project)].UnitIndex
+                                : S.Unit.value_or(model::DepartmentLevel);
+      bool Shown = (S.UnitRow || S.Project >= 0) && U < B.OrgUnits.size();
+      return {Shown ? B.OrgUnits[U].Name : ""};
+    }
+    case model::TemplateColumn::Field:
+      return {field(C.FieldName, S)};
+    case model::TemplateColumn::Amount:
+      break;
+    }
+    std::optional<Decimal> Sum = sum(S, C.Terms);
+    Cell X;
+    X.Amount = true;
+    if (!Sum) {
+      Overflow = true;
+      X.Text = "####";
+    } else {
+      X.Yuan = *Sum;
+      AnyAmount |= !Sum->isZero();
+      X.Text = Sum->isZero() ? (C.ZeroSet ? C.Zero : T.Zero) : tables::money(B, T, *Sum);
+    }
+    return X;
+  }
+
+  /// The code of a row, or one level's digits of a classification code: 类 the first three,
+  /// 款 the next two, 项 the two after (blank on a row of a higher level). A code that is not
+  /// a classification's (a unit's) stands whole in the 类 column.
+  static std::string codePart(const Side &S, unsigned Part) {
+    const std::string &Code = S.Code;
+    if (!Part)
+      return Code;
+    if (S.Function.empty() && S.Economic.empty())
+      return Part == 1 ? Code : "";
+    size_t From = Part == 1 ? 0 : Part == 2 ? 3 : 5, Len = Part == 1 ? 3 : 2;
+    return Code.size() >= From + Len ? Code.substr(From, Len) : "";
+  }
+
+  /// A field of the row's project or unit (列 字段).
+  std::string field(llvm::StringRef F, const Side &S) const {
+    const model::Project *P =
+        S.Project >= 0 ? &B.Projects[static_cast<size_t>(S.Project)] : nullptr;
+    size_t U = P ? P->UnitIndex : S.Unit.value_or(model::DepartmentLevel);
+    if (F == "单位名称" || F == "单位编码") {
+      if ((!P && !S.UnitRow) || U >= B.OrgUnits.size())
+        return "";
+      return F == "单位名称" ? B.OrgUnits[U].Name : B.OrgUnits[U].Code;
+    }
+    if (!P)
+      return "";
+    if (F == "项目编码")
+      return P->Code;
+    if (F == "项目名称")
+      return P->Name;
+    if (F == "用途")
+      return P->Purpose;
+    if (F == "绩效目标")
+      return goalsText(*P);
+    return "";
+  }
+
+  /// The 栏次 row: 栏次 in the first place, then every column numbered 1, 2, …, or (栏次 金额)
+  /// 栏次 over the columns before the first amount and only the amounts numbered.
+  Row columnNumbers(unsigned Width) const {
+    Row R;
+    unsigned Skip = T.Ordinal ? 1 : 0;
+    if (T.ColumnNumbers == model::TableTemplate::AllNumbers) {
+      R.push_back({"栏次"});
+      for (unsigned I = 1; I < Width; ++I)
+        R.push_back({std::to_string(I)});
+      return R;
+    }
+    size_t First = 0;
+    while (First < T.Columns.size() && T.Columns[First].Kind != model::TemplateColumn::Amount)
+      ++First;
+    unsigned Span = static_cast<unsigned>(First) + Skip;
+    size_t From = First;
+    if (!Span) { // the first column is an amount: 栏次 takes its place
+      Span = 1;
+      From = 1;
+    }
+    R.push_back({"栏次", 1, Span});
+    unsigned N = 0;
+    for (size_t I = From; I < T.Columns.size(); ++I)
+      R.push_back({T.Columns[I].Kind == model::TemplateColumn::Amount ? std::to_string(++N) : ""});
+    return R;
+  }
+
   /// The cell of row side \p S in column \p Column: the facts its row, its column and the
   /// table's scope all name (control totals for an income figure, else allocations).
   std::optional<Decimal> sum(const Side &S, const model::Query &Column) const {
     model::Query Q = model::Query::intersect(T.Scope, Column);
     if (S.Terms)
       Q = model::Query::intersect(Q, *S.Terms);
-    if (!S.Function.empty() || !S.Economic.empty()) {
+    if (!S.Function.empty() || !S.Economic.empty() || S.Unit || S.Project >= 0) {
       model::Query Row;
       if (!S.Function.empty())
         Row.Functions = {S.Function};
       if (!S.Economic.empty())
         Row.Economics = {S.Economic};
+      if (S.Unit)
+        Row.Units = std::vector<size_t>{*S.Unit};
+      if (S.Project >= 0)
+        Row.Projects = std::vector<int>{S.Project};
       Q = model::Query::intersect(Q, Row);
     }
-    if (!Q.spending() || Q.Underivable)
-      return Q.Underivable ? std::optional<Decimal>(Decimal()) : model::evaluate(B, Q);
+    if (Q.Underivable)
+      return Decimal();
+    // A project's money may be a record (no allocations): the evaluator adds its amounts.
+    if (!Q.spending() || Q.Projects)
+      return model::evaluate(B, Q);
     Decimal Total;
     for (const model::Allocation *A : InScope) // (the scope's allocations, found once)
       if (Q.matches(B, *A)) {
@@ -271,10 +462,13 @@ private:
     return Total;
   }
 
-  /// The rows of one template row, one side of them when \p OnlySide is 0 or 1.
-  void expand(const model::TemplateRow &R, std::vector<Line> &Out, int OnlySide = -1) {
+  /// The rows of one template row, one side of them when \p OnlySide is 0 or 1, for the unit
+  /// \p Unit when given (the rows of 行 单位 { … }).
+  void expand(const model::TemplateRow &R, std::vector<Line> &Out, int OnlySide,
+              std::optional<size_t> Unit) {
     auto Put = [&](Side S) {
       Line L;
+      S.Unit = Unit;
       L.S[OnlySide < 0 ? 0 : OnlySide] = std::move(S);
       Out.push_back(std::move(L));
     };
@@ -284,15 +478,73 @@ private:
       S.Present = true;
       S.Label = R.Label[0];
       S.Total = true;
+      S.LabelSpan = R.LabelSpan;
+      if (Unit && *Unit < B.OrgUnits.size()) { // a unit's own row
+        S.Label = B.OrgUnits[*Unit].Name;
+        S.Code = B.OrgUnits[*Unit].Code;
+        S.UnitRow = true;
+      }
       Put(S);
       return;
     }
+    case model::TemplateRow::Department: {
+      Side S;
+      S.Present = true;
+      S.Label = B.DepartmentName;
+      S.Code = B.DepartmentCode;
+      S.Total = true;
+      S.LabelSpan = R.LabelSpan;
+      Put(S);
+      return;
+    }
+    case model::TemplateRow::Blank:
+      for (unsigned I = 0; I < R.Count; ++I) {
+        Line L;
+        L.Blank = true;
+        L.WhenEmpty = R.WhenEmpty;
+        Out.push_back(std::move(L));
+      }
+      return;
+    case model::TemplateRow::Units:
+      for (size_t U = 0; U < B.OrgUnits.size(); ++U) {
+        size_t Before = Out.size();
+        if (R.Inner.empty()) {
+          model::TemplateRow Own;
+          Own.Kind = model::TemplateRow::Total;
+          expand(Own, Out, OnlySide, U);
+        } else {
+          for (const model::TemplateRow &X : R.Inner)
+            expand(X, Out, OnlySide, U);
+        }
+        if (!R.Numbering.empty() && Out.size() > Before)
+          Out[Before].S[OnlySide < 0 ? 0 : OnlySide].Number = outlineNumber(R.Numbering, U + 1);
+      }
+      return;
+    case model::TemplateRow::Projects: {
+      unsigned N = 0;
+      for (size_t I = 0; I < B.Projects.size(); ++I) {
+        const model::Project &P = B.Projects[I];
+        if (Unit && P.UnitIndex != *Unit)
+          continue;
+        Side S;
+        S.Present = true;
+        S.Label = P.Name;
+        S.Code = P.Code;
+        S.Project = static_cast<int>(I);
+        S.Level = Unit ? 1 : 0;
+        if (!R.Numbering.empty())
+          S.Number = outlineNumber(R.Numbering, ++N);
+        Put(S);
+      }
+      return;
+    }
     case model::TemplateRow::Fixed: {
-      if (OnlySide >= 0) {
+      if (OnlySide >= 0 || Unit) {
         Side S;
         S.Present = true;
         S.Label = R.Label[0];
         S.Terms = &R.Terms[0];
+        S.LabelSpan = R.LabelSpan;
         Put(S);
         return;
       }
@@ -302,6 +554,7 @@ private:
           L.S[I].Present = true;
           L.S[I].Label = R.Label[I];
           L.S[I].Terms = &R.Terms[I];
+          L.S[I].LabelSpan = R.LabelSpan;
         }
       Out.push_back(std::move(L));
       return;
@@ -312,11 +565,14 @@ private:
       const model::Catalogue &Cat = Function ? B.Functions : B.Economics;
       std::set<std::string> Codes;
       for (const model::Allocation *A : InScope) {
+        if (Unit && A->UnitIndex != *Unit)
+          continue;
         const std::string &Code = Function ? A->Function : A->Economic;
         for (unsigned Len : R.Levels)
           if (Code.size() >= Len)
             Codes.insert(Code.substr(0, Len));
       }
+      unsigned N = 0;
       for (const std::string &Code : Codes) {
         Side S;
         S.Present = true;
@@ -324,6 +580,12 @@ private:
         const model::CatalogueEntry *E = Cat.find(Code);
         S.Label = E ? E->Name : "";
         (Function ? S.Function : S.Economic) = Code;
+        unsigned Level = 0;
+        while (Level < R.Levels.size() && R.Levels[Level] != Code.size())
+          ++Level;
+        S.Level = Level + (Unit ? 1 : 0);
+        if (!R.Numbering.empty() && Level == 0)
+          S.Number = outlineNumber(R.Numbering, ++N);
         Put(S);
       }
       return;
@@ -332,7 +594,7 @@ private:
       std::vector<Line> Sides[2];
       for (unsigned I = 0; I < 2; ++I)
         for (const model::TemplateRow &X : R.Sides[I])
-          expand(X, Sides[I], static_cast<int>(I));
+          expand(X, Sides[I], static_cast<int>(I), Unit);
       size_t N = std::max(Sides[0].size(), Sides[1].size());
       for (size_t K = 0; K < N; ++K) {
         Line L;
@@ -350,7 +612,9 @@ private:
   const model::TableTemplate &T;
   bool &Overflow;
   std::vector<const model::Allocation *> InScope;
+  bool HasUnitColumn = false; ///< a 单位 column shows the unit rows' names
 };
+
 
 //===----------------------------------------------------------------------===//
 // Tables laid out here: units, goals, projects, procurement, assets
@@ -364,10 +628,70 @@ std::string valueText(const model::Indicator &I) {
   if (I.Value.Kind == model::ValueKind::Qualitative)
     return I.Value.Text.str();
   std::string Out;
-  for (char C : I.Value.Written)
+  for (char C : I.shownValue())
     if (C != ' ' && C != '\t')
       Out += C;
   return Out;
+}
+
+/// The number of a value as written, without comparator and unit: 68 of ≥68%.
+std::string numberText(const model::Indicator &I) {
+  if (!I.HasValue)
+    return "";
+  const model::TypedValue &V = I.Value;
+  if (V.Kind == model::ValueKind::Qualitative || V.Kind == model::ValueKind::Date)
+    return V.Text.str();
+  llvm::StringRef W = V.Written;
+  size_t B = W.find_first_of("-0123456789");
+  if (B == llvm::StringRef::npos)
+    return V.Number.toString();
+  size_t E = W.find_first_not_of("-0123456789.", B);
+  return W.slice(B, E).str();
+}
+
+/// One field of an indicator in a listing table (docs/tables.md): the columns as the model
+/// reads them, so that swapped columns print where they belong.
+std::string indicatorField(const model::Indicator &I, llvm::StringRef F) {
+  using model::Indicator;
+  if (F == "一级")
+    return I.Level1.str();
+  if (F == "二级")
+    return I.Level2.str();
+  if (F == "名称" || F == "指标")
+    return I.Name.str();
+  if (F == "描述")
+    return I.Description.str();
+  if (F == "指标值")
+    return valueText(I);
+  if (F == "依据")
+    return I.BasisText.str();
+  if (F == "数值")
+    return numberText(I);
+  if (F == "单位") { // as published: 天数 stays 天数
+    if (!I.columns().UnitColumn.empty() && !(I.Columns & Indicator::NatureAsUnit))
+      return I.columns().UnitColumn.str();
+    if (I.Columns & Indicator::UnitAsNature)
+      return I.columns().NatureColumn.str();
+    if (I.Columns & Indicator::NounUnit)
+      return I.columns().NounUnitWritten.str();
+    return I.HasValue ? I.Value.Unit.str() : "";
+  }
+  if (F == "性质") {
+    if (!I.columns().NatureColumn.empty() && !(I.Columns & Indicator::UnitAsNature))
+      return I.columns().NatureColumn.str();
+    if (I.Sense != model::ValueSense::None)
+      return model::natureWord(I.Sense).str();
+    return I.HasValue ? model::spelling(I.Value.Cmp).str() : "";
+  }
+  if (F == "权重")
+    return I.HasWeight ? I.columns().Weight.toString() : "";
+  if (F == "核心")
+    return I.Core < 0 ? "" : I.Core ? "是" : "否";
+  if (F == "内容")
+    return I.columns().Content.str();
+  if (F == "评分")
+    return I.columns().Scoring.str();
+  return "";
 }
 
 /// Evaluates one listing table of a template (格, 逐行, 支出计划 rows), for the whole budget
@@ -452,15 +776,13 @@ private:
         Yuan = P.Yuan;
       } else {
         bool Fiscal = C.Text == "财政资金";
-        for (size_t A : P.Allocations) {
-          const model::Allocation &Al = B.Allocations[A];
-          if ((Al.Source && Al.Source->Appropriation) == Fiscal)
-            if (auto S = Yuan.add(Al.Yuan))
+        for (const model::ProjectAmount &M : P.Amounts)
+          if ((M.Source && M.Source->Appropriation) == Fiscal)
+            if (auto S = Yuan.add(M.Yuan))
               Yuan = *S; // parts of the project's amount, which fits
-        }
       }
     }
-    Cell X{Yuan.isZero() ? C.Zero : Evaluator::amount(B, Yuan), C.RowSpan, C.ColSpan};
+    Cell X{Yuan.isZero() ? C.Zero : tables::money(B, T, Yuan), C.RowSpan, C.ColSpan};
     X.Amount = true;
     X.Yuan = Yuan;
     return X;
@@ -531,11 +853,7 @@ private:
             R.push_back(std::move(X));
             continue;
           }
-          R.push_back(text(F, F.Text == "二级"   ? Is[I].Level2.str() // repeated on every row, as published
-                              : F.Text == "名称" ? Is[I].Name.str()
-                              : F.Text == "描述" ? Is[I].Description.str()
-                              : F.Text == "指标值" ? valueText(Is[I])
-                                                   : Is[I].BasisText.str()));
+          R.push_back(text(F, indicatorField(Is[I], F.Text))); // 二级 repeated on every row, as published
         }
         Out.Body.push_back(std::move(R));
       }
@@ -573,7 +891,7 @@ private:
               X.RowSpan = GoalRows;
               R.push_back(std::move(X));
             } else {
-              R.push_back(text(F, !I ? "" : F.Text == "指标" ? I->Name.str() : valueText(*I)));
+              R.push_back(text(F, I ? indicatorField(*I, F.Text) : ""));
             }
           }
           FirstOfArea = false;
@@ -597,6 +915,7 @@ std::string fill(const model::Budget &B, llvm::StringRef Text) {
 
 Disclosure build(const model::Budget &B, const model::Template &T) {
   Disclosure D;
+  D.B = &B;
   // Numbered tables first, by number; then the others in the template's order.
   std::vector<const model::TableTemplate *> Order;
   for (const model::TableTemplate &X : T.Tables)
@@ -605,21 +924,55 @@ Disclosure build(const model::Budget &B, const model::Template &T) {
     return (A->Number ? A->Number : UINT_MAX) < (C->Number ? C->Number : UINT_MAX);
   });
   unsigned Next = 1;
-  auto Add = [&](Table Tb) {
-    Tb.Number = Tb.Number ? Tb.Number : Next;
-    Next = std::max(Next, Tb.Number + 1);
-    D.Tables.push_back(std::move(Tb));
+  auto Add = [&](Disclosure::Entry E) {
+    E.Number = E.Number ? E.Number : Next;
+    Next = std::max(Next, E.Number + 1);
+    D.Entries.push_back(std::move(E));
+  };
+  auto Built = [&](const model::TableTemplate *X, Table Tb) {
+    Disclosure::Entry E;
+    E.Number = Tb.Number;
+    E.Title = Tb.Title;
+    E.Template = X;
+    auto P = std::make_shared<Table>(std::move(Tb));
+    E.Built = P;
+    Add(std::move(E));
+    P->Number = D.Entries.back().Number;
   };
   for (const model::TableTemplate *X : Order) {
     if (!X->Listing)
-      Add(Evaluator(B, *X, D.Overflow).run());
+      Built(X, Evaluator(B, *X, D.Overflow).run());
     else if (X->PerProject)
-      for (size_t I = 0; I < B.Projects.size(); ++I)
-        Add(Listing(B, *X, static_cast<int>(I), static_cast<unsigned>(I + 1)).run());
+      for (size_t I = 0; I < B.Projects.size(); ++I) {
+        // As frame() numbers it: the template's number, if it has one.
+        Disclosure::Entry E;
+        E.Number = X->Number;
+        E.Template = X;
+        E.Project = static_cast<int>(I);
+        E.Ordinal = static_cast<unsigned>(I + 1);
+        E.Title = fillFields(B, E.Project, E.Ordinal, X->Title, X->MoneyUnit);
+        Add(std::move(E));
+      }
     else if (Listing::applies(B, *X))
-      Add(Listing(B, *X, -1, 0).run());
+      Built(X, Listing(B, *X, -1, 0).run());
   }
   return D;
+}
+
+std::shared_ptr<const Table> Disclosure::table(size_t I) const {
+  const Entry &E = Entries[I];
+  if (E.Built)
+    return E.Built;
+  auto T = std::make_shared<Table>(Listing(*B, *E.Template, E.Project, E.Ordinal).run());
+  T->Number = E.Number;
+  return T;
+}
+
+void Disclosure::forEach(llvm::function_ref<void(const Table &)> F,
+                         std::optional<llvm::StringRef> Template) const {
+  for (size_t I = 0; I < Entries.size(); ++I)
+    if (!Template || Entries[I].Template->Title == *Template)
+      F(*table(I));
 }
 
 } // namespace budc::tables

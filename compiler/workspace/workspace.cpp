@@ -468,7 +468,15 @@ private:
       Key = Known->second;
     } else {
       llvm::SmallString<256> Real;
-      if (std::error_code EC = llvm::sys::fs::real_path(Path, Real)) {
+      std::error_code EC = llvm::sys::fs::real_path(Path, Real);
+      // A file that is not on disk yet but held in memory (an editor's new, unsaved buffer)
+      // is known by its absolute path as written.
+      if (EC && Overrides && Overrides->count(lexicalPath(Path)) &&
+          (FromArgument || insideAsWritten(Path))) {
+        Real = lexicalPath(Path);
+        EC = {};
+      }
+      if (EC) {
         if (FromArgument) {
           // Say why: a directory on the way that may not be entered is not a missing file.
           bool Missing = EC == std::errc::no_such_file_or_directory;
@@ -631,35 +639,49 @@ Workspace loadWorkspace(llvm::ArrayRef<std::string> Paths, SourceManager &SM, as
 
 namespace {
 
-/// Whether a .bud file directly in \p Dir declares the budget header.
-bool holdsHeader(llvm::StringRef Dir) {
+/// Whether \p Text has a line that starts with the budget header (预算 YEAR / budget YEAR).
+bool declaresBudget(llvm::StringRef Text) {
+  while (!Text.empty()) {
+    auto [Line, Rest] = Text.split('\n');
+    Text = Rest;
+    Line = Line.ltrim(" \t\xEF\xBB\xBF\r");
+    for (llvm::StringRef Word : {"预算", "budget"})
+      if (Line.startswith(Word)) {
+        llvm::StringRef After = Line.drop_front(Word.size()).ltrim(" \t");
+        if (After.size() != Line.size() - Word.size() && !After.empty() && isdigit(After[0]))
+          return true;
+      }
+  }
+  return false;
+}
+
+/// Whether a .bud file directly in \p Dir declares the budget header; the texts of
+/// \p Overrides (by real path) stand for the files on disk, and those not on disk yet count.
+bool holdsHeader(llvm::StringRef Dir, const llvm::StringMap<std::string> *Overrides) {
+  auto Bud = [](llvm::StringRef Name) { return Name.endswith(".bud") && !Name.startswith("."); };
+  std::string RealDir = Overrides ? realPath(Dir) : "";
+  if (Overrides)
+    for (const auto &O : *Overrides)
+      if (llvm::sys::path::parent_path(O.getKey()) == RealDir &&
+          Bud(llvm::sys::path::filename(O.getKey())) && declaresBudget(O.getValue()))
+        return true;
   std::error_code EC;
   for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC)) {
-    llvm::StringRef Name = llvm::sys::path::filename(It->path());
-    if (!Name.endswith(".bud") || Name.startswith("."))
+    if (!Bud(llvm::sys::path::filename(It->path())))
       continue;
+    if (Overrides && Overrides->count(realPath(It->path())))
+      continue; // its text in memory was looked at above
     FileRead R = readRegularFile(It->path(), ReadLimits::DefaultFileBytes);
-    if (!R)
-      continue;
-    llvm::StringRef Text = R.Buffer->getBuffer();
-    while (!Text.empty()) {
-      auto [Line, Rest] = Text.split('\n');
-      Text = Rest;
-      Line = Line.ltrim(" \t\xEF\xBB\xBF\r");
-      for (llvm::StringRef Word : {"预算", "budget"})
-        if (Line.startswith(Word)) {
-          llvm::StringRef After = Line.drop_front(Word.size()).ltrim(" \t");
-          if (After.size() != Line.size() - Word.size() && !After.empty() && isdigit(After[0]))
-            return true;
-        }
-    }
+    if (R && declaresBudget(R.Buffer->getBuffer()))
+      return true;
   }
   return false;
 }
 
 } // namespace
 
-std::string workspaceRoot(llvm::StringRef Path, llvm::StringRef Ceiling) {
+std::string workspaceRoot(llvm::StringRef Path, llvm::StringRef Ceiling,
+                          const llvm::StringMap<std::string> *Overrides) {
   if (llvm::sys::fs::is_directory(Path))
     return Path.str();
   llvm::SmallString<256> Abs(Path);
@@ -668,7 +690,7 @@ std::string workspaceRoot(llvm::StringRef Path, llvm::StringRef Ceiling) {
   llvm::sys::path::remove_dots(Abs, true);
   llvm::StringRef Dir = llvm::sys::path::parent_path(Abs);
   while (!Dir.empty()) {
-    if (holdsHeader(Dir)) {
+    if (holdsHeader(Dir, Overrides)) {
       // Keep the spelling the user gave when the root is the file's own directory.
       llvm::StringRef Given = llvm::sys::path::parent_path(Path);
       if (Dir == llvm::sys::path::parent_path(Abs))

@@ -65,7 +65,9 @@ struct Workspace {
 
 /// Loads and parses the workspace named by \p Paths. Problems are reported to \p Diags.
 /// \p Overrides gives the text of files (by real path) to use instead of what is on disk:
-/// staged content checked by a hook, an editor's unsaved buffers.
+/// staged content checked by a hook, an editor's unsaved buffers. A file not on disk yet (a
+/// new buffer) is found by its absolute path when a path given or an include names it; a
+/// directory walk does not find it, so it is named among the paths.
 Workspace loadWorkspace(llvm::ArrayRef<std::string> Paths, SourceManager &SM, ast::Context &Ctx,
                         DiagEngine &Diags, const syntax::ParseOptions &Opts = {},
                         const llvm::StringMap<std::string> *Overrides = nullptr,
@@ -74,8 +76,10 @@ Workspace loadWorkspace(llvm::ArrayRef<std::string> Paths, SourceManager &SM, as
 /// The workspace a file belongs to: the nearest directory, from the file's own upward, that
 /// directly holds a .bud file with the budget header (预算 YEAR / budget YEAR); the file
 /// itself when there is none. A directory names itself. Only regular files are looked at;
-/// the search goes no higher than \p Ceiling when one is given.
-std::string workspaceRoot(llvm::StringRef Path, llvm::StringRef Ceiling = "");
+/// the search goes no higher than \p Ceiling when one is given. \p Overrides (texts by real
+/// path, as for loadWorkspace) stand for the files on disk, and count where no file is yet.
+std::string workspaceRoot(llvm::StringRef Path, llvm::StringRef Ceiling = "",
+                          const llvm::StringMap<std::string> *Overrides = nullptr);
 
 /// Whether the real path \p Path is \p Root or lies below it.
 bool isWithin(llvm::StringRef Path, llvm::StringRef Root);

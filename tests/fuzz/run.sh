@@ -19,11 +19,11 @@ fi
 # C++17: clang 14 cannot compile LLVM 14's JSON.h against libstdc++ 12 in C++20 mode.
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_STANDARD=17 -DBUDC_FUZZ=ON >/dev/null
-cmake --build build-fuzz -j "$(nproc)" --target fuzz_frontend fuzz_check fuzz_format fuzz_lexer_diff
+cmake --build build-fuzz -j "$(nproc)" --target fuzz_frontend fuzz_check fuzz_format fuzz_lexer_diff fuzz_scoring
 corpus=build-fuzz/corpus
 mkdir -p "$corpus" build-fuzz/crashes
 cp examples/*/*.bud tests/syntax/*.bud tests/check/*.bud tests/fuzz/seeds/*.bud "$corpus"/ 2>/dev/null || true
-for target in ${BUDC_FUZZ_TARGETS:-fuzz_frontend fuzz_check fuzz_format fuzz_lexer_diff}; do
+for target in ${BUDC_FUZZ_TARGETS:-fuzz_frontend fuzz_check fuzz_format fuzz_lexer_diff fuzz_scoring}; do
   echo "== $target, ${seconds}s"
   ASAN_OPTIONS=detect_leaks=1 build-fuzz/bin/$target -max_total_time="$seconds" -timeout=10 \
     -rss_limit_mb=2048 -artifact_prefix=build-fuzz/crashes/ -print_final_stats=1 \

@@ -6,8 +6,9 @@ test input that checks clean.
     validate.py BUDC SOURCE_ROOT OUT_DIR
 
 Besides the schema it checks what a schema cannot say: each table file equals the table of
-the same number in budget.json, every money cell's text is its exact amount printed in the
-money unit with two decimals, and the allocations add up to the 收入总计 of table 1.
+the same number in budget.json, every money cell's text is its exact amount printed as the
+table's money says (unit, decimals, separators), and the allocations add up to the 收入总计
+of table 1.
 """
 import json
 import os
@@ -50,23 +51,37 @@ def main(budc, root, out):
             print("%s: %s at %s" % (ws.name, e.message, "/".join(map(str, e.path))))
         if errors:
             sys.exit("%s: %d schema violations" % (ws, len(errors)))
-        factor = Decimal(doc["budget"]["yuanPerMoneyUnit"])
         by_number = {t["number"]: t for t in doc["tables"]}
+        # A table a file, and the tables every project has a table a line of NN-kind.jsonl:
+        # together, every table of budget.json once, the same object.
+        files = []
         for f in sorted(dest.glob("[0-9]*.json")):
-            t = json.loads(f.read_text(encoding="utf-8"))
+            files.append((f.name, json.loads(f.read_text(encoding="utf-8"))))
+        for f in sorted(dest.glob("[0-9]*.jsonl")):
+            lines = f.read_text(encoding="utf-8").splitlines()
+            if not lines or int(f.name.split("-")[0]) != json.loads(lines[0])["number"]:
+                sys.exit("%s: empty, or not numbered by its first table" % f.name)
+            files += [("%s:%d" % (f.name, i + 1), json.loads(l)) for i, l in enumerate(lines)]
+        for name, t in files:
             for e in table.iter_errors(t):
-                sys.exit("%s: %s" % (f.name, e.message))
+                sys.exit("%s: %s" % (name, e.message))
             if t != by_number.get(t["number"]):
-                sys.exit("%s differs from table %d of budget.json" % (f.name, t["number"]))
+                sys.exit("%s differs from table %d of budget.json" % (name, t["number"]))
+        if sorted(t["number"] for _, t in files) != sorted(by_number):
+            sys.exit("%s: the table files hold tables %s, budget.json %s"
+                     % (ws.name, sorted(t["number"] for _, t in files), sorted(by_number)))
         for t in doc["tables"]:
             for row in t["head"] + t["body"]:
                 for cell in row:
                     if cell["yuan"] is None or not cell["text"]:
                         continue
-                    shown = (Decimal(cell["yuan"]) / factor).quantize(Decimal("0.01"), ROUND_HALF_UP)
-                    if cell["text"] != str(shown) and cell["text"] != "0":
+                    money = t["money"]
+                    places = Decimal(1).scaleb(-money["decimals"])
+                    shown = (Decimal(cell["yuan"]) / Decimal(money["yuanPerUnit"])).quantize(places, ROUND_HALF_UP)
+                    text = "{:,}".format(shown) if money["separators"] else str(shown)
+                    if cell["text"] != text and cell["text"] != "0":
                         sys.exit("%s table %d: cell %r is %s 元" % (ws.name, t["number"], cell["text"], cell["yuan"]))
-        total = sum(Decimal(a["yuan"]) for a in doc["allocations"])
+        total = sum(Decimal(a["yuan"]) for a in doc["allocations"] if a["view"] != "economic")
         t1 = by_number.get(1)
         if t1 and t1["kind"] == "standard":
             last = t1["body"][-1]

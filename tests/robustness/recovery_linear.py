@@ -35,12 +35,27 @@ SHAPES = {
 }
 
 
+# budc under valgrind must do what it does without: the same status and the same output.
+# Anything else (a start-up failure in valgrind's address space, a signal) would make every
+# count the same and the ratios meaningless, so it stops the test with what valgrind said.
+ENV = dict(os.environ, MIMALLOC_LARGE_OS_PAGES="0")
+
+
 def instructions(*args):
-    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", budc,
-                          "check", "-j", "1", *args], capture_output=True, text=True)
+    command = [budc, "check", "-j", "1", *args]
+    native = subprocess.run(command, capture_output=True, text=True, env=ENV)
+    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                          *command], capture_output=True, text=True, env=ENV)
     m = re.search(r"Collected : (\d+)", out.stderr)
     if not m:
         sys.exit(f"callgrind did not report: {out.stderr[-2000:]}")
+    if out.returncode != native.returncode or out.stdout != native.stdout:
+        sys.exit(f"budc under valgrind exited {out.returncode} (without: {native.returncode}) "
+                 f"on {' '.join(args)}\nstdout: {out.stdout[-1500:]}\n"
+                 f"stderr: {out.stderr[-3000:]}")
+    if native.returncode != 1:
+        sys.exit(f"budc check exited {native.returncode}, not 1, on {' '.join(args)}: "
+                 f"{native.stderr[-1500:]}")
     return int(m.group(1))
 
 
