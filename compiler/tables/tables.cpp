@@ -245,6 +245,9 @@ public:
         InScope.push_back(&A);
     for (const model::TemplateColumn &C : T.Columns)
       HasUnitColumn |= C.Kind == model::TemplateColumn::Unit;
+    for (const model::Allocation &A : B.Allocations)
+      if (A.Kind == model::Nature::Project && A.Project < 0)
+        UnitBlocks.insert(A.UnitIndex);
   }
 
   Table run() {
@@ -252,7 +255,7 @@ public:
     Out.Kind = TableKind::Standard;
     Out.Width = static_cast<unsigned>(T.Columns.size()) + (T.Ordinal ? 1 : 0);
     Out.Ordinal = T.Ordinal;
-    if (Out.Caption.empty())
+    if (Out.Caption.empty() && !T.NoCaption)
       Out.Caption = caption(B, T);
     if (T.ColumnNumbers != model::TableTemplate::NoNumbers)
       Out.Head.push_back(columnNumbers(Out.Width));
@@ -351,10 +354,13 @@ private:
     case model::TemplateColumn::Amount:
       break;
     }
-    std::optional<Decimal> Sum = sum(S, C.Terms);
+    bool Unknown = false;
+    std::optional<Decimal> Sum = sum(S, C.Terms, Unknown);
     Cell X;
     X.Amount = true;
-    if (!Sum) {
+    if (Unknown) {
+      // A figure the facts cannot give, and no declared figure states: nothing to print.
+    } else if (!Sum) {
       Overflow = true;
       X.Text = "####";
     } else {
@@ -430,7 +436,7 @@ private:
 
   /// The cell of row side \p S in column \p Column: the facts its row, its column and the
   /// table's scope all name (control totals for an income figure, else allocations).
-  std::optional<Decimal> sum(const Side &S, const model::Query &Column) const {
+  std::optional<Decimal> sum(const Side &S, const model::Query &Column, bool &Unknown) const {
     model::Query Q = model::Query::intersect(T.Scope, Column);
     if (S.Terms)
       Q = model::Query::intersect(Q, *S.Terms);
@@ -446,8 +452,14 @@ private:
         Row.Projects = std::vector<int>{S.Project};
       Q = model::Query::intersect(Q, Row);
     }
-    if (Q.Underivable)
+    if (Q.Underivable) {
+      // A figure the facts cannot give (不可推导): the declared figure that names the same
+      // facts, within the table's scope, states it (广州 表8: 行政经费, declared by fund).
+      if (const model::Declared *D = declared(B.DeclaredFigures, Q))
+        return D->Yuan;
+      Unknown = true;
       return Decimal();
+    }
     // A project's money may be a record (no allocations): the evaluator adds its amounts.
     if (!Q.spending() || Q.Projects)
       return model::evaluate(B, Q);
@@ -459,7 +471,49 @@ private:
           return std::nullopt;
         Total = *Next;
       }
+    // A unit's own row adds its projects that are records of money the department's 项目支出
+    // blocks give for the department as a whole (广州 表12: the blocks are the department's,
+    // the projects each unit's), unless the unit has blocks of its own holding that money.
+    if (S.UnitRow && S.Unit && S.Function.empty() && S.Economic.empty() &&
+        !UnitBlocks.count(*S.Unit))
+      for (const model::Project &P : B.Projects)
+        if (P.UnitIndex == *S.Unit && !P.Itemised)
+          for (const model::ProjectAmount &M : P.Amounts)
+            if (Q.matches(B, P, M)) {
+              auto Next = Total.add(M.Yuan);
+              if (!Next)
+                return std::nullopt;
+              Total = *Next;
+            }
     return Total;
+  }
+
+  /// The declared figure, among \p Ds and their parts, with an amount that names what \p Q
+  /// does within the table's scope; null when there is none.
+  const model::Declared *declared(const std::vector<model::Declared> &Ds,
+                                  const model::Query &Q) const {
+    for (const model::Declared &D : Ds) {
+      if (D.HasAmount && same(model::Query::intersect(T.Scope, D.Figure), Q))
+        return &D;
+      if (const model::Declared *C = declared(D.Children, Q))
+        return C;
+    }
+    return nullptr;
+  }
+
+  /// Whether two queries add the same facts, as written: every constraint alike (code
+  /// prefixes as sets).
+  static bool same(const model::Query &A, const model::Query &B) {
+    auto Set = [](std::vector<std::string> V) {
+      std::sort(V.begin(), V.end());
+      V.erase(std::unique(V.begin(), V.end()), V.end());
+      return V;
+    };
+    return A.Income == B.Income && A.Empty == B.Empty && A.Underivable == B.Underivable &&
+           A.CarryOver == B.CarryOver && A.Natures == B.Natures &&
+           A.CostClasses == B.CostClasses && A.Funds == B.Funds && A.Units == B.Units &&
+           A.Projects == B.Projects && A.RunningCosts == B.RunningCosts &&
+           Set(A.Functions) == Set(B.Functions) && Set(A.Economics) == Set(B.Economics);
   }
 
   /// The rows of one template row, one side of them when \p OnlySide is 0 or 1, for the unit
@@ -505,7 +559,8 @@ private:
         Out.push_back(std::move(L));
       }
       return;
-    case model::TemplateRow::Units:
+    case model::TemplateRow::Units: {
+      unsigned Shown = 0;
       for (size_t U = 0; U < B.OrgUnits.size(); ++U) {
         size_t Before = Out.size();
         if (R.Inner.empty()) {
@@ -513,16 +568,47 @@ private:
           Own.Kind = model::TemplateRow::Total;
           expand(Own, Out, OnlySide, U);
         } else {
-          for (const model::TemplateRow &X : R.Inner)
+          // A unit none of whose records (projects, codes) the rows list has nothing to show
+          // in the table: it is left out (广州 表12 omits a unit without projects).
+          bool Lists = false;
+          size_t Listed = 0;
+          for (const model::TemplateRow &X : R.Inner) {
+            size_t At = Out.size();
             expand(X, Out, OnlySide, U);
+            if (X.Kind == model::TemplateRow::Projects || X.Kind == model::TemplateRow::FunctionTree ||
+                X.Kind == model::TemplateRow::EconomicTree) {
+              Lists = true;
+              Listed += Out.size() - At;
+            }
+          }
+          if (Lists && !Listed) {
+            Out.resize(Before);
+            continue;
+          }
         }
+        ++Shown;
         if (!R.Numbering.empty() && Out.size() > Before)
-          Out[Before].S[OnlySide < 0 ? 0 : OnlySide].Number = outlineNumber(R.Numbering, U + 1);
+          Out[Before].S[OnlySide < 0 ? 0 : OnlySide].Number = outlineNumber(R.Numbering, Shown);
+        if (!R.OwnSuffix.empty() && B.OrgUnits[U].Name == B.DepartmentName)
+          for (size_t K = Before; K < Out.size(); ++K)
+            for (Side &S : Out[K].S)
+              if (S.UnitRow)
+                S.Label += R.OwnSuffix;
       }
       return;
+    }
     case model::TemplateRow::Projects: {
       unsigned N = 0;
-      for (size_t I = 0; I < B.Projects.size(); ++I) {
+      std::vector<size_t> Order;
+      for (size_t I = 0; I < B.Projects.size(); ++I)
+        if (!R.KeyOnly || B.Projects[I].Key)
+          Order.push_back(I);
+      if (R.KeyOnly) // by their numbers (重点 N), those without one after them
+        std::stable_sort(Order.begin(), Order.end(), [&](size_t X, size_t Y) {
+          unsigned A = B.Projects[X].KeyOrder, C = B.Projects[Y].KeyOrder;
+          return (A ? A : UINT_MAX) < (C ? C : UINT_MAX);
+        });
+      for (size_t I : Order) {
         const model::Project &P = B.Projects[I];
         if (Unit && P.UnitIndex != *Unit)
           continue;
@@ -613,6 +699,7 @@ private:
   bool &Overflow;
   std::vector<const model::Allocation *> InScope;
   bool HasUnitColumn = false; ///< a 单位 column shows the unit rows' names
+  std::set<size_t> UnitBlocks; ///< the units (or DepartmentLevel) with 项目支出 blocks
 };
 
 
