@@ -55,6 +55,7 @@ KW_FIGURES     : 'figures'     | '口径' ;
 // Facts added after the first keywords.
 KW_CARRYFORWARD    : 'carryforward'    | '结转下年' ;
 KW_PROJECTSPENDING : 'projectspending' | '项目支出' ;
+KW_LASTYEAR        : 'lastyear'        | '上年' ;
 
 // ---- punctuation ----------------------------------------------------------------------
 LBRACE : '{' ;

@@ -30,6 +30,7 @@ topStmt
     | projectDecl
     | citationDecl
     | declareStmt
+    | lastYearStmt
     | sectionStmt
     | glossaryBlock
     | performanceBlock
@@ -147,7 +148,11 @@ nounKeyword : KW_FUNCTION | KW_ECONOMIC | KW_BASIC | KW_PROJECT | KW_INCOME | KW
             | KW_DEPARTMENT | KW_BUDGET | KW_CARRYOVER | KW_AMOUNT | KW_SCHEDULE | KW_GOAL
             | KW_INDICATOR | KW_DESC | KW_BASIS | KW_PERFORMANCE | KW_AREA | KW_PROCUREMENT
             | KW_ASSETS | KW_SECTION | KW_GLOSSARY | KW_CARRYFORWARD | KW_PROJECTSPENDING
-            | KW_NATURE | KW_WEIGHT | KW_CORE | KW_CONTENT | KW_SCORING ;
+            | KW_NATURE | KW_WEIGHT | KW_CORE | KW_CONTENT | KW_SCORING | KW_LASTYEAR ;
+
+// Last year's figures: 上年 2025 "../2025" (last year's workspace) and/or a block of the
+// figures last year's document states, in the form of a 声明 block.
+lastYearStmt : KW_LASTYEAR NUMBER STRING? ( LBRACE declareBody RBRACE )? ;
 
 sectionStmt   : KW_SECTION name text ;
 glossaryBlock : KW_GLOSSARY LBRACE glossaryBody RBRACE ;

@@ -58,12 +58,18 @@ def main(argv):
             if cmd.startswith("not "):
                 cmd = cmd[4:]
             root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-            cmd = (cmd.replace("%budc", shlex.quote(budc)).replace("%s", shlex.quote(path))
-                   .replace("%examples", os.path.join(root, "examples"))
-                   .replace("%srcroot", root))
+            def subst(text):
+                return (text.replace("%budc", shlex.quote(budc)).replace("%s", shlex.quote(path))
+                        .replace("%S", os.path.dirname(os.path.abspath(path)))
+                        .replace("%examples", os.path.join(root, "examples"))
+                        .replace("%srcroot", root))
+            cmd = subst(cmd)
+            # -DFILE=… names the input when it is not the test itself (%S/Inputs/…).
+            d = re.search(r"-DFILE=(\S+)", check)
+            given = subst(d.group(1)) if d else path
             out = subprocess.run(cmd, shell=True, capture_output=True, text=True, errors="surrogateescape",
                                  env=dict(os.environ, LANG="C.UTF-8")).stdout
-            out_lines = escape(out).replace(path, "[[FILE]]").replace(
+            out_lines = escape(out).replace(given, "[[FILE]]").replace(path, "[[FILE]]").replace(
                 os.path.join(root, "examples"), "[[EXAMPLES]]").split("\n")
             if out_lines and out_lines[-1] == "":
                 out_lines.pop()

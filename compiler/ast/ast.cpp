@@ -66,6 +66,7 @@ llvm::StringRef kindName(NodeKind K) {
     CASE(Procurement)
     CASE(Assets)
     CASE(Library)
+    CASE(LastYear)
 #undef CASE
   }
   return "?";

@@ -151,6 +151,7 @@ enum class NodeKind : uint8_t {
   Procurement,
   Assets,
   Library,
+  LastYear,
 };
 
 /// The name of \p K as the AST dump prints it.
@@ -365,6 +366,16 @@ struct Declare : Node {
   llvm::ArrayRef<Text> Key; ///< Path parts: 三公经费/公务接待费, or a code.
   Quantity Amount;          ///< Optional.
   llvm::ArrayRef<Declare *> Children;
+  bool HasBlock = false;
+};
+
+/// 上年 2025 ["../2025"] [{ 收入总计 45557.68 … }] — last year's figures: the directory of last
+/// year's workspace, and/or the figures last year's document states (Declare nodes).
+struct LastYear : Node {
+  BUDC_AST_NODE(LastYear)
+  Code Year;
+  Text Directory; ///< Optional.
+  llvm::ArrayRef<Declare *> Figures;
   bool HasBlock = false;
 };
 

@@ -320,6 +320,16 @@ void Dumper::node(const Node *N, unsigned Depth) {
     children(D->Children, Depth + 1);
     return;
   }
+  case NodeKind::LastYear: {
+    auto *L = llvm::cast<LastYear>(N);
+    OS << " year=" << L->Year.Value << " directory=";
+    text(L->Directory);
+    if (L->HasBlock)
+      OS << " {}";
+    OS << '\n';
+    children(L->Figures, Depth + 1);
+    return;
+  }
   case NodeKind::Section: {
     auto *S = llvm::cast<Section>(N);
     OS << " title=";

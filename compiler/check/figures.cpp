@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/check/rules.h"
 #include "compiler/model/amount.h"
+#include "compiler/model/values.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -56,10 +57,82 @@ std::optional<Decimal> halfPlace(const model::Declared &D) {
   return model::halfPlace(D.Factor, D.Decimals);
 }
 
+/// A declared 上年数, 增减额 or 增减率 (三公经费/上年数 59.62), against last year's figures and
+/// this year's; nothing to compare when the budget has no other last-year figure of it.
+void measure(const model::Budget &B, const model::Declared &D, DiagEngine &Diags) {
+  if (!D.HasAmount)
+    return;
+  std::string Label = llvm::join(D.Key, "/");
+  Written W(D);
+  auto Last = model::lastYear(B, D.Figure, /*Declared=*/D.M != model::Measure::LastYear);
+  auto This = model::thisYear(B, D.Figure);
+  auto Report = [&](const std::string &Shown, const std::string &En, const std::string &Zh,
+                    std::optional<std::string> Fix) {
+    auto R = Diags.report(D.AmountWhere, diag::DeclaredMeasureMismatch, {Label, Shown, En});
+    R.zh({Label, Shown, Zh});
+    if (Fix)
+      R.fixIt(D.AmountWhere, *Fix);
+  };
+  auto Exact = [&](const model::Known &K) -> std::optional<std::string> {
+    if (!K.Slack.isZero())
+      return std::nullopt;
+    auto V = inUnit(K.Value, D.Factor, W.Places);
+    return V ? std::optional<std::string>(spell(*V, W.Places, W.Separators)) : std::nullopt;
+  };
+  switch (D.M) {
+  case model::Measure::Value:
+    return;
+  case model::Measure::LastYear:
+    if (Last && !model::consistent(*Last, D.Yuan, D.Factor, D.Decimals))
+      Report(W.show(D.Yuan).value_or("?"), "last year's figures give " + W.show(Last->Value).value_or("?"),
+             "上年数字为 " + W.show(Last->Value).value_or("?"), Exact(*Last));
+    return;
+  case model::Measure::Change: {
+    if (!Last || !This)
+      return;
+    auto V = This->Value.sub(Last->Value);
+    auto S = This->Slack.add(Last->Slack);
+    if (!V || !S)
+      return;
+    model::Known K{*V, *S};
+    if (!model::consistent(K, D.Yuan, D.Factor, D.Decimals))
+      Report(W.show(D.Yuan).value_or("?"),
+             "this year's less last year's is " + W.show(*V).value_or("?"),
+             "本年数减上年数为 " + W.show(*V).value_or("?"), Exact(K));
+    return;
+  }
+  case model::Measure::Rate: {
+    if (!Last || !This)
+      return;
+    auto Plus = D.Yuan.add(Decimal::fromRaw(100 * Decimal::One));
+    auto Ok = Plus ? model::consistentRatio(*This, *Last, *Plus, D.Decimals) : std::nullopt;
+    std::string Shown = D.Yuan.toString(std::min(D.Decimals, Decimal::Scale)) + "%";
+    if (!Ok) {
+      if (Last->Value.isZero())
+        Report(Shown, "last year's figure is 0: a change from nothing has no rate",
+               "上年数为 0：从零开始的变动没有增减率", std::nullopt);
+      return;
+    }
+    if (!*Ok) {
+      auto Diff = This->Value.sub(Last->Value);
+      auto P = Diff ? model::percent(*Diff, Last->Value, std::min(D.Decimals, Decimal::Scale))
+                    : std::nullopt;
+      std::string Right = P ? P->toString(std::min(D.Decimals, Decimal::Scale)) + "%" : "?";
+      Report(Shown, "this year's and last year's figures give " + Right,
+             "由本年数和上年数计算为 " + Right, std::nullopt);
+    }
+    return;
+  }
+  }
+}
+
 void check(const model::Budget &B, const model::Declared &D, DiagEngine &Diags) {
+  if (D.M != model::Measure::Value)
+    return measure(B, D, Diags);
   std::string Label = llvm::join(D.Key, "/");
   std::optional<Decimal> Derived;
-  if (!D.Figure.Underivable)
+  // A workspace without money facts has nothing to derive from: its figures are as declared.
+  if (!D.Figure.Underivable && B.hasFacts())
     Derived = model::evaluate(B, D.Figure);
   Written W(D);
   if (D.HasAmount && Derived && !agrees(D, *Derived)) {
@@ -78,12 +151,16 @@ void check(const model::Budget &B, const model::Declared &D, DiagEngine &Diags) 
   // A declared figure and its declared parts must agree with each other, within the parts'
   // rounding. Parts that are not all of the figure are not compared: they are all of it by
   // the figure's definition (三公经费's three), or when the facts add up so.
-  if (D.HasAmount && !D.Children.empty()) {
+  bool AnyPart = std::any_of(D.Children.begin(), D.Children.end(),
+                             [](const model::Declared &C) { return C.M == model::Measure::Value; });
+  if (D.HasAmount && AnyPart) {
     bool AllParts = true, Partition = D.PartsComplete;
     Sum Parts, PartsDerived;
     // (a zero, written exactly, adds no slack; the slack is Σ half-places)
     Decimal Slack = halfPlace(D).value_or(Decimal());
     for (const model::Declared &C : D.Children) {
+      if (C.M != model::Measure::Value)
+        continue; // 上年数, 增减额, 增减率: the figure itself in another measure, no part
       AllParts &= C.HasAmount;
       Parts.add(C.Yuan);
       if (C.Figure.Underivable)

@@ -193,7 +193,7 @@ Texts texts(const Version &V, const char *Section) {
     for (const model::Section &S : B.PerformanceSections)
       T["整体绩效 说明 " + S.Title] = S.Body;
     for (const auto &G : B.Glossary)
-      T["名词解释 " + G.first] = G.second;
+      T["名词解释 " + G.Term] = G.Definition;
     for (const model::Unit &U : B.OrgUnits)
       T["单位 " + U.Name] = U.Nature + " " + U.Rank + " " + U.Funding;
   }

@@ -26,6 +26,7 @@ std::unique_ptr<Compilation> compile(llvm::ArrayRef<std::string> Paths, const Co
     sema::ResolveOptions RO;
     RO.Templates = O.Templates;
     RO.Jobs = O.Parse.Jobs;
+    RO.LastYear = C->WS.LastYear;
     C->Budget = sema::resolve(C->WS.Files, C->SM, C->Ctx, C->Diags, RO);
   }
   {

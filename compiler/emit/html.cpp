@@ -199,7 +199,7 @@ void html(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosur
     case model::OutlineItem::Section:
       if (const model::Section *S = section(B, I.Name)) {
         if (!I.Lead.empty())
-          OS << "<p><strong>" << escape(I.Lead) << "</strong></p>\n";
+          OS << "<p><strong>" << escape(tables::fill(B, I.Lead)) << "</strong></p>\n";
         paragraphs(OS, S->Body);
       }
       break;
@@ -208,7 +208,7 @@ void html(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosur
       D.forEach(
           [&](const tables::Table &T) {
             if (First && !I.Lead.empty())
-              OS << "<p><strong>" << escape(I.Lead) << "</strong></p>\n";
+              OS << "<p><strong>" << escape(tables::fill(B, I.Lead)) << "</strong></p>\n";
             First = false;
             // A table per project carries its title in its caption.
             tableHtml(OS, T, T.Kind != tables::TableKind::Project);
@@ -232,9 +232,9 @@ void html(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosur
       break;
     case model::OutlineItem::Glossary: {
       unsigned N = 0;
-      for (const auto &[Term, Definition] : B.Glossary)
-        OS << "<p class=\"body\">" << ++N << "、" << escape(Term) << "：" << escape(Definition)
-           << "</p>\n";
+      for (const model::GlossaryEntry &E : B.Glossary)
+        OS << "<p class=\"body\">" << ++N << "、" << escape(E.Term) << "："
+           << escape(E.Definition) << "</p>\n";
       break;
     }
     }

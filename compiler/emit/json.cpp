@@ -41,6 +41,22 @@ void place(OStream &J, const SourceManager &SM, Span Where) {
   });
 }
 
+/// The figure references of narrative text \p Text: as written, as printed, where.
+void references(OStream &J, const SourceManager &SM, const model::Budget &B, int Text) {
+  J.attributeArray("references", [&] {
+    if (Text < 0 || size_t(Text) >= B.Narrative.size())
+      return;
+    const model::Prose &P = B.Narrative[size_t(Text)];
+    for (const model::Prose::Piece &X : P.Pieces)
+      if (X.Reference >= 0)
+        J.object([&] {
+          J.attribute("written", P.References[size_t(X.Reference)].Written);
+          J.attribute("text", llvm::StringRef(P.Rendered).substr(X.At, X.Length));
+          place(J, SM, {P.Where.File, X.Source, X.Source + X.SourceLength});
+        });
+  });
+}
+
 void optionalString(OStream &J, llvm::StringRef Key, llvm::StringRef Value) {
   if (Value.empty())
     J.attribute(Key, nullptr);
@@ -341,6 +357,8 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
           J.object([&] {
             J.attribute("title", S.Title);
             J.attribute("body", S.Body);
+            J.attribute("written", S.Written);
+            references(J, SM, B, S.Text);
           });
       });
       J.attributeArray("areas", [&] {
@@ -365,13 +383,17 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
         J.object([&] {
           J.attribute("title", S.Title);
           J.attribute("body", S.Body);
+          J.attribute("written", S.Written);
+          references(J, SM, B, S.Text);
         });
     });
     J.attributeArray("glossary", [&] {
-      for (const auto &Entry : B.Glossary)
+      for (const model::GlossaryEntry &Entry : B.Glossary)
         J.object([&] {
-          J.attribute("term", Entry.first);
-          J.attribute("definition", Entry.second);
+          J.attribute("term", Entry.Term);
+          J.attribute("definition", Entry.Definition);
+          J.attribute("written", Entry.Written);
+          references(J, SM, B, Entry.Text);
         });
     });
     J.attributeArray("tables", [&] {

@@ -177,6 +177,32 @@ void parseCitation(llvm::StringRef Text, std::string &Title, std::string &Number
   }
 }
 
+Span Prose::span(uint32_t Begin, uint32_t End) const {
+  // The source bytes of the printed byte at At: itself for a literal, the whole {…} for a
+  // reference's output (and both source bytes of an escape).
+  auto Place = [&](uint32_t At, bool AtEnd) -> std::pair<uint32_t, uint32_t> {
+    for (const Piece &P : Pieces) {
+      if (At < P.At || At > P.At + P.Length || (At == P.At + P.Length && !AtEnd))
+        continue;
+      if (P.Reference >= 0 || P.Length != P.SourceLength)
+        return {P.Source, P.Source + P.SourceLength};
+      uint32_t S = P.Source + (At - P.At);
+      return {S, S};
+    }
+    return {Where.End, Where.End};
+  };
+  uint32_t B = Place(Begin, false).first;
+  uint32_t E = End > Begin ? Place(End, true).second : B;
+  return {Where.File, B, std::max(B, E)};
+}
+
+const Reference *Prose::referenceAt(uint32_t At) const {
+  for (const Piece &P : Pieces)
+    if (P.Reference >= 0 && At >= P.At && At < P.At + P.Length)
+      return &References[static_cast<size_t>(P.Reference)];
+  return nullptr;
+}
+
 const Template *Budget::findTemplate() const {
   if (!TemplateName.empty()) {
     for (const Template &T : Templates)

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "compiler/model/amount.h"
 #include "compiler/model/decimal.h"
 #include "compiler/source/span.h"
 
@@ -465,10 +466,16 @@ struct Project {
   Span Where, CodeWhere, NameWhere, FunctionWhere, FirstAmountWhere;
 };
 
+/// What a figure of the figure language gives: its value, last year's value of the same
+/// figure (上年数), the change from last year (增减额: this year's less last year's) or the rate
+/// of that change in percent (增减率).
+enum class Measure : uint8_t { Value, LastYear, Change, Rate };
+
 /// A declared figure and its declared parts.
 struct Declared {
   std::vector<std::string> Key; ///< full path from the top: 三公经费, 公务接待费
   Query Figure;                 ///< what the key names (resolved by sema)
+  Measure M = Measure::Value;   ///< a key ending in 上年数, 增减额 or 增减率
   bool HasAmount = false;
   Decimal Yuan;
   /// The amount as written, for comparing at the published unit and precision: its unit's
@@ -484,10 +491,81 @@ struct Declared {
   bool PartsComplete = false;
 };
 
+/// A figure reference of a text, resolved: {三公经费}, {机关运行经费/工会经费 1位},
+/// {收入总计/增减率}, {基本支出 占 本年支出合计}, {年度}.
+struct Reference {
+  std::string Written;       ///< the content as written
+  Span Where;                ///< from '{' to '}'
+  std::string Field;         ///< a field of the budget (年度, 部门名称 …); empty for a figure
+  std::string Key;           ///< the figure's path as written: 三公经费/公务接待费
+  Query Figure;
+  Measure M = Measure::Value;
+  std::optional<Query> Base; ///< 占 FIGURE: the figure's share of that one, in percent
+  std::string BaseKey;
+  AmountFormat Format;       ///< how it prints; a percentage has Factor 1 and no unit
+  bool UnitGiven = false;    ///< a unit was asked for; else the budget's money unit
+  bool Signed = false;       ///< 带符号: a change prints its sign; else its size
+  bool percent() const { return M == Measure::Rate || Base.has_value(); }
+};
+
+/// A text of the narrative as written and as printed, and where each printed byte comes from.
+struct Prose {
+  enum TextKind : uint8_t { Section, PerformanceSection, Glossary };
+  TextKind Kind = Section;
+  std::string Title;    ///< the section's title, or the glossary term
+  std::string Written;  ///< the value as written, references in braces
+  std::string Rendered; ///< as printed: each reference replaced by what it gives
+  Span Where;           ///< the text's token
+  /// The printed text in order: a run of the source (Reference < 0), or a reference's output.
+  struct Piece {
+    uint32_t At, Length;         ///< in Rendered
+    uint32_t Source, SourceLength; ///< in the file: a literal's bytes, or the whole {…}
+    int Reference = -1;
+  };
+  std::vector<Piece> Pieces;
+  std::vector<Reference> References;
+
+  /// The place in the file of bytes [Begin, End) of Rendered: a reference's output is its {…}.
+  Span span(uint32_t Begin, uint32_t End) const;
+  /// The reference whose output holds byte \p At of Rendered, or null.
+  const Reference *referenceAt(uint32_t At) const;
+};
+
 /// A narrative section: 说明 部门职责 """…""".
 struct Section {
-  std::string Title, Body;
+  std::string Title;
+  std::string Body; ///< as printed (references rendered)
   Span Where;
+  std::string Written; ///< as written, references in braces
+  int Text = -1;       ///< its text in Budget::Narrative
+};
+
+/// A term of the glossary and its definition (as printed, and as written).
+struct GlossaryEntry {
+  std::string Term, Definition, Written;
+  int Text = -1; ///< its text in Budget::Narrative
+};
+
+/// A wording of the narrative that names a figure: a named figure or one of its spellings
+/// (机关运行经费, “三公”经费, 收入预算), a fund source (一般公共预算拨款收入), a term (基本支出,
+/// 人员经费), a function or economic code by its catalogue name (一般公共服务支出, 办公费).
+/// sema resolves each with the figure language; the prose checks look them up.
+struct ProseTerm {
+  enum TermKind : uint8_t { NamedFigure, FundSource, Term, FunctionCode, EconomicCode };
+  std::string Words;
+  std::string Key;   ///< the figure as a reference names it: 三公经费, 功能科目/201
+  Query Figure;
+  TermKind Kind = NamedFigure;
+};
+
+/// Last year's figures (上年): declared as last year's document states them, and/or the budget
+/// of last year's workspace.
+struct LastYear {
+  unsigned Year = 0;
+  Span Where;                    ///< the 上年 statement
+  std::string Directory;         ///< last year's workspace as written; empty without one
+  std::vector<Declared> Figures; ///< the block's figures; their keys are this year's figures
+  std::unique_ptr<Budget> Facts; ///< last year's workspace, resolved
 };
 
 /// A goal of the department's overall performance, with its indicators.
@@ -728,7 +806,17 @@ struct Budget {
   std::vector<Section> Sections;             ///< 说明, in source order
   std::vector<Section> PerformanceSections;  ///< 说明 inside 整体绩效
   std::vector<PerformanceArea> Areas;        ///< 分项; goals outside any 分项 go in an unnamed one
-  std::vector<std::pair<std::string, std::string>> Glossary;
+  std::vector<GlossaryEntry> Glossary;
+  /// Every text of the narrative (说明, 整体绩效 说明, 名词解释), in source order.
+  std::vector<Prose> Narrative;
+  /// The wordings of the narrative that name figures, longest first.
+  std::vector<ProseTerm> Vocabulary;
+  /// 本年 (this year's money, not carried over), to narrow a wording such as 本年财政拨款收入.
+  Query ThisYearOnly;
+  /// Last year's figures, when the workspace has a 上年 statement.
+  std::unique_ptr<LastYear> Previous;
+  /// Resolved figure references of the template's texts, by their content.
+  std::map<std::string, Reference> TemplateReferences;
   bool HasProcurement = false, HasAssets = false;
   std::vector<TableFact> Procurement, Assets;
 
@@ -751,6 +839,9 @@ struct Budget {
   bool isAdministrative(size_t Unit) const;
   /// The department's own 性质, for its department-level facts (empty when not given).
   std::string DepartmentNature;
+  /// Whether the workspace has money facts (收入, 基本支出, 项目支出, 项目). A workspace that
+  /// transcribes only a document's narrative has none: its declared figures are its figures.
+  bool hasFacts() const { return !Income.empty() || !Allocations.empty(); }
 };
 
 /// Removes the differences between spellings of one name that published documents show:

@@ -502,6 +502,27 @@ bool Figures::completeParts(llvm::ArrayRef<FigurePart> ParentKey,
   return true;
 }
 
+std::vector<std::pair<std::string, std::string>> Figures::spellings() const {
+  std::vector<std::pair<std::string, std::string>> Out;
+  std::function<void(const Named &, const std::string &)> Walk = [&](const Named &N,
+                                                                    const std::string &Path) {
+    std::string Here = Path.empty() ? N.Name : Path + "/" + N.Name;
+    // A part is a figure of its own when its name finds it (find: unique among the parts);
+    // its name alone is then its shortest path.
+    bool Reachable = !N.Parent || find(N.Name, nullptr) == &N;
+    if (Reachable) {
+      Out.emplace_back(N.Name, N.Name);
+      for (const std::string &A : N.Aliases)
+        Out.emplace_back(A, N.Name);
+    }
+    for (const auto &C : N.Children)
+      Walk(*C, Here);
+  };
+  for (const auto &T : Top)
+    Walk(*T, "");
+  return Out;
+}
+
 std::string Figures::known(Lang L) const {
   bool Zh = L == Lang::Zh;
   std::string Out;

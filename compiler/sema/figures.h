@@ -69,6 +69,11 @@ public:
   bool completeParts(llvm::ArrayRef<FigurePart> ParentKey,
                      llvm::ArrayRef<std::string> ChildNames) const;
 
+  /// Every name and alias of a named figure with the path that names it canonically
+  /// (公务接待费 → 三公经费/公务接待费), for the prose vocabulary; a part whose name another
+  /// figure's part shares is left out (it is no figure on its own).
+  std::vector<std::pair<std::string, std::string>> spellings() const;
+
   /// The top-level named figures, and the forms a path takes, for messages in \p L.
   std::string known(Lang L) const;
   std::vector<std::string> words() const;

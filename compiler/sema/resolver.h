@@ -2,6 +2,7 @@
 #pragma once
 
 #include "compiler/sema/figures.h"
+#include "compiler/sema/references.h"
 #include "compiler/sema/sema.h"
 
 namespace budc::sema {
@@ -73,6 +74,11 @@ public:
   model::Budget B;
   /// The named figures and the resolution of figures (declared, in templates, in text).
   Figures Figs{*this};
+  /// Figure references of texts and the prose vocabulary.
+  References Refs{*this};
+  /// Last year's workspace, resolved before this one (taken by the 上年 statement).
+  std::unique_ptr<model::Budget> LastYearFacts;
+  unsigned LastYearErrors = 0; ///< errors resolving last year's workspace
 
   //===--------------------------------------------------------------------===//
   // Helpers shared by both halves

@@ -2,6 +2,7 @@
 #include "compiler/sema/resolver.h"
 
 #include "compiler/ast/pack.h"
+#include "compiler/model/values.h"
 #include "compiler/stdlib/stdlib.h"
 #include "compiler/syntax/parser.h"
 
@@ -285,6 +286,10 @@ public:
     views();
     records();
     declaredFigures();
+    lastYear();
+    if (!B.hasFacts() && !B.DeclaredFigures.empty() && B.HeaderWhere.isValid())
+      Diags.report(headerOf(B.HeaderWhere), diag::DeclaredOnly);
+    texts();
   }
 
 private:
@@ -555,12 +560,25 @@ private:
       return;
     case ast::NodeKind::Section: {
       auto &S = llvm::cast<ast::Section>(N);
-      B.Sections.push_back({S.Title.Value.str(), S.Body.Value.str(), S.Range});
+      B.Sections.push_back({S.Title.Value.str(), S.Body.Value.str(), S.Range, S.Body.Value.str()});
+      Texts.push_back({&S.Body, model::Prose::Section, B.Sections.size() - 1});
       return;
     }
     case ast::NodeKind::Glossary:
-      for (const ast::GlossaryEntry *E : llvm::cast<ast::Glossary>(N).Entries)
-        B.Glossary.emplace_back(E->Term.Value.str(), E->Definition.Value.str());
+      for (const ast::GlossaryEntry *E : llvm::cast<ast::Glossary>(N).Entries) {
+        B.Glossary.push_back(
+            {E->Term.Value.str(), E->Definition.Value.str(), E->Definition.Value.str()});
+        Texts.push_back({&E->Definition, model::Prose::Glossary, B.Glossary.size() - 1});
+      }
+      return;
+    case ast::NodeKind::LastYear:
+      if (LastYearNode)
+        Diags
+            .report(headerOf(N), diag::BadLastYear,
+                    {"a workspace has one 上年 statement", "工作区只能有一条上年语句"})
+            .note(headerOf(*LastYearNode), diag::NoteFirstDeclared);
+      else
+        LastYearNode = llvm::cast<ast::LastYear>(&N);
       return;
     case ast::NodeKind::Procurement: {
       B.HasProcurement = true;
@@ -682,8 +700,8 @@ private:
   }
 
   /// The first line of a block, for diagnostics about the whole block.
-  Span headerOf(const ast::Node &N) {
-    Span S = N.Range;
+  Span headerOf(const ast::Node &N) { return headerOf(N.Range); }
+  Span headerOf(Span S) {
     llvm::StringRef Text = R.SM.getText(S.File).slice(S.Begin, S.End);
     size_t Eol = Text.find_first_of("\r\n");
     if (Eol != llvm::StringRef::npos)
@@ -1382,7 +1400,9 @@ private:
       for (ast::Node *I : A->Items)
         performanceItem(*I, &B.Areas[Index]);
     } else if (auto *S = llvm::dyn_cast<ast::Section>(&N)) {
-      B.PerformanceSections.push_back({S->Title.Value.str(), S->Body.Value.str(), S->Range});
+      B.PerformanceSections.push_back(
+          {S->Title.Value.str(), S->Body.Value.str(), S->Range, S->Body.Value.str()});
+      Texts.push_back({&S->Body, model::Prose::PerformanceSection, B.PerformanceSections.size() - 1});
     } else if (auto *G = llvm::dyn_cast<ast::Goal>(&N)) {
       model::DepartmentGoal Goal{G->Statement.Value.str(), {}, G->Statement.Range};
       for (const ast::Indicator *I : G->Indicators)
@@ -1493,6 +1513,16 @@ private:
     }
   }
 
+  /// The amount \p Value of a declared figure as written in \p Q: where, decimals, separators.
+  static void written(const ast::Quantity &Q, Decimal Value, model::Declared &M) {
+    M.HasAmount = true;
+    M.Yuan = Value;
+    M.AmountWhere = Q.Range;
+    size_t Dot = Q.Number.find('.');
+    M.Decimals = Dot == llvm::StringRef::npos ? 0 : Q.Number.size() - Dot - 1;
+    M.Separators = Q.Separators;
+  }
+
   /// Reads declared figure \p D under the key \p Parent (its parts as written) and the
   /// scope \p Scope; false when its key does not resolve (reported).
   /// The first project record (not itemised) figure \p Q names while constraining codes or
@@ -1518,6 +1548,16 @@ private:
     for (const FigurePart &P : Parts)
       Whole.push_back(P.Word);
     M.Key = Whole;
+    // 三公经费/上年数, 三公经费 { 增减额 -27.07 }: last year's figure, the change, its rate.
+    M.M = takeMeasure(Parts);
+    if (M.M != model::Measure::Value && (!D.Children.empty() || LastYearBlock)) {
+      Diags.report(D.Key.back().Range, diag::BadLastYear,
+                   {LastYearBlock ? "上年's figures are last year's own: a key there ends in no 上年数, 增减额 or 增减率"
+                                  : "上年数, 增减额 and 增减率 end a key: they have no parts",
+                    LastYearBlock ? "上年中的数字即上年数字本身：其名称不以上年数、增减额或增减率结尾"
+                                  : "上年数、增减额、增减率位于名称末尾，不能再有下级"});
+      return false;
+    }
     M.Where = D.Range;
     if (!D.Key.empty())
       M.KeyWhere = Span::cover(D.Key.front().Range, D.Key.back().Range);
@@ -1547,16 +1587,31 @@ private:
           .zh({Key, "项目“" + P->Name + "”未写功能科目，其资金无法按科目或经费分类细分", ""});
       return false;
     }
-    if (D.Amount.present()) {
-      auto Yuan = R.money(D.Amount);
+    if (D.Amount.present() && M.M == model::Measure::Rate) {
+      // A rate is a percentage, signed: 增减率 -34.56%.
+      if (D.Amount.Unit != "%") {
+        Diags.report(D.Amount.Range, diag::BadLastYear,
+                     {"增减率 is a percentage: write it with %, e.g. -34.56%",
+                      "增减率为百分比：应带 %，例如 -34.56%"});
+        return false;
+      }
+      auto Rate = R.number(D.Amount.Number, D.Amount.Negative, D.Amount.numberRange());
+      if (!Rate)
+        return false;
+      written(D.Amount, *Rate, M);
+      M.Unit = "%";
+      M.Factor = Decimal::fromRaw(Decimal::One);
+    } else if (D.Amount.present()) {
+      // A change may be negative (增减额 -27.07); any other amount is not.
+      ast::Quantity Amount = D.Amount;
+      bool Negative = M.M == model::Measure::Change && Amount.Negative;
+      Amount.Negative &= !Negative;
+      auto Yuan = R.money(Amount);
+      if (Yuan && Negative)
+        Yuan = Yuan->negate();
       if (!Yuan)
         return false;
-      M.HasAmount = true;
-      M.Yuan = *Yuan;
-      M.AmountWhere = D.Amount.Range;
-      size_t Dot = D.Amount.Number.find('.');
-      M.Decimals = Dot == llvm::StringRef::npos ? 0 : D.Amount.Number.size() - Dot - 1;
-      M.Separators = D.Amount.Separators;
+      written(D.Amount, *Yuan, M);
       // Compared later in the unit it is written in.
       M.Unit = D.Amount.Unit.empty() ? B.MoneyUnit : D.Amount.Unit.str();
       std::string Root;
@@ -1579,6 +1634,96 @@ private:
     return true;
   }
 
+  //===-- last year, texts --------------------------------------------------===//
+
+  /// 上年 YEAR ["DIR"] [{ … }]: last year's figures. Its block's keys are this year's figures
+  /// (the same figure last year); the directory's budget was resolved before this one.
+  void lastYear() {
+    if (!LastYearNode)
+      return;
+    const ast::LastYear &L = *LastYearNode;
+    auto P = std::make_unique<model::LastYear>();
+    P->Where = headerOf(L);
+    L.Year.Value.getAsInteger(10, P->Year);
+    if (B.Year && P->Year + 1 != B.Year) {
+      std::string Want = std::to_string(B.Year - 1);
+      Diags
+          .report(L.Year.Range, diag::BadLastYear,
+                  {"上年 is the year before the budget's: " + Want + ", not " + L.Year.Value.str(),
+                   "上年应为预算年度的前一年：" + Want + "年，而不是" + L.Year.Value.str() + "年"})
+          .fixIt(L.Year.Range, Want);
+      return;
+    }
+    if (L.Directory.present()) {
+      P->Directory = L.Directory.Value.str();
+      P->Facts = std::move(R.LastYearFacts);
+      if (R.LastYearErrors) {
+        std::string N = std::to_string(R.LastYearErrors);
+        Diags.report(L.Directory.Range, diag::BadLastYear,
+                     {"last year's workspace '" + P->Directory + "' has " + N +
+                          " error(s): budc check it on its own",
+                      "上年工作区“" + P->Directory + "”有 " + N + " 个错误：请单独用 budc check 检查"});
+      } else if (P->Facts && P->Facts->Year != P->Year) {
+        Diags.report(L.Directory.Range, diag::BadLastYear,
+                     {"last year's workspace '" + P->Directory + "' is the budget of " +
+                          std::to_string(P->Facts->Year) + ", not " + std::to_string(P->Year),
+                      "上年工作区“" + P->Directory + "”是" + std::to_string(P->Facts->Year) +
+                          "年的预算，不是" + std::to_string(P->Year) + "年的"});
+        P->Facts.reset();
+      }
+    }
+    LastYearBlock = true;
+    for (const ast::Declare *D : L.Figures) {
+      model::Declared M;
+      if (declare(*D, {}, model::Query(), M))
+        P->Figures.push_back(std::move(M));
+    }
+    LastYearBlock = false;
+    B.Previous = std::move(P);
+  }
+
+  /// The narrative's texts with their references printed, the projects' 用途 and 目标
+  /// likewise, and the vocabulary of the prose checks: once every figure is known.
+  void texts() {
+    for (const PendingText &T : Texts) {
+      model::Prose P = R.Refs.prose(*T.Text, T.Kind, "");
+      int Index = static_cast<int>(B.Narrative.size());
+      switch (T.Kind) {
+      case model::Prose::Section:
+        P.Title = B.Sections[T.Index].Title;
+        B.Sections[T.Index].Body = P.Rendered;
+        B.Sections[T.Index].Text = Index;
+        break;
+      case model::Prose::PerformanceSection:
+        P.Title = B.PerformanceSections[T.Index].Title;
+        B.PerformanceSections[T.Index].Body = P.Rendered;
+        B.PerformanceSections[T.Index].Text = Index;
+        break;
+      case model::Prose::Glossary:
+        P.Title = B.Glossary[T.Index].Term;
+        B.Glossary[T.Index].Definition = P.Rendered;
+        B.Glossary[T.Index].Text = Index;
+        break;
+      }
+      B.Narrative.push_back(std::move(P));
+    }
+    for (const auto &[P, Index] : Bodies) {
+      model::Project &M = B.Projects[Index];
+      size_t Goal = 0;
+      for (const ast::Node *I : P->Items)
+        if (auto *G = llvm::dyn_cast<ast::Goal>(I)) {
+          if (auto S = R.Refs.printed(G->Statement); S && Goal < M.Goals.size())
+            M.Goals[Goal] = *S;
+          ++Goal;
+        } else if (auto *At = llvm::dyn_cast<ast::Attr>(I)) {
+          if (At->Key.Value == "用途" && !At->Values.empty())
+            if (auto S = R.Refs.printed(At->Values[0].Word))
+              M.Purpose = *S;
+        }
+    }
+    R.Refs.vocabulary();
+  }
+
   Resolver &R;
   model::Budget &B;
   DiagEngine &Diags;
@@ -1591,6 +1736,16 @@ private:
   std::vector<std::pair<int, Span>> Records;
   /// The declared figures, with the unit whose block holds them (DepartmentLevel: the top).
   std::vector<std::pair<const ast::Declare *, size_t>> Declares;
+  /// The 上年 statement, and whether its block is being read.
+  const ast::LastYear *LastYearNode = nullptr;
+  bool LastYearBlock = false;
+  /// The narrative texts, in source order, with where their model lives.
+  struct PendingText {
+    const ast::Text *Text;
+    model::Prose::TextKind Kind;
+    size_t Index;
+  };
+  std::vector<PendingText> Texts;
   /// The projects read so far whose bodies are still to read, with their place in B.Projects.
   std::vector<std::pair<const ast::Project *, size_t>> Bodies;
 };
@@ -1754,6 +1909,15 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
     D.zh({R.B.TemplateName, Guess.empty() ? "" : "；是否应为“" + Guess + "”？"});
     if (!Guess.empty())
       D.fixIt(R.B.TemplateWhere, Guess);
+  }
+  if (!Opts.LastYear.empty()) {
+    DiagEngine Own;
+    ResolveOptions Inner = Opts;
+    Inner.LastYear = {};
+    model::Budget Prev = resolve(Opts.LastYear, SM, Ctx, Own, Inner);
+    R.LastYearErrors = Own.getErrorCount();
+    if (!Own.hasErrors())
+      R.LastYearFacts = std::make_unique<model::Budget>(std::move(Prev));
   }
   if (!R.B.FrameworkName.empty() && !R.B.framework()) {
     std::vector<std::string> Names;

@@ -16,6 +16,9 @@ struct ResolveOptions {
   bool Templates = true;
   /// Threads that read the projects' indicators, schedules and goals (0: one per core).
   unsigned Jobs = 0;
+  /// The files of last year's workspace (上年 YEAR "DIR"), resolved first into the budget's
+  /// last year; its own diagnostics are not this budget's (its errors are one, BUD519).
+  llvm::ArrayRef<ast::File *> LastYear;
 };
 
 /// Builds the budget of a workspace. Loads the standard library for the budget's year (its

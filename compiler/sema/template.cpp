@@ -5,6 +5,7 @@
 // template's rows and turns them into model::Template; the tables stage evaluates it.
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/model/values.h"
 #include "compiler/sema/resolver.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -22,8 +23,6 @@ const std::vector<std::string> TemplateKeys{"表",   "第一部分", "第二部�
 const std::vector<std::string> RowFields{"项目编码", "项目名称", "绩效目标", "用途", "单位名称",
                                          "单位编码"};
 /// Fields a text may name in braces, in every table and in the tables of each project.
-const std::vector<std::string> BudgetFields{"部门编码", "部门名称", "主体", "年度", "金额单位",
-                                            "截止日期"};
 const std::vector<std::string> ProjectFields{"序号", "项目编码", "项目名称", "用途", "绩效目标"};
 /// Amounts a 金额 cell of a project's table may show.
 const std::vector<std::string> ProjectAmounts{"预算数", "财政资金", "其他资金"};
@@ -438,8 +437,11 @@ private:
     }
     Item.Kind = Key == "说明" ? model::OutlineItem::Section : model::OutlineItem::Table;
     Item.Name = word(Values[0]);
-    if (Values.size() == 2)
+    if (Values.size() == 2) {
       Item.Lead = word(Values[1]);
+      if (!fields(Item.Lead, Values[1].range(), false))
+        return std::nullopt;
+    }
     if (Item.Kind == model::OutlineItem::Table) {
       bool Found = false;
       std::vector<std::string> Titles;
@@ -505,33 +507,49 @@ private:
     return true;
   }
 
-  /// Checks the {fields} a text names; \p PerProject allows a project's fields.
+  /// Checks the {fields} and figure references a text names (docs/language.md, "Figure
+  /// references"; {{ and }} are literal braces); \p PerProject allows a project's fields. A
+  /// figure's reference is kept for the tables, which print it.
   bool fields(llvm::StringRef Text, Span Where, bool PerProject) {
     bool Ok = true;
-    for (size_t Open = Text.find('{'); Open != llvm::StringRef::npos;
-         Open = Text.find('{', Open + 1)) {
-      size_t Close = Text.find('}', Open);
+    for (size_t Open = 0; (Open = Text.find_first_of("{}", Open)) != llvm::StringRef::npos;) {
+      if (Open + 1 < Text.size() && Text[Open + 1] == Text[Open]) {
+        Open += 2; // a literal brace
+        continue;
+      }
+      size_t Close = Text[Open] == '{' ? Text.find('}', Open) : llvm::StringRef::npos;
       if (Close == llvm::StringRef::npos) {
         bad(Where, "a '{' without its '}'", "“{”缺少对应的“}”");
         return false;
       }
-      std::string Field = Text.slice(Open + 1, Close).str();
+      std::string Field = Text.slice(Open + 1, Close).trim(" \t").str();
+      Open = Close + 1;
+      bool Project = std::find(ProjectFields.begin(), ProjectFields.end(), Field) != ProjectFields.end();
       llvm::StringRef Section = Field; // {说明 TITLE}: a narrative section's text
-      bool Known = (Section.consume_front("说明 ") && !Section.trim().empty()) ||
-                   std::find(BudgetFields.begin(), BudgetFields.end(), Field) != BudgetFields.end() ||
-                   (PerProject &&
-                    std::find(ProjectFields.begin(), ProjectFields.end(), Field) != ProjectFields.end());
-      if (!Known) {
-        std::vector<std::string> All = BudgetFields;
-        if (PerProject)
-          All.insert(All.end(), ProjectFields.begin(), ProjectFields.end());
-        std::string Guess = closest(Field, All);
+      if ((Project && PerProject) || model::budgetField(R.B, Field) ||
+          (Section.consume_front("说明 ") && !Section.trim().empty()))
+        continue;
+      ReferenceFailure F;
+      if (!Project)
+        if (auto Ref = R.Refs.resolve(Field, Where, /*Facts=*/false, &F)) {
+          R.B.TemplateReferences[Field] = std::move(*Ref);
+          continue;
+        }
+      std::vector<std::string> All;
+      for (const char *B : model::budgetFields())
+        All.push_back(B);
+      if (PerProject)
+        All.insert(All.end(), ProjectFields.begin(), ProjectFields.end());
+      std::string Guess = closest(Field, All);
+      if (Project || !Guess.empty())
         bad(Where, "'{" + Field + "}' is not a field" + (PerProject ? "" : " outside 每项目 tables"),
             "“{" + Field + "}”不是" + (PerProject ? "" : "每项目表以外可用的") + "字段",
             Guess.empty() ? "" : "{" + Guess + "}", /*FixIt=*/false);
-        Ok = false;
-      }
-      Open = Close;
+      else
+        bad(Where, "'{" + Field + "}' is neither a field nor a figure: it " + F.En,
+            "“{" + Field + "}”既不是字段也不是数字：" + F.Zh,
+            F.Guess.empty() ? "" : "{" + F.Fixed + "}", /*FixIt=*/false);
+      Ok = false;
     }
     return Ok;
   }

@@ -356,6 +356,7 @@ ast::Node *Builder::statement(Rule *X) {
   case BudParser::RuleProjectDecl: return project(X);
   case BudParser::RuleCitationDecl: return citation(X);
   case BudParser::RuleDeclareStmt: return declare(X);
+  case BudParser::RuleLastYearStmt: return lastYear(X);
   case BudParser::RuleSectionStmt: return section(X);
   case BudParser::RuleGlossaryBlock: return glossary(X);
   case BudParser::RulePerformanceBlock: return performance(X);
@@ -399,13 +400,18 @@ llvm::ArrayRef<ast::Node *> Builder::statements(Rule *Body) {
 ast::Budget *Builder::budget(Rule *C) {
   auto *N = node<ast::Budget>(C);
   Children K(C);
-  N->Year = anyCode(K.token(tok::Number));
-  if (N->Year.present() &&
-      (N->Year.Value.size() != 4 ||
-       N->Year.Value.find_first_not_of("0123456789") != llvm::StringRef::npos))
-    Diags.report(N->Year.Range, diag::InvalidYear, {N->Year.Value.str()});
+  N->Year = year(K.token(tok::Number));
   N->Attrs = rows(K.rule(BudParser::RuleAttrBlock));
   return N;
+}
+
+/// A year: four digits (BUD021 otherwise).
+ast::Code Builder::year(const Tok *T) {
+  ast::Code Y = anyCode(T);
+  if (Y.present() &&
+      (Y.Value.size() != 4 || Y.Value.find_first_not_of("0123456789") != llvm::StringRef::npos))
+    Diags.report(Y.Range, diag::InvalidYear, {Y.Value.str()});
+  return Y;
 }
 
 /// attrBlock : '{' attrBody '}'  and  libraryBlock : '{' libraryBody '}': the rows of a block,
@@ -863,13 +869,29 @@ ast::Declare *Builder::declare(Rule *C) {
   N->Key = keep(Parts);
   N->Amount = amount(K.rule(BudParser::RuleAmount));
   N->HasBlock = K.token(tok::LBrace) != nullptr;
+  N->Children = declareBody(K.rule(BudParser::RuleDeclareBody));
+  return N;
+}
+
+/// declareBody : declareItem? ( ( NL | SEMI ) declareItem? )*
+llvm::ArrayRef<ast::Declare *> Builder::declareBody(Rule *Body) {
   std::vector<ast::Declare *> Items;
-  if (ParserRuleContext *Body = K.rule(BudParser::RuleDeclareBody)) {
+  if (Body) {
     Children Stmts(Body);
     for (ParserRuleContext *I : Stmts.rules())
       Items.push_back(declare(I));
   }
-  N->Children = keep(Items);
+  return keep(Items);
+}
+
+/// lastYearStmt : 上年 NUMBER STRING? ( '{' declareBody '}' )?
+ast::LastYear *Builder::lastYear(Rule *C) {
+  auto *N = node<ast::LastYear>(C);
+  Children K(C);
+  N->Year = year(K.token(tok::Number));
+  N->Directory = word(K.token(tok::String));
+  N->HasBlock = K.token(tok::LBrace) != nullptr;
+  N->Figures = declareBody(K.rule(BudParser::RuleDeclareBody));
   return N;
 }
 

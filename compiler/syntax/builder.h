@@ -54,6 +54,9 @@ private:
   ast::Indicator *indicator(Rule *C);
   ast::Citation *citation(Rule *C);
   ast::Declare *declare(Rule *C);
+  ast::LastYear *lastYear(Rule *C);
+  llvm::ArrayRef<ast::Declare *> declareBody(Rule *Body);
+  ast::Code year(const Tok *T);
   ast::Section *section(Rule *C);
   ast::Glossary *glossary(Rule *C);
   ast::Performance *performance(Rule *C);

@@ -57,6 +57,30 @@ std::vector<ast::TextPart>
 splitParts(llvm::StringRef Value, const std::vector<RawReference> &Refs, Span TokenRange,
            llvm::function_ref<llvm::StringRef(llvm::StringRef)> Save);
 
+/// A run of a text's bytes taken from its file: bytes [At, At + Length) of the text are the
+/// file's bytes [Source, Source + SourceLength). The lengths are equal but for an escape (\n)
+/// or a line end written \r\n, which are one decoded byte from two source bytes.
+struct SourceRun {
+  uint32_t At, Length, Source, SourceLength;
+};
+
+/// One part of a text, with where it stands in its file.
+struct MappedPart {
+  bool IsReference = false;
+  /// The literal text ({{ and }} made single braces), or the reference's content, trimmed.
+  std::string Text;
+  Span Range; ///< a reference: from '{' to '}'; a literal: its first byte to its last
+  std::vector<SourceRun> Runs; ///< a literal: where its bytes come from (At counts in Text)
+};
+
+/// The literal and reference parts of \p T, each literal with the runs of source it comes
+/// from, so that a place in the text can be shown in the file (a bare word is one literal).
+/// A '{' without its '}' on the same line, reported when the file was parsed, stays literal.
+std::vector<MappedPart> mappedParts(const ast::Text &T, const SourceManager &SM);
+
+/// The place in the file of bytes [Begin, End) of the literal part \p P.
+Span sourceSpan(const MappedPart &P, uint32_t File, uint32_t Begin, uint32_t End);
+
 /// The literal and reference parts of a quoted text or text block of the syntax tree, worked
 /// out from its token in \p SM (the tree does not keep them); empty for a text without
 /// references. Problems were reported when the file was parsed.

@@ -2,6 +2,7 @@
 #include "compiler/tables/tables.h"
 
 #include "compiler/model/amount.h"
+#include "compiler/model/values.h"
 
 #include <algorithm>
 #include <climits>
@@ -117,67 +118,62 @@ std::string factText(const model::TableFact *F) {
   return F && !F->Values.empty() ? F->Values[0] : "";
 }
 
-/// Whether the budget is a unit's own (单位预算): no 部门 block and a single unit, which then
-/// names the budget as a department would (苏州水务: "单位：苏州市水务局").
-bool unitBudget(const model::Budget &B) {
-  return B.DepartmentName.empty() && B.DepartmentCode.empty() && B.OrgUnits.size() == 1;
-}
-
-/// The value of a field a text names in braces (checked by sema).
+/// The value of a field or figure reference a text names in braces (checked by sema); {金额单位}
+/// is the table's unit \p Unit when it has one.
 std::string fieldValue(const model::Budget &B, int Project, unsigned Ordinal, llvm::StringRef F,
                        llvm::StringRef Unit) {
-  if (F == "部门编码")
-    return unitBudget(B) ? B.OrgUnits[0].Code : B.DepartmentCode;
-  if (F == "部门名称")
-    return unitBudget(B) ? B.OrgUnits[0].Name : B.DepartmentName;
-  if (F == "主体")
-    return unitBudget(B) ? "单位" : "部门";
-  if (F == "年度")
-    return std::to_string(B.Year);
-  if (F == "金额单位")
-    return Unit.empty() ? B.MoneyUnit : Unit.str();
-  if (F == "截止日期")
-    return factText(fact(B.Assets, "截止日期"));
+  if (F == "金额单位" && !Unit.empty())
+    return Unit.str();
   if (F.consume_front("说明 ")) { // the text of a narrative section (深圳's 备注 line)
     for (const model::Section &S : B.Sections)
       if (S.Title == F)
         return S.Body;
     return "";
   }
-  if (Project < 0)
-    return "";
-  const model::Project &P = B.Projects[static_cast<size_t>(Project)];
-  if (F == "序号")
-    return std::to_string(Ordinal);
-  if (F == "项目编码")
-    return P.Code;
-  if (F == "项目名称")
-    return P.Name;
-  if (F == "用途")
-    return P.Purpose;
-  if (F == "绩效目标") {
-    std::string Goals;
-    for (size_t I = 0; I < P.Goals.size(); ++I)
-      Goals += (I ? "\n" : "") + std::to_string(I + 1) + "." + P.Goals[I];
-    return Goals;
+  if (Project >= 0) {
+    const model::Project &P = B.Projects[static_cast<size_t>(Project)];
+    if (F == "序号")
+      return std::to_string(Ordinal);
+    if (F == "项目编码")
+      return P.Code;
+    if (F == "项目名称")
+      return P.Name;
+    if (F == "用途")
+      return P.Purpose;
+    if (F == "绩效目标") {
+      std::string Goals;
+      for (size_t I = 0; I < P.Goals.size(); ++I)
+        Goals += (I ? "\n" : "") + std::to_string(I + 1) + "." + P.Goals[I];
+      return Goals;
+    }
   }
+  if (auto V = model::budgetField(B, F))
+    return *V;
+  auto Ref = B.TemplateReferences.find(F.str());
+  if (Ref != B.TemplateReferences.end())
+    return model::render(B, Ref->second).value_or("");
   return "";
 }
 
-/// \p Text with every {field} replaced by its value.
+/// \p Text with every {field} and figure reference replaced by its value; {{ and }} are
+/// literal braces.
 std::string fillFields(const model::Budget &B, int Project, unsigned Ordinal,
                        llvm::StringRef Text, llvm::StringRef Unit = "") {
   std::string Out;
-  while (!Text.empty()) {
-    size_t Open = Text.find('{');
-    size_t Close = Open == llvm::StringRef::npos ? Open : Text.find('}', Open);
-    if (Close == llvm::StringRef::npos) {
-      Out += Text.str();
-      break;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if ((C == '{' || C == '}') && I + 1 < Text.size() && Text[I + 1] == C) {
+      Out += C;
+      ++I;
+      continue;
     }
-    Out += Text.take_front(Open).str() +
-           fieldValue(B, Project, Ordinal, Text.slice(Open + 1, Close), Unit);
-    Text = Text.drop_front(Close + 1);
+    size_t Close = C == '{' ? Text.find('}', I) : llvm::StringRef::npos;
+    if (Close == llvm::StringRef::npos) {
+      Out += C;
+      continue;
+    }
+    Out += fieldValue(B, Project, Ordinal, Text.slice(I + 1, Close).trim(" \t"), Unit);
+    I = Close;
   }
   return Out;
 }
@@ -554,7 +550,7 @@ private:
       return;
     }
     case model::TemplateRow::Department: {
-      if (unitBudget(B)) // a unit's own budget has no department row (苏州水务 公开02)
+      if (model::unitBudget(B)) // a unit's own budget has no department row (苏州水务 公开02)
         return;
       Side S;
       S.Present = true;

@@ -118,6 +118,54 @@ public:
       follow(Top[I].Key, Top[I].Path);
   }
 
+  /// Reads last year's workspace, when a file of this one names it (上年 YEAR "DIR"): the
+  /// directory must lie in a root of this workspace or an extra root, as an include must.
+  void lastYear() {
+    for (ast::File *F : Result.Files)
+      for (ast::Node *N : F->Items) {
+        auto *L = llvm::dyn_cast<ast::LastYear>(N);
+        if (!L || !L->Directory.present())
+          continue;
+        Span From = L->Directory.Range;
+        llvm::SmallString<256> Target;
+        if (llvm::sys::path::is_absolute(L->Directory.Value)) {
+          Target = L->Directory.Value;
+        } else {
+          Target = llvm::sys::path::parent_path(SM.getPath(F->Range.File));
+          llvm::sys::path::append(Target, L->Directory.Value);
+        }
+        llvm::sys::path::remove_dots(Target, /*remove_dot_dot=*/true);
+        std::string Real = realPath(Target);
+        struct stat St;
+        Result.LastYearMissing = true;
+        if (Real.empty()) {
+          if (!insideAsWritten(Target))
+            outside(Target, firstRoot(), Target, From);
+          else
+            Diags.report(From, diag::CannotRead, {Target.str().str(), "no such directory"})
+                .zh({Target.str().str(), "目录不存在"});
+        } else if (!inside(Real)) {
+          outside(Target, firstRoot(), Real, From);
+        } else if (::stat(Real.c_str(), &St) != 0 || !S_ISDIR(St.st_mode)) {
+          Diags
+              .report(From, diag::CannotRead,
+                      {Target.str().str(), "not a directory: 上年 names last year's workspace directory"})
+              .zh({Target.str().str(), "不是目录：上年应指向上年工作区的目录"});
+        } else {
+          // A workspace of its own: its roots are its directory and this one's extra roots.
+          LoadOptions Own = Load;
+          Own.IncludeRoots = ExtraRootsGiven;
+          Loader Sub(SM, Ctx, Diags, Opts, Overrides, Own);
+          Sub.collect(Target.str().str());
+          Sub.parseAll();
+          Workspace W = Sub.take();
+          Result.LastYear = std::move(W.Files);
+          Result.LastYearMissing = W.InputError;
+        }
+        return; // one 上年 (a second is reported by sema)
+      }
+  }
+
   Workspace take() {
     for (const Root &R : Roots)
       if (!R.Real.empty())
@@ -585,6 +633,7 @@ Workspace loadWorkspace(llvm::ArrayRef<std::string> Paths, SourceManager &SM, as
   llvm::NamedRegionTimer T("parse", "parse and build syntax trees", "budc", "budc phases",
                            Opts.TimePhases);
   L.parseAll();
+  L.lastYear();
   return L.take();
 }
 

@@ -55,6 +55,12 @@ struct Workspace {
   std::vector<std::string> Roots;
   /// The IDs of the files read from an extra root: budc fmt leaves them alone.
   llvm::DenseSet<unsigned> FromExtraRoot;
+  /// The files of last year's workspace, the directory a `上年 YEAR "DIR"` statement names
+  /// (relative to its file). It must lie in the workspace or an extra root like an include;
+  /// its own 上年 is not followed.
+  std::vector<ast::File *> LastYear;
+  /// Whether a 上年 statement named a directory that could not be read (reported).
+  bool LastYearMissing = false;
 };
 
 /// Loads and parses the workspace named by \p Paths. Problems are reported to \p Diags.

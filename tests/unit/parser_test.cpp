@@ -205,7 +205,7 @@ TEST_CASE("the lexer tells keywords, names and every character class apart") {
       {K::Name, "projects"},        {K::Name, "金额（万元）"},  {K::Name, "【注】、“两委”·甲"},
       {K::Comparator, "≥"},         {K::Quantity, "95%"},       {K::Comparator, "≤"},
       {K::Quantity, "3‰"},          {K::Comparator, "≠"},       {K::Number, "1"},
-      {K::Keyword, "上年结转"},     {K::Name, "上年"},          {K::Name, "结转"},
+      {K::Keyword, "上年结转"},     {K::Keyword, "上年"},       {K::Name, "结转"},
       {K::Other, "５"},             {K::Other, "\x01"},         {K::Other, "\x7f"}};
   CHECK(Got == Want);
 }

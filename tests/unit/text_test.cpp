@@ -66,3 +66,58 @@ TEST_CASE("splitParts alternates literal text and references") {
   CHECK(Parts[1].Range.Begin == 100 + 4); // after the quote and 共
   CHECK(Parts[2].Value == "万元{x}");
 }
+
+#include "compiler/source/source_manager.h"
+
+namespace {
+/// The source text \p Span covers in \p SM.
+std::string covered(const SourceManager &SM, Span S) {
+  return SM.getText(S.File).slice(S.Begin, S.End).str();
+}
+} // namespace
+
+TEST_CASE("mappedParts keeps where each literal byte and each reference is in the file") {
+  SourceManager SM;
+  std::string Src = "说明 x \"\"\"\n    共{机关运行经费 万元}万元，\n      其中{{字面}}水费\n    \"\"\"\n";
+  unsigned ID = SM.addBuffer(Src, "t.bud");
+  ast::Text T;
+  size_t Open = Src.find("\"\"\"");
+  T.Range = {ID, static_cast<uint32_t>(Open), static_cast<uint32_t>(Src.size() - 1)};
+  T.Style = ast::Text::Block;
+  std::string Value = decodeTextBlock(llvm::StringRef(Src).slice(Open, Src.size() - 1));
+  T.Value = Value;
+  CHECK(Value == "共{机关运行经费 万元}万元，\n  其中{{字面}}水费");
+  auto Parts = mappedParts(T, SM);
+  REQUIRE(Parts.size() == 3);
+  CHECK(Parts[0].Text == "共");
+  CHECK(covered(SM, Parts[0].Range) == "共");
+  CHECK(Parts[1].IsReference);
+  CHECK(Parts[1].Text == "机关运行经费 万元");
+  CHECK(covered(SM, Parts[1].Range) == "{机关运行经费 万元}");
+  CHECK(Parts[2].Text == "万元，\n  其中{字面}水费");
+  // 水费 in the text is 水费 in the file, past the removed indentation and the doubled brace.
+  size_t At = Parts[2].Text.find("水费");
+  Span S = sourceSpan(Parts[2], ID, At, At + 6);
+  CHECK(covered(SM, S) == "水费");
+  size_t Zi = Parts[2].Text.find("其中");
+  CHECK(covered(SM, sourceSpan(Parts[2], ID, Zi, Zi + 6)) == "其中");
+}
+
+TEST_CASE("mappedParts maps an escape to its two source bytes") {
+  SourceManager SM;
+  std::string Src = "\"a\\\"b{x}\\n万\"";
+  unsigned ID = SM.addBuffer(Src, "t.bud");
+  ast::Text T;
+  T.Range = {ID, 0, static_cast<uint32_t>(Src.size())};
+  T.Style = ast::Text::Quoted;
+  std::vector<TextProblem> P;
+  std::string Value = decodeString(Src, true, P);
+  T.Value = Value;
+  auto Parts = mappedParts(T, SM);
+  REQUIRE(Parts.size() == 3);
+  CHECK(Parts[0].Text == "a\"b");
+  CHECK(covered(SM, sourceSpan(Parts[0], ID, 1, 2)) == "\\\"");
+  CHECK(covered(SM, Parts[1].Range) == "{x}");
+  CHECK(Parts[2].Text == "\n万");
+  CHECK(covered(SM, sourceSpan(Parts[2], ID, 1, 4)) == "万");
+}
