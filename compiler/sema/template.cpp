@@ -999,7 +999,8 @@ private:
       bool Function = Row.Kind == model::TemplateRow::FunctionTree;
       for (const ast::Value &V : Values.drop_front()) {
         std::string L = word(V);
-        unsigned Len = L == "类" ? 3 : L == "款" ? 5 : (L == "项" && Function) ? 7 : 0;
+        // (重庆 prints a third economic level: 3010201 规范性津补贴 under 30102 津贴补贴.)
+        unsigned Len = L == "类" ? 3 : L == "款" ? 5 : L == "项" ? 7 : 0;
         if (!Len) {
           bad(V.range(), "'" + L + "' is not a level of the " + (Function ? "function" : "economic") +
                              " catalogue",
