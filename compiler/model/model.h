@@ -551,6 +551,9 @@ struct TemplateCell {
   unsigned RowSpan = 1, ColSpan = 1;
   bool Emphasis = false; ///< Label cells, and fields marked [标签]
   std::string Zero;      ///< Money: how a zero amount prints; empty: blank
+  /// 格 cells: [跨行 逐行], the cell spans down over every row of the 逐行 below its row
+  /// (重庆: 绩效指标 beside the indicator rows).
+  bool DownRecords = false;
   Span Where;
 };
 

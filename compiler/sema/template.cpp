@@ -22,7 +22,8 @@ const std::vector<std::string> TemplateKeys{"表",   "第一部分", "第二部�
 const std::vector<std::string> RowFields{"项目编码", "项目名称", "绩效目标", "用途", "单位名称",
                                          "单位编码"};
 /// Fields a text may name in braces, in every table and in the tables of each project.
-const std::vector<std::string> BudgetFields{"部门编码", "部门名称", "年度", "金额单位", "截止日期"};
+const std::vector<std::string> BudgetFields{"部门编码", "部门名称", "年度", "金额单位", "截止日期",
+                                            "整体绩效目标"};
 const std::vector<std::string> ProjectFields{"序号", "项目编码", "项目名称", "用途", "绩效目标"};
 /// Amounts a 金额 cell of a project's table may show.
 const std::vector<std::string> ProjectAmounts{"预算数", "财政资金", "其他资金"};
@@ -546,6 +547,11 @@ private:
   }
 
   bool cellOption(const ast::Value &V, model::TemplateCell &Cell, bool &Ok) {
+    if (V.K == ast::Value::Tag && V.Word.Value == "跨行" && V.Args.size() == 1 &&
+        V.Args[0].K == ast::Value::Name && V.Args[0].Word.Value == "逐行") {
+      Cell.DownRecords = true; // [跨行 逐行]: down over the rows of the 逐行 below
+      return true;
+    }
     if (span(V, Cell.RowSpan, Cell.ColSpan, Ok))
       return true;
     if (V.K != ast::Value::Tag)
@@ -694,6 +700,9 @@ private:
     // (逐行, 支出计划) starts afresh and must not be reached into.
     std::vector<Spans> Run;
     std::vector<Span> RunWhere;
+    // Columns a [跨行 逐行] cell of the run's last row covers on the rows of the next 逐行.
+    unsigned Down = 0;
+    const model::ListingRow *Prev = nullptr;
     auto Flush = [&] {
       bool Ok = covers(Run, RunWhere, T.Width, "row", "第");
       for (size_t I = 0; Ok && I < Run.size(); ++I)
@@ -708,11 +717,21 @@ private:
       return Ok;
     };
     for (const model::ListingRow &L : T.Lines) {
+      if (Down && L.Kind != model::ListingRow::Records) {
+        bad(Prev->Where, "[跨行 逐行] spans down over a 逐行: it belongs on the 格 row just above one",
+            "[跨行 逐行] 向下跨越逐行各行：应写在紧接逐行之上的格行中");
+        return std::nullopt;
+      }
       if (L.Kind == model::ListingRow::Fixed) {
         Run.emplace_back();
-        for (const model::TemplateCell &C : L.Cells)
+        Down = 0;
+        for (const model::TemplateCell &C : L.Cells) {
           Run.back().emplace_back(C.RowSpan, C.ColSpan);
+          if (C.DownRecords)
+            Down += C.ColSpan;
+        }
         RunWhere.push_back(L.Where);
+        Prev = &L;
         continue;
       }
       if (!Flush())
@@ -733,12 +752,19 @@ private:
           return std::nullopt;
         }
       }
-      if (Width != T.Width) {
+      if (Width + Down != T.Width) {
+        unsigned Need = T.Width - Down;
         bad(L.Where, "the fields of 逐行 cover " + std::to_string(Width) + " columns, not " +
-                         std::to_string(T.Width),
-            "逐行的字段覆盖 " + std::to_string(Width) + " 列而非 " + std::to_string(T.Width) + " 列");
+                         std::to_string(Need),
+            "逐行的字段覆盖 " + std::to_string(Width) + " 列而非 " + std::to_string(Need) + " 列");
         return std::nullopt;
       }
+      Down = 0;
+    }
+    if (Down) {
+      bad(Prev->Where, "[跨行 逐行] spans down over a 逐行: it belongs on the 格 row just above one",
+          "[跨行 逐行] 向下跨越逐行各行：应写在紧接逐行之上的格行中");
+      return std::nullopt;
     }
     if (!Flush())
       return std::nullopt;

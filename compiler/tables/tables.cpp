@@ -130,6 +130,18 @@ std::string fieldValue(const model::Budget &B, int Project, unsigned Ordinal, ll
     return Unit.empty() ? B.MoneyUnit : Unit.str();
   if (F == "截止日期")
     return factText(fact(B.Assets, "截止日期"));
+  if (F == "整体绩效目标") { // the department's goals: one as written, several numbered
+    std::vector<const std::string *> Goals;
+    for (const model::PerformanceArea &A : B.Areas)
+      for (const model::DepartmentGoal &G : A.Goals)
+        if (!G.Statement.empty())
+          Goals.push_back(&G.Statement);
+    std::string Text;
+    for (size_t I = 0; I < Goals.size(); ++I)
+      Text += Goals.size() == 1 ? *Goals[I]
+                                : (I ? "\n" : "") + std::to_string(I + 1) + "." + *Goals[I];
+    return Text;
+  }
   if (Project < 0)
     return "";
   const model::Project &P = B.Projects[static_cast<size_t>(Project)];
@@ -725,12 +737,18 @@ public:
       }
     Out.Width = T.Width;
     bool Listed = false, AnyRecord = false;
+    // The cells of the last 格 row that span down over the next 逐行's rows ([跨行 逐行]).
+    std::vector<size_t> Down;
     for (const model::ListingRow &L : T.Lines) {
       switch (L.Kind) {
       case model::ListingRow::Fixed: {
         Row R;
-        for (const model::TemplateCell &C : L.Cells)
+        Down.clear();
+        for (const model::TemplateCell &C : L.Cells) {
+          if (C.DownRecords)
+            Down.push_back(R.size());
           R.push_back(C.Kind == model::TemplateCell::Money ? money(C) : text(C, fill(C.Text)));
+        }
         Out.Body.push_back(std::move(R));
         break;
       }
@@ -742,6 +760,9 @@ public:
         size_t Before = Out.Body.size();
         records(L, Out);
         AnyRecord |= Out.Body.size() != Before;
+        for (size_t C : Down) // (sema puts this 逐行 right under the row of those cells)
+          Out.Body[Before - 1][C].RowSpan += static_cast<unsigned>(Out.Body.size() - Before);
+        Down.clear();
         break;
       }
       }
