@@ -28,7 +28,7 @@ const std::vector<std::string> ProjectFields{"序号", "项目编码", "项目�
 /// Amounts a 金额 cell of a project's table may show.
 const std::vector<std::string> ProjectAmounts{"预算数", "财政资金", "其他资金"};
 /// The records 逐行 lists, and the fields of each (政府采购 and 资产 take their facts' keys).
-const std::vector<std::string> RecordSources{"单位", "整体绩效", "政府采购", "资产", "指标"};
+const std::vector<std::string> RecordSources{"单位", "整体绩效", "政府采购", "资产", "指标", "项目"};
 const std::vector<std::string> UnitFields{"编码", "名称", "性质", "规格", "经费保障形式"};
 /// The columns of published indicator tables after the value, in both sources of indicators:
 /// 数值 (the number alone), 单位 (计量单位), 性质 (指标性质), 权重, 核心 (是否核心), 内容
@@ -42,6 +42,11 @@ const std::vector<std::string> GoalFields =
     withColumns({"序号", "分项", "目标", "指标", "指标值", "一级", "二级", "描述", "依据"});
 const std::vector<std::string> IndicatorFields =
     withColumns({"一级", "二级", "名称", "描述", "指标值", "依据"});
+/// 逐行 项目 (every project, a row per indicator): the project's fields, merged over its rows,
+/// and its indicators' (重庆 表十二).
+const std::vector<std::string> ProjectRowFields = withColumns(
+    {"序号", "项目编码", "项目名称", "预算数", "财政资金", "其他资金", "绩效目标", "用途", "一级",
+     "二级", "名称", "描述", "指标值", "依据"});
 
 class TemplateReader {
 public:
@@ -591,14 +596,15 @@ private:
       auto It = std::find(RecordSources.begin(), RecordSources.end(), Row.Source);
       if (Values.empty() || It == RecordSources.end() || (Row.Source == "指标") != PerProject) {
         bad(Values.empty() ? C.Key.Range : Values[0].range(),
-            "逐行 lists 单位, 整体绩效, 政府采购 or 资产, and 指标 in a 每项目 table",
-            "逐行可列出单位、整体绩效、政府采购或资产，每项目表中列出指标",
+            "逐行 lists 单位, 整体绩效, 政府采购, 资产 or 项目, and 指标 in a 每项目 table",
+            "逐行可列出单位、整体绩效、政府采购、资产或项目，每项目表中列出指标",
             Values.empty() ? "" : closest(Row.Source, RecordSources));
         return std::nullopt;
       }
       const std::vector<std::string> *Known = Row.Source == "单位"       ? &UnitFields
                                               : Row.Source == "整体绩效" ? &GoalFields
                                               : Row.Source == "指标"     ? &IndicatorFields
+                                              : Row.Source == "项目"     ? &ProjectRowFields
                                                                          : nullptr;
       for (const ast::Value &V : Values.drop_front()) {
         if (!Row.Cells.empty() && cellOption(V, Row.Cells.back(), Ok))

@@ -732,6 +732,7 @@ public:
         Out.Kind = L.Source == "单位"       ? TableKind::Units
                    : L.Source == "整体绩效" ? TableKind::Goals
                    : L.Source == "政府采购" ? TableKind::Procurement
+                   : L.Source == "项目"     ? TableKind::Standard
                                             : TableKind::Assets;
         break;
       }
@@ -787,18 +788,8 @@ private:
 
   Cell money(const model::TemplateCell &C) const {
     Decimal Yuan;
-    if (Project >= 0) {
-      const model::Project &P = project();
-      if (C.Text == "预算数") {
-        Yuan = P.Yuan;
-      } else {
-        bool Fiscal = C.Text == "财政资金";
-        for (const model::ProjectAmount &M : P.Amounts)
-          if ((M.Source && M.Source->Appropriation) == Fiscal)
-            if (auto S = Yuan.add(M.Yuan))
-              Yuan = *S; // parts of the project's amount, which fits
-      }
-    }
+    if (Project >= 0)
+      Yuan = projectAmount(project(), C.Text);
     Cell X{Yuan.isZero() ? C.Zero : tables::money(B, T, Yuan), C.RowSpan, C.ColSpan};
     X.Amount = true;
     X.Yuan = Yuan;
@@ -853,6 +844,8 @@ private:
       }
     } else if (L.Source == "整体绩效") {
       goals(Fields, Out);
+    } else if (L.Source == "项目") {
+      projects(Fields, Out);
     } else if (L.Source == "指标") {
       const auto &Is = project().Indicators;
       for (size_t I = 0; I < Is.size(); ++I) {
@@ -875,6 +868,59 @@ private:
         Out.Body.push_back(std::move(R));
       }
     }
+  }
+
+  /// Every project, a row per indicator (one for a project without): the project's fields
+  /// merge over its rows (重庆 表十二: 序号, 项目名称, 当年财政拨款预算金额, 当年绩效目标).
+  void projects(const std::vector<model::TemplateCell> &Fields, Table &Out) const {
+    for (size_t N = 0; N < B.Projects.size(); ++N) {
+      const model::Project &P = B.Projects[N];
+      unsigned Rows = static_cast<unsigned>(std::max<size_t>(1, P.Indicators.size()));
+      for (unsigned K = 0; K < Rows; ++K) {
+        const model::Indicator *I = K < P.Indicators.size() ? &P.Indicators[K] : nullptr;
+        Row R;
+        for (const model::TemplateCell &F : Fields) {
+          bool Amount = F.Text == "预算数" || F.Text == "财政资金" || F.Text == "其他资金";
+          bool Own = Amount || F.Text == "序号" || F.Text == "项目编码" ||
+                     F.Text == "项目名称" || F.Text == "绩效目标" || F.Text == "用途";
+          if (!Own) {
+            R.push_back(text(F, I ? indicatorField(*I, F.Text) : ""));
+            continue;
+          }
+          if (K != 0)
+            continue;
+          Cell X;
+          if (Amount) {
+            Decimal Yuan = projectAmount(P, F.Text);
+            X = {Yuan.isZero() ? T.Zero : tables::money(B, T, Yuan), 1, F.ColSpan};
+            X.Amount = true;
+            X.Yuan = Yuan;
+          } else {
+            X = text(F, F.Text == "序号"       ? std::to_string(N + 1)
+                        : F.Text == "项目编码" ? P.Code
+                        : F.Text == "项目名称" ? P.Name
+                        : F.Text == "用途"     ? P.Purpose
+                                               : goalsText(P));
+          }
+          X.RowSpan = Rows;
+          R.push_back(std::move(X));
+        }
+        Out.Body.push_back(std::move(R));
+      }
+    }
+  }
+
+  /// 预算数 (the project's amount), 财政资金 (its 财政拨款 part) or 其他资金 (the rest).
+  static Decimal projectAmount(const model::Project &P, llvm::StringRef Which) {
+    if (Which == "预算数")
+      return P.Yuan;
+    Decimal Yuan;
+    bool Fiscal = Which == "财政资金";
+    for (const model::ProjectAmount &M : P.Amounts)
+      if ((M.Source && M.Source->Appropriation) == Fiscal)
+        if (auto S = Yuan.add(M.Yuan))
+          Yuan = *S; // parts of the project's amount, which fits
+    return Yuan;
   }
 
   /// The department's goals: 序号 and 分项 merge over an area's rows, 目标 over its goal's.
