@@ -74,9 +74,10 @@ Facts facts(const Version &V) {
   for (const model::Project &P : B.Projects)
     add(F.Projects, unitLabel(B, P.UnitIndex) + projectKey(P), P.Yuan);
   if (V.Tables)
-    for (const tables::Table &T : V.Tables->Tables) {
-      if (T.Kind != tables::TableKind::Standard)
+    for (size_t I = 0; I < V.Tables->size(); ++I) {
+      if (!V.Tables->entry(I).Built || V.Tables->entry(I).Built->Kind != tables::TableKind::Standard)
         continue;
+      const tables::Table &T = *V.Tables->entry(I).Built;
       std::vector<std::string> Labels = tables::columnLabels(T);
       auto G = tables::layout(T.Body, T.Width).Grid;
       for (size_t R = 0; R < T.Body.size(); ++R) {

@@ -37,8 +37,8 @@ void table(llvm::raw_ostream &OS, const tables::Table &T, Format F, const Option
 /// Prints the whole disclosure as one self-contained, printable HTML page.
 void html(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosure &D);
 
-/// Prints one table as a JSON document.
-void tableJson(llvm::raw_ostream &OS, const tables::Table &T);
+/// Prints one table as a JSON document; with \p Line, on one line (a line of JSON Lines).
+void tableJson(llvm::raw_ostream &OS, const tables::Table &T, bool Line = false);
 
 /// Prints the resolved model, its tables and its diagnostics as one JSON document
 /// (docs/budget.schema.json). Keys come in a fixed order, so equal input gives equal bytes.

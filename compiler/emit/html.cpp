@@ -197,20 +197,21 @@ void html(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosur
       break;
     case model::OutlineItem::Table: {
       bool First = true;
-      for (const tables::Table &T : D.Tables)
-        if (T.Template == I.Name) {
-          if (First && !I.Lead.empty())
-            OS << "<p><strong>" << escape(I.Lead) << "</strong></p>\n";
-          First = false;
-          // A table per project carries its title in its caption.
-          tableHtml(OS, T, T.Kind != tables::TableKind::Project);
-        }
+      D.forEach(
+          [&](const tables::Table &T) {
+            if (First && !I.Lead.empty())
+              OS << "<p><strong>" << escape(I.Lead) << "</strong></p>\n";
+            First = false;
+            // A table per project carries its title in its caption.
+            tableHtml(OS, T, T.Kind != tables::TableKind::Project);
+          },
+          llvm::StringRef(I.Name));
       break;
     }
     case model::OutlineItem::OtherTables:
-      for (const tables::Table &T : D.Tables)
-        if (!Listed(NamedTables, T.Template))
-          tableHtml(OS, T, T.Kind != tables::TableKind::Project);
+      for (size_t N = 0; N < D.size(); ++N)
+        if (!Listed(NamedTables, D.entry(N).Template->Title))
+          tableHtml(OS, *D.table(N), D.entry(N).Project < 0);
       break;
     case model::OutlineItem::OtherSections:
       Sections(true);

@@ -219,8 +219,8 @@ void tableObject(OStream &J, const tables::Table &T) {
 
 } // namespace
 
-void tableJson(llvm::raw_ostream &OS, const tables::Table &T) {
-  OStream J(OS, 2);
+void tableJson(llvm::raw_ostream &OS, const tables::Table &T, bool Line) {
+  OStream J(OS, Line ? 0 : 2);
   tableObject(J, T);
   OS << '\n';
 }
@@ -375,8 +375,7 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
         });
     });
     J.attributeArray("tables", [&] {
-      for (const tables::Table &T : D.Tables)
-        tableObject(J, T);
+      D.forEach([&](const tables::Table &T) { tableObject(J, T); });
     });
     unsigned Errors = 0, Warnings = 0;
     J.attributeArray("diagnostics", [&] {

@@ -3,27 +3,34 @@
 
 #include "compiler/source/utf8.h"
 
+#include "llvm/ADT/StringMap.h"
+
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 namespace budc::emit {
 
 llvm::StringRef formatNames() { return "text, md, csv, html, json or xlsx"; }
 
 std::string fileName(const tables::Table &T, Format F) {
-  std::string Stem = (T.Number < 10 ? "0" : "") + std::to_string(T.Number) + "-";
-  for (char C : replaceControls(T.Title, "_"))
+  return fileName(T.Number, T.Title, extension(F));
+}
+
+std::string fileName(unsigned Number, llvm::StringRef Title, llvm::StringRef Extension) {
+  std::string Stem = (Number < 10 ? "0" : "") + std::to_string(Number) + "-";
+  for (char C : replaceControls(Title, "_"))
     Stem += (C == '/' || C == '\\' || C == ':' || C == '*' || C == '?' || C == '"' || C == '<' ||
              C == '>' || C == '|')
                 ? '_'
                 : C;
-  std::string Ext = "." + extension(F).str();
+  std::string Ext = "." + Extension.str();
   if (Stem.size() + Ext.size() <= MaxFileName)
     return Stem + Ext;
   // Too long: cut at a character boundary and tell cut names apart by a hash of the whole
   // title (FNV-1a), so that a name is the same in every build.
   uint64_t Hash = 14695981039346656037ull;
-  for (unsigned char C : T.Title)
+  for (unsigned char C : Title)
     Hash = (Hash ^ C) * 1099511628211ull;
   char Tag[16];
   std::snprintf(Tag, sizeof Tag, "~%08x", static_cast<unsigned>(Hash ^ (Hash >> 32)));
@@ -49,17 +56,43 @@ std::vector<OutputFile> render(const model::Budget &B, const tables::Disclosure 
                    }});
     if (ToStdout)
       return Out;
-    for (const tables::Table &T : D.Tables)
-      Out.push_back({fileName(T, F), [&T](llvm::raw_ostream &OS) { tableJson(OS, T); }});
+    // A table every project has (绩效目标表) is one line of a JSON Lines file per kind,
+    // numbered by its first: a province's build has tens of thousands of them.
+    {
+      llvm::StringMap<std::shared_ptr<std::vector<size_t>>> Kinds;
+      for (size_t I = 0; I < D.size(); ++I) {
+        const tables::Disclosure::Entry &E = D.entry(I);
+        if (E.Project < 0) {
+          Out.push_back({fileName(E.Number, E.Title, "json"),
+                         [&D, I](llvm::raw_ostream &OS) { tableJson(OS, *D.table(I)); }});
+          continue;
+        }
+        auto &Lines = Kinds[E.Template->Title];
+        if (!Lines) {
+          Lines = std::make_shared<std::vector<size_t>>();
+          // "{项目名称}绩效目标表" names the file 12-项目名称绩效目标表.jsonl.
+          std::string Kind;
+          for (char C : E.Template->Title)
+            if (C != '{' && C != '}')
+              Kind += C;
+          Out.push_back({fileName(E.Number, Kind, "jsonl"), [&D, Lines](llvm::raw_ostream &OS) {
+                           for (size_t L : *Lines)
+                             tableJson(OS, *D.table(L), /*Line=*/true);
+                         }});
+        }
+        Lines->push_back(I);
+      }
+    }
     return Out;
   case Format::Text:
   case Format::Markdown:
   case Format::Csv:
     break;
   }
-  for (const tables::Table &T : D.Tables)
-    Out.push_back({fileName(T, F), [&T, F, O, ToStdout](llvm::raw_ostream &OS) {
-                     table(OS, T, F, O);
+  for (size_t I = 0; I < D.size(); ++I)
+    Out.push_back({fileName(D.entry(I).Number, D.entry(I).Title, extension(F)),
+                   [&D, I, F, O, ToStdout](llvm::raw_ostream &OS) {
+                     table(OS, *D.table(I), F, O);
                      if (ToStdout && F == Format::Text)
                        OS << "\n";
                    }});

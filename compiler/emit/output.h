@@ -1,7 +1,8 @@
 //===- output.h - What `budc build` writes: the files of a format, and their names -===//
 //
 // A build renders the disclosure in one format into a set of files: one per table
-// (NN-title.ext) for text, Markdown, CSV and JSON (plus budget.json, the model), one page
+// (NN-title.ext) for text, Markdown, CSV and JSON (plus budget.json, the model; in JSON the
+// tables of one kind that every project has, NN-title.jsonl, one table a line), one page
 // (disclosure.html) for HTML, one workbook (disclosure.xlsx) for Excel. Without -o DIR the
 // same renderings go to standard output, one after the other (JSON: the model alone).
 //
@@ -27,6 +28,9 @@ constexpr size_t MaxFileName = 200;
 /// systems reject become '_'. A name longer than MaxFileName is cut at a character and ends in
 /// "~" and eight hex digits of a hash of the whole title: the same name in every build.
 std::string fileName(const tables::Table &T, Format F);
+
+/// The same for a file named after \p Title with extension \p Ext, numbered \p Number.
+std::string fileName(unsigned Number, llvm::StringRef Title, llvm::StringRef Ext);
 
 /// One file to render: written when it is written (streamed, never held whole in memory:
 /// a province's build writes gigabytes).

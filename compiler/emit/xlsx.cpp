@@ -360,8 +360,7 @@ std::optional<std::string> xlsx(llvm::StringRef Path, const model::Budget &B,
   Props.created = newYear(B.Year);
   workbook_set_properties(WB, &Props);
   Writer W(WB);
-  for (const tables::Table &T : D.Tables)
-    W.sheet(T);
+  D.forEach([&](const tables::Table &T) { W.sheet(T); });
   errno = 0;
   lxw_error Err = workbook_close(WB);
   if (Err != LXW_NO_ERROR) {

@@ -434,6 +434,10 @@ struct Project {
   Span ScheduleWhere;
   std::string Purpose;                ///< 用途
   Span PurposeWhere;
+  /// 重点 [N]: a key project (重点项目), listed by 行 项目 [重点] rows by N, those without one
+  /// after them in source order.
+  bool Key = false;
+  unsigned KeyOrder = 0;              ///< N, or 0 when not given
   std::vector<std::string> Goals;     ///< 目标 statements in order
   std::vector<Span> GoalsWhere;       ///< where each goal's statement is written
   Span Where, CodeWhere, NameWhere, FunctionWhere, FirstAmountWhere;
@@ -537,6 +541,10 @@ struct TemplateRow {
   /// Trees, units, projects: the numbering of the rows (of the first level of a tree) in the
   /// style of its first number: 一、 （一） (一) 1、 1. （1）; empty: none.
   std::string Numbering;
+  bool KeyOnly = false; ///< Projects: [重点], only the key projects (重点 in the project)
+  /// Units: [本级 "（本级）"], written after the name of the unit named as the department (its
+  /// 本级, 广州 表11: 广州市统计局（本级）); empty: the name alone.
+  std::string OwnSuffix;
   unsigned LabelSpan = 1; ///< Total, Fixed: [跨列 N], the label spans the first N text columns
   unsigned Count = 1;     ///< Blank: how many rows
   bool WhenEmpty = false; ///< Blank: [空表时], only when every amount of the table is zero
@@ -577,6 +585,7 @@ struct TableTemplate {
   bool PerProject = false;     ///< 每项目: one table per project
   unsigned Width = 0;          ///< Listing: columns (列数, or the header's width)
   std::vector<std::string> Caption; ///< 标注: these lines replace the standard caption
+  bool NoCaption = false;      ///< 标注 无: no caption at all (a table set in the narrative)
   std::vector<std::string> Notes; ///< 注: lines printed under the table
   std::vector<ListingRow> Lines;  ///< Listing: its rows
   std::vector<std::vector<HeaderCell>> Header;

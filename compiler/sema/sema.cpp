@@ -325,7 +325,7 @@ private:
   void attributes(const ast::Node &N) {
     static const std::vector<std::string> Header{"金额单位", "地区", "模板", "框架", "权重合计", "预留"},
         UnitKeys{"性质", "规格", "经费保障"}, DeptKeys{"主管", "性质", "规格", "经费保障"},
-        ProjectKeys{"用途", "备注"},
+        ProjectKeys{"用途", "备注", "重点"},
         AssetKeys{"截止日期", "上年末固定资产金额", "本年拟购置固定资产总额", "资产"},
         RowKeys{"采购"},
         PurchaseKeys{"项目", "品目", "目录序号", "计量单位", "数量", "单价", "采购金额", "中小企业份额"};
@@ -883,6 +883,8 @@ private:
           M.Purpose = At->Values[0].Word.Value.str();
           M.PurposeWhere = At->Values[0].range();
         }
+        if (At->Key.Value == "重点")
+          key(*At, M, D);
       }
     }
   }
@@ -916,6 +918,23 @@ private:
     }
     for (DiagEngine &E : Engines)
       Diags.absorb(std::move(E));
+  }
+
+  /// 重点 [N]: a key project, N its place in the 重点项目 table (1, 2, …).
+  static void key(const ast::Attr &A, model::Project &M, DiagEngine &Diags) {
+    unsigned N = 0;
+    bool Ok = A.Children.empty() &&
+              (A.Values.empty() ||
+               (A.Values.size() == 1 && A.Values[0].K == ast::Value::Number &&
+                A.Values[0].Num.Unit.empty() && !A.Values[0].Num.Number.getAsInteger(10, N) && N > 0));
+    if (!Ok) {
+      Diags.report(A.Range, diag::UnknownAttribute,
+                   {"重点 …", "a project", "; 重点 takes nothing or the project's place in the key projects' table: 重点 1"})
+          .zh({"重点 …", "项目", "；重点后不写内容，或写项目在重点项目表中的序位：重点 1"});
+      return;
+    }
+    M.Key = true;
+    M.KeyOrder = N;
   }
 
   void schedule(const ast::Schedule &S, model::Project &M, DiagEngine &Diags) const {

@@ -227,10 +227,16 @@ private:
     std::vector<Span> HeaderRows;
     for (const ast::Attr *C : A.Children) {
       llvm::StringRef Key = C->Key.Value;
-      if (Key == "标注" || Key == "注") {
+      if (Key == "标注" && C->Values.size() == 1 && C->Values[0].K == ast::Value::Name &&
+          word(C->Values[0]) == "无" && C->Children.empty()) {
+        T.NoCaption = true; // 标注 无: a table without caption lines
+      } else if (Key == "标注" || Key == "注") {
         if (C->Values.size() != 1 || !isLabel(C->Values[0])) {
-          bad(C->Key.Range, Key.str() + " takes one text, in quotes",
-              Key.str() + "后应为一段带引号的文字");
+          bad(C->Key.Range,
+              Key == "标注" ? "标注 takes one text, in quotes, or 无 (no caption at all)"
+                            : Key.str() + " takes one text, in quotes",
+              Key == "标注" ? "标注后应为一段带引号的文字，或“无”（表上方不印标注行）"
+                            : Key.str() + "后应为一段带引号的文字");
           Ok = false;
           continue;
         }
@@ -906,6 +912,15 @@ private:
           return false;
         }
         Row.LabelSpan = N;
+      } else if (Tag == "重点" && V.Args.empty() && Row.Kind == model::TemplateRow::Projects) {
+        Row.KeyOnly = true;
+      } else if (Tag == "本级") {
+        if (V.Args.size() != 1 || !isLabel(V.Args[0]) || Row.Kind != model::TemplateRow::Units) {
+          bad(V.range(), "[本级 \"（本级）\"] is written after '行 单位': the text after the name of the unit named as the department",
+              "[本级 \"（本级）\"] 写在“行 单位”之后：与部门同名的单位名称后所加的文字");
+          return false;
+        }
+        Row.OwnSuffix = word(V.Args[0]);
       } else if (Tag == "空表时" && V.Args.empty() && Row.Kind == model::TemplateRow::Blank) {
         Row.WhenEmpty = true;
       } else {
@@ -1047,8 +1062,8 @@ private:
     }
     case model::TemplateRow::Units: {
       if (Values.size() > 1) {
-        bad(Values[1].range(), "a row per unit is '行 单位 [编号] [{ rows of each unit }]'",
-            "按单位的行写作“行 单位 [编号] [{ 每个单位的行 }]”");
+        bad(Values[1].range(), "a row per unit is '行 单位 [编号] [本级] [{ rows of each unit }]'",
+            "按单位的行写作“行 单位 [编号] [本级] [{ 每个单位的行 }]”");
         return std::nullopt;
       }
       bool Ok = true;
@@ -1074,8 +1089,8 @@ private:
     case model::TemplateRow::Department:
     case model::TemplateRow::Projects:
       if (Values.size() > 1) {
-        bad(Values[1].range(), First == "部门" ? "a department row is '行 部门 [跨列 N]'" : "a row per project is '行 项目 [编号]'",
-            First == "部门" ? "部门行写作“行 部门 [跨列 N]”" : "按项目的行写作“行 项目 [编号]”");
+        bad(Values[1].range(), First == "部门" ? "a department row is '行 部门 [跨列 N]'" : "a row per project is '行 项目 [编号] [重点]'",
+            First == "部门" ? "部门行写作“行 部门 [跨列 N]”" : "按项目的行写作“行 项目 [编号] [重点]”");
         return std::nullopt;
       }
       Row.Has[0] = true;

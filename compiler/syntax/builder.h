@@ -30,6 +30,10 @@ public:
 
   /// The file, with \p Suppressions; \p Tree may be null (nothing to parse).
   ast::File *file(grammar::BudParser::FileContext *Tree, llvm::ArrayRef<ast::Suppression> Suppressions);
+  /// The top-level statements of \p Tree, a piece of a large file parsed on its own.
+  llvm::ArrayRef<ast::Node *> piece(grammar::BudParser::FileContext *Tree) {
+    return statements(Tree);
+  }
 
 private:
   using Rule = antlr4::ParserRuleContext;

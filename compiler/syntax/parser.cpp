@@ -251,6 +251,9 @@ uint32_t endOfLastLine(llvm::StringRef B) {
   return End;
 }
 
+/// A file of more tokens than twice this is parsed in pieces of about this many.
+constexpr size_t PieceTokens = size_t(1) << 16;
+
 /// The generated parser with the runtime's error listener removed and budc's strategy.
 /// \p DebugThrow makes it throw from inside the runtime (tests of the boundary).
 class FileParser final : public BudParser {
@@ -315,27 +318,77 @@ ast::File *parseFile(const SourceManager &SM, unsigned FileID, ast::Context &Ctx
       Opts.ErrorCount->fetch_add(Diags.getErrorCount() - Before);
     Parse &= !Spent();
   }
-  TokenArray Array(SM, FileID, Tokens, endOfLastLine(Bytes));
-  Tokens = {};
-  Builder B(Array, Diags, Ctx, Unclosed);
-  // An empty file (or one of only spaces, comments and invalid characters) has no statements.
-  if (!Parse)
-    return B.file(nullptr, Allow);
   ErrorBudget Budget{Opts.ErrorLimit, Opts.ErrorCount};
   bool DebugThrow = !Opts.DebugThrowIn.empty() && SM.getPath(FileID).contains(Opts.DebugThrowIn);
-  FileParser Parser(Array, Diags, Budget, DebugThrow);
-  try {
-    Parser.file();
-  } catch (const ErrorLimitReached &) {
-    // The error budget is spent: what was parsed so far is kept, the rest is not read.
-  } catch (const std::exception &E) {
-    Diags.report({FileID, 0, 0}, diag::ParserFailure, {E.what()});
-  } catch (...) {
-    Diags.report({FileID, 0, 0}, diag::ParserFailure, {"unknown exception"});
+  // Parses Tokens[Begin, End) as a file ending at EndOffset, into what Build makes of its
+  // tree; false when the error budget is spent.
+  auto ParsePiece = [&](size_t Begin, size_t End, uint32_t EndOffset, auto Build) {
+    TokenArray Array(SM, FileID, llvm::ArrayRef<Token>(Tokens).slice(Begin, End - Begin),
+                     EndOffset);
+    Builder B(Array, Diags, Ctx, Unclosed);
+    if (!Parse)
+      return Build(B, nullptr), true;
+    FileParser Parser(Array, Diags, Budget, DebugThrow);
+    bool Going = true;
+    try {
+      Parser.file();
+    } catch (const ErrorLimitReached &) {
+      // The error budget is spent: what was parsed so far is kept, the rest is not read.
+      Going = false;
+    } catch (const std::exception &E) {
+      Diags.report({FileID, 0, 0}, diag::ParserFailure, {E.what()});
+    } catch (...) {
+      Diags.report({FileID, 0, 0}, diag::ParserFailure, {"unknown exception"});
+    }
+    // The root context, whole or as far as the parse went (the parser owns it until it is
+    // destroyed, after the builder is done).
+    Build(B, Parser.root());
+    return Going;
+  };
+  // A large file is parsed in pieces of whole top-level statements, cut at a line break outside
+  // any block or bracket, each with its own token array, parser and parse tree: a parse tree
+  // takes about ten times the bytes of its text, and only one piece's is alive at a time
+  // (docs/workflow.md: a check's memory against its input).
+  std::vector<size_t> Cuts; // the Newline tokens a piece ends before
+  if (Parse && Tokens.size() > 2 * PieceTokens) {
+    unsigned Depth = 0;
+    size_t Last = 0;
+    for (size_t I = 0; I < Tokens.size(); ++I) {
+      tok::Kind K = Tokens[I].Kind;
+      if (K == tok::LBrace || K == tok::LBrack)
+        ++Depth;
+      else if ((K == tok::RBrace || K == tok::RBrack) && Depth)
+        --Depth;
+      else if (K == tok::Newline && !Depth && I - Last >= PieceTokens &&
+               Tokens.size() - I > PieceTokens) {
+        Cuts.push_back(I);
+        Last = I;
+      }
+    }
   }
-  // The root context, whole or as far as the parse went (the parser owns it until it is
-  // destroyed, after the builder is done).
-  return B.file(Parser.root(), Allow);
+  ast::File *F = nullptr;
+  std::vector<ast::Node *> Items;
+  auto Collect = [&](Builder &B, BudParser::FileContext *Tree) {
+    if (!F) {
+      F = B.file(Tree, Allow);
+      Items.assign(F->Items.begin(), F->Items.end());
+    } else {
+      llvm::append_range(Items, B.piece(Tree));
+    }
+  };
+  size_t Begin = 0;
+  bool Going = true;
+  for (size_t Cut : Cuts) {
+    Going = ParsePiece(Begin, Cut, Tokens[Cut].Begin, Collect);
+    Begin = Cut;
+    if (!Going)
+      break;
+  }
+  if (Going)
+    ParsePiece(Begin, Tokens.size(), endOfLastLine(Bytes), Collect);
+  if (!Cuts.empty())
+    F->Items = Ctx.copy(llvm::ArrayRef<ast::Node *>(Items));
+  return F;
 }
 
 std::vector<LexToken> lexFile(const SourceManager &SM, unsigned FileID) {

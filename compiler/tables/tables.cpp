@@ -253,6 +253,9 @@ public:
         InScope.push_back(&A);
     for (const model::TemplateColumn &C : T.Columns)
       HasUnitColumn |= C.Kind == model::TemplateColumn::Unit;
+    for (const model::Allocation &A : B.Allocations)
+      if (A.Kind == model::Nature::Project && A.Project < 0)
+        UnitBlocks.insert(A.UnitIndex);
   }
 
   Table run() {
@@ -260,7 +263,7 @@ public:
     Out.Kind = TableKind::Standard;
     Out.Width = static_cast<unsigned>(T.Columns.size()) + (T.Ordinal ? 1 : 0);
     Out.Ordinal = T.Ordinal;
-    if (Out.Caption.empty())
+    if (Out.Caption.empty() && !T.NoCaption)
       Out.Caption = caption(B, T);
     if (T.ColumnNumbers != model::TableTemplate::NoNumbers)
       Out.Head.push_back(columnNumbers(Out.Width));
@@ -359,10 +362,13 @@ private:
     case model::TemplateColumn::Amount:
       break;
     }
-    std::optional<Decimal> Sum = sum(S, C.Terms);
+    bool Unknown = false;
+    std::optional<Decimal> Sum = sum(S, C.Terms, Unknown);
     Cell X;
     X.Amount = true;
-    if (!Sum) {
+    if (Unknown) {
+      // A figure the facts cannot give, and no declared figure states: nothing to print.
+    } else if (!Sum) {
       Overflow = true;
       X.Text = "####";
     } else {
@@ -438,7 +444,7 @@ private:
 
   /// The cell of row side \p S in column \p Column: the facts its row, its column and the
   /// table's scope all name (control totals for an income figure, else allocations).
-  std::optional<Decimal> sum(const Side &S, const model::Query &Column) const {
+  std::optional<Decimal> sum(const Side &S, const model::Query &Column, bool &Unknown) const {
     model::Query Q = model::Query::intersect(T.Scope, Column);
     if (S.Terms)
       Q = model::Query::intersect(Q, *S.Terms);
@@ -454,8 +460,14 @@ private:
         Row.Projects = std::vector<int>{S.Project};
       Q = model::Query::intersect(Q, Row);
     }
-    if (Q.Underivable)
+    if (Q.Underivable) {
+      // A figure the facts cannot give (不可推导): the declared figure that names the same
+      // facts, within the table's scope, states it (广州 表8: 行政经费, declared by fund).
+      if (const model::Declared *D = declared(B.DeclaredFigures, Q))
+        return D->Yuan;
+      Unknown = true;
       return Decimal();
+    }
     // A project's money may be a record (no allocations): the evaluator adds its amounts.
     if (!Q.spending() || Q.Projects)
       return model::evaluate(B, Q);
@@ -467,7 +479,49 @@ private:
           return std::nullopt;
         Total = *Next;
       }
+    // A unit's own row adds its projects that are records of money the department's 项目支出
+    // blocks give for the department as a whole (广州 表12: the blocks are the department's,
+    // the projects each unit's), unless the unit has blocks of its own holding that money.
+    if (S.UnitRow && S.Unit && S.Function.empty() && S.Economic.empty() &&
+        !UnitBlocks.count(*S.Unit))
+      for (const model::Project &P : B.Projects)
+        if (P.UnitIndex == *S.Unit && !P.Itemised)
+          for (const model::ProjectAmount &M : P.Amounts)
+            if (Q.matches(B, P, M)) {
+              auto Next = Total.add(M.Yuan);
+              if (!Next)
+                return std::nullopt;
+              Total = *Next;
+            }
     return Total;
+  }
+
+  /// The declared figure, among \p Ds and their parts, with an amount that names what \p Q
+  /// does within the table's scope; null when there is none.
+  const model::Declared *declared(const std::vector<model::Declared> &Ds,
+                                  const model::Query &Q) const {
+    for (const model::Declared &D : Ds) {
+      if (D.HasAmount && same(model::Query::intersect(T.Scope, D.Figure), Q))
+        return &D;
+      if (const model::Declared *C = declared(D.Children, Q))
+        return C;
+    }
+    return nullptr;
+  }
+
+  /// Whether two queries add the same facts, as written: every constraint alike (code
+  /// prefixes as sets).
+  static bool same(const model::Query &A, const model::Query &B) {
+    auto Set = [](std::vector<std::string> V) {
+      std::sort(V.begin(), V.end());
+      V.erase(std::unique(V.begin(), V.end()), V.end());
+      return V;
+    };
+    return A.Income == B.Income && A.Empty == B.Empty && A.Underivable == B.Underivable &&
+           A.CarryOver == B.CarryOver && A.Natures == B.Natures &&
+           A.CostClasses == B.CostClasses && A.Funds == B.Funds && A.Units == B.Units &&
+           A.Projects == B.Projects && A.RunningCosts == B.RunningCosts &&
+           Set(A.Functions) == Set(B.Functions) && Set(A.Economics) == Set(B.Economics);
   }
 
   /// The rows of one template row, one side of them when \p OnlySide is 0 or 1, for the unit
@@ -513,7 +567,8 @@ private:
         Out.push_back(std::move(L));
       }
       return;
-    case model::TemplateRow::Units:
+    case model::TemplateRow::Units: {
+      unsigned Shown = 0;
       for (size_t U = 0; U < B.OrgUnits.size(); ++U) {
         size_t Before = Out.size();
         if (R.Inner.empty()) {
@@ -521,16 +576,47 @@ private:
           Own.Kind = model::TemplateRow::Total;
           expand(Own, Out, OnlySide, U);
         } else {
-          for (const model::TemplateRow &X : R.Inner)
+          // A unit none of whose records (projects, codes) the rows list has nothing to show
+          // in the table: it is left out (广州 表12 omits a unit without projects).
+          bool Lists = false;
+          size_t Listed = 0;
+          for (const model::TemplateRow &X : R.Inner) {
+            size_t At = Out.size();
             expand(X, Out, OnlySide, U);
+            if (X.Kind == model::TemplateRow::Projects || X.Kind == model::TemplateRow::FunctionTree ||
+                X.Kind == model::TemplateRow::EconomicTree) {
+              Lists = true;
+              Listed += Out.size() - At;
+            }
+          }
+          if (Lists && !Listed) {
+            Out.resize(Before);
+            continue;
+          }
         }
+        ++Shown;
         if (!R.Numbering.empty() && Out.size() > Before)
-          Out[Before].S[OnlySide < 0 ? 0 : OnlySide].Number = outlineNumber(R.Numbering, U + 1);
+          Out[Before].S[OnlySide < 0 ? 0 : OnlySide].Number = outlineNumber(R.Numbering, Shown);
+        if (!R.OwnSuffix.empty() && B.OrgUnits[U].Name == B.DepartmentName)
+          for (size_t K = Before; K < Out.size(); ++K)
+            for (Side &S : Out[K].S)
+              if (S.UnitRow)
+                S.Label += R.OwnSuffix;
       }
       return;
+    }
     case model::TemplateRow::Projects: {
       unsigned N = 0;
-      for (size_t I = 0; I < B.Projects.size(); ++I) {
+      std::vector<size_t> Order;
+      for (size_t I = 0; I < B.Projects.size(); ++I)
+        if (!R.KeyOnly || B.Projects[I].Key)
+          Order.push_back(I);
+      if (R.KeyOnly) // by their numbers (重点 N), those without one after them
+        std::stable_sort(Order.begin(), Order.end(), [&](size_t X, size_t Y) {
+          unsigned A = B.Projects[X].KeyOrder, C = B.Projects[Y].KeyOrder;
+          return (A ? A : UINT_MAX) < (C ? C : UINT_MAX);
+        });
+      for (size_t I : Order) {
         const model::Project &P = B.Projects[I];
         if (Unit && P.UnitIndex != *Unit)
           continue;
@@ -621,6 +707,7 @@ private:
   bool &Overflow;
   std::vector<const model::Allocation *> InScope;
   bool HasUnitColumn = false; ///< a 单位 column shows the unit rows' names
+  std::set<size_t> UnitBlocks; ///< the units (or DepartmentLevel) with 项目支出 blocks
 };
 
 
@@ -978,6 +1065,7 @@ std::string fill(const model::Budget &B, llvm::StringRef Text) {
 
 Disclosure build(const model::Budget &B, const model::Template &T) {
   Disclosure D;
+  D.B = &B;
   // Numbered tables first, by number; then the others in the template's order.
   std::vector<const model::TableTemplate *> Order;
   for (const model::TableTemplate &X : T.Tables)
@@ -986,21 +1074,55 @@ Disclosure build(const model::Budget &B, const model::Template &T) {
     return (A->Number ? A->Number : UINT_MAX) < (C->Number ? C->Number : UINT_MAX);
   });
   unsigned Next = 1;
-  auto Add = [&](Table Tb) {
-    Tb.Number = Tb.Number ? Tb.Number : Next;
-    Next = std::max(Next, Tb.Number + 1);
-    D.Tables.push_back(std::move(Tb));
+  auto Add = [&](Disclosure::Entry E) {
+    E.Number = E.Number ? E.Number : Next;
+    Next = std::max(Next, E.Number + 1);
+    D.Entries.push_back(std::move(E));
+  };
+  auto Built = [&](const model::TableTemplate *X, Table Tb) {
+    Disclosure::Entry E;
+    E.Number = Tb.Number;
+    E.Title = Tb.Title;
+    E.Template = X;
+    auto P = std::make_shared<Table>(std::move(Tb));
+    E.Built = P;
+    Add(std::move(E));
+    P->Number = D.Entries.back().Number;
   };
   for (const model::TableTemplate *X : Order) {
     if (!X->Listing)
-      Add(Evaluator(B, *X, D.Overflow).run());
+      Built(X, Evaluator(B, *X, D.Overflow).run());
     else if (X->PerProject)
-      for (size_t I = 0; I < B.Projects.size(); ++I)
-        Add(Listing(B, *X, static_cast<int>(I), static_cast<unsigned>(I + 1)).run());
+      for (size_t I = 0; I < B.Projects.size(); ++I) {
+        // As frame() numbers it: the template's number, if it has one.
+        Disclosure::Entry E;
+        E.Number = X->Number;
+        E.Template = X;
+        E.Project = static_cast<int>(I);
+        E.Ordinal = static_cast<unsigned>(I + 1);
+        E.Title = fillFields(B, E.Project, E.Ordinal, X->Title, X->MoneyUnit);
+        Add(std::move(E));
+      }
     else if (Listing::applies(B, *X))
-      Add(Listing(B, *X, -1, 0).run());
+      Built(X, Listing(B, *X, -1, 0).run());
   }
   return D;
+}
+
+std::shared_ptr<const Table> Disclosure::table(size_t I) const {
+  const Entry &E = Entries[I];
+  if (E.Built)
+    return E.Built;
+  auto T = std::make_shared<Table>(Listing(*B, *E.Template, E.Project, E.Ordinal).run());
+  T->Number = E.Number;
+  return T;
+}
+
+void Disclosure::forEach(llvm::function_ref<void(const Table &)> F,
+                         std::optional<llvm::StringRef> Template) const {
+  for (size_t I = 0; I < Entries.size(); ++I)
+    if (!Template || Entries[I].Template->Title == *Template)
+      F(*table(I));
 }
 
 } // namespace budc::tables

@@ -12,6 +12,9 @@
 #include "compiler/model/amount.h"
 #include "compiler/model/model.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,10 +56,38 @@ struct Table {
   model::AmountFormat Money;        ///< how its amounts print (unit, decimals, separators)
 };
 
-/// All the tables of a disclosure, in publishing order.
-struct Disclosure {
-  std::vector<Table> Tables;
+/// All the tables of a disclosure, in publishing order. The tables every project has (a
+/// 项目绩效目标表 each) are built when they are asked for and not kept: a province's build has
+/// tens of thousands of them, more memory than the model (bench/RESULTS.md). The others are
+/// built once, by build().
+class Disclosure {
+public:
+  /// What is known of table I without building it.
+  struct Entry {
+    unsigned Number = 0;
+    std::string Title;
+    const model::TableTemplate *Template = nullptr; ///< owned by the budget's template
+    int Project = -1;                               ///< a table every project has: which
+    unsigned Ordinal = 0;                           ///< and its place among them (1 …)
+    std::shared_ptr<const Table> Built;             ///< the others: the table
+  };
+
   bool Overflow = false; ///< a sum did not fit; the cell reads ####
+
+  size_t size() const { return Entries.size(); }
+  bool empty() const { return Entries.empty(); }
+  const Entry &entry(size_t I) const { return Entries[I]; }
+  /// Table \p I: the one kept, or one built now.
+  std::shared_ptr<const Table> table(size_t I) const;
+  /// Calls \p F with every table in order; with \p Template, only the tables of that template
+  /// (by its title), built or not as table() says.
+  void forEach(llvm::function_ref<void(const Table &)> F,
+               std::optional<llvm::StringRef> Template = std::nullopt) const;
+
+private:
+  friend Disclosure build(const model::Budget &B, const model::Template &T);
+  const model::Budget *B = nullptr;
+  std::vector<Entry> Entries;
 };
 
 /// \p Text with every budget field it names in braces ({部门名称}, {年度} …) replaced.

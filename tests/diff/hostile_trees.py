@@ -17,7 +17,6 @@ import pathlib
 import shutil
 import subprocess
 import sys
-import tempfile
 
 BUDGET = "预算 2024 { 金额单位 万元 }\n收入 {\n  一般公共预算拨款 1.00\n}\n基本支出 2010301 行政运行 {\n  30101 基本工资 1.00\n}\n"
 
@@ -31,6 +30,10 @@ def main(budc, work):
     env = dict(os.environ, HOME=str(work), LANG="C.UTF-8", GIT_AUTHOR_NAME="t",
                GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
                GIT_COMMITTER_EMAIL="t@example.org")
+    # budc's temporary directories go to a TMPDIR of this test's own, so that those of a test
+    # run beside it (ctest -j) are not counted as left behind.
+    (work / "tmp").mkdir()
+    env["TMPDIR"] = str(work / "tmp")
     failures = []
 
     def git(*args, stdin=None):
@@ -44,7 +47,7 @@ def main(budc, work):
         return subprocess.run([budc, "diff"] + list(args), cwd=repo, env=env,
                               capture_output=True, text=True, timeout=120)
 
-    tmp = pathlib.Path(tempfile.gettempdir())
+    tmp = work / "tmp"
     before = set(tmp.glob("budc-diff-*"))
     git("init", "-q")
     (repo / "ws").mkdir()

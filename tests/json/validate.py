@@ -52,12 +52,24 @@ def main(budc, root, out):
         if errors:
             sys.exit("%s: %d schema violations" % (ws, len(errors)))
         by_number = {t["number"]: t for t in doc["tables"]}
+        # A table a file, and the tables every project has a table a line of NN-kind.jsonl:
+        # together, every table of budget.json once, the same object.
+        files = []
         for f in sorted(dest.glob("[0-9]*.json")):
-            t = json.loads(f.read_text(encoding="utf-8"))
+            files.append((f.name, json.loads(f.read_text(encoding="utf-8"))))
+        for f in sorted(dest.glob("[0-9]*.jsonl")):
+            lines = f.read_text(encoding="utf-8").splitlines()
+            if not lines or int(f.name.split("-")[0]) != json.loads(lines[0])["number"]:
+                sys.exit("%s: empty, or not numbered by its first table" % f.name)
+            files += [("%s:%d" % (f.name, i + 1), json.loads(l)) for i, l in enumerate(lines)]
+        for name, t in files:
             for e in table.iter_errors(t):
-                sys.exit("%s: %s" % (f.name, e.message))
+                sys.exit("%s: %s" % (name, e.message))
             if t != by_number.get(t["number"]):
-                sys.exit("%s differs from table %d of budget.json" % (f.name, t["number"]))
+                sys.exit("%s differs from table %d of budget.json" % (name, t["number"]))
+        if sorted(t["number"] for _, t in files) != sorted(by_number):
+            sys.exit("%s: the table files hold tables %s, budget.json %s"
+                     % (ws.name, sorted(t["number"] for _, t in files), sorted(by_number)))
         for t in doc["tables"]:
             for row in t["head"] + t["body"]:
                 for cell in row:

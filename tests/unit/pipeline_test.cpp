@@ -53,7 +53,7 @@ TEST_CASE("the pipeline checks the text on disk, or the text a caller holds") {
   REQUIRE(Memory->Budget);
   CHECK(Memory->Budget->Allocations.size() == 1);
   REQUIRE(Memory->Tables);
-  CHECK(!Memory->Tables->Tables.empty());
+  CHECK(!Memory->Tables->empty());
 
   // Load only: no model.
   O.Until = Stage::Load;

@@ -26,12 +26,13 @@ struct Built {
       D = tables::build(B, *T);
   }
   const tables::Table &table(unsigned N) const {
-    for (const tables::Table &T : D.Tables)
-      if (T.Number == N)
-        return T;
+    for (size_t I = 0; I < D.size(); ++I)
+      if (D.entry(I).Number == N)
+        return *(Kept = D.table(I));
     FAIL("no table ", N);
-    return D.Tables.front();
+    return *(Kept = D.table(0));
   }
+  mutable std::shared_ptr<const tables::Table> Kept;
   /// The texts of body row \p R.
   std::vector<std::string> row(unsigned N, size_t R) const {
     std::vector<std::string> Out;
