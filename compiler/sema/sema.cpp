@@ -1240,13 +1240,22 @@ private:
   /// by function, when the budget has any; else BUD115. Per fund, the records may not add up
   /// to more than the blocks (BUD308).
   void records() {
-    bool Blocks = false;
-    Decimal Given;
+    // Money given in two views counts once: by function when that view is given (the
+    // economic view's facts are the same money again), else by economic code.
+    bool Blocks = false, ByFunction = false;
     for (const model::Allocation &A : B.Allocations)
       if (A.Kind == model::Nature::Project && A.Project < 0) {
         Blocks = true;
-        Given = Given.add(A.Yuan).value_or(Given);
+        ByFunction |= !A.byEconomicOnly();
       }
+    auto Counted = [&](const model::Allocation &A) {
+      return A.Kind == model::Nature::Project && A.Project < 0 &&
+             (!ByFunction || !A.byEconomicOnly());
+    };
+    Decimal Given;
+    for (const model::Allocation &A : B.Allocations)
+      if (Counted(A))
+        Given = Given.add(A.Yuan).value_or(Given);
     if (Blocks && FirstProjectSpending.isValid())
       Diags.report(FirstProjectSpending, diag::ProjectSpendingNotItemised, {B.money(Given)});
     if (!Blocks) {
@@ -1258,7 +1267,7 @@ private:
     }
     std::map<std::pair<const model::Fund *, bool>, std::pair<Decimal, Decimal>> ByFund;
     for (const model::Allocation &A : B.Allocations)
-      if (A.Kind == model::Nature::Project && A.Project < 0) {
+      if (Counted(A)) {
         Decimal &X = ByFund[{A.Source, A.CarryOver}].first;
         X = X.add(A.Yuan).value_or(X);
       }
