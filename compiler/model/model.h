@@ -667,6 +667,9 @@ struct TemplateCell {
   /// Records of 政府采购 and 资产: Kind Money is a field read as an amount ([货币]); with
   /// RowTotal, the sum of the row's [货币] fields ([合计], 苏州 公开13's 总计).
   bool RowTotal = false;
+  /// 格 cells: [跨行 逐行], the cell spans down over every row of the 逐行 below its row
+  /// (重庆: 绩效指标 beside the indicator rows).
+  bool DownRecords = false;
   Span Where;
 };
 

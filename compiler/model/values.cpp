@@ -202,7 +202,8 @@ std::optional<Decimal> percent(Decimal Num, Decimal Den, unsigned Places) {
 }
 
 static const char *const Fields[] = {"年度",     "上年度",   "部门",    "部门名称",
-                                     "部门编码", "主体",     "金额单位", "截止日期"};
+                                     "部门编码", "主体",     "金额单位", "截止日期",
+                                     "整体绩效目标"};
 
 bool unitBudget(const Budget &B) {
   return B.DepartmentName.empty() && B.DepartmentCode.empty() && B.OrgUnits.size() == 1;
@@ -228,6 +229,18 @@ std::optional<std::string> budgetField(const Budget &B, llvm::StringRef F) {
       if (Fact.Key == "截止日期")
         return Fact.Values.empty() ? std::string() : Fact.Values[0];
     return std::string();
+  }
+  if (F == "整体绩效目标") { // the department's goals: one as written, several numbered
+    std::vector<const std::string *> Goals;
+    for (const PerformanceArea &A : B.Areas)
+      for (const DepartmentGoal &G : A.Goals)
+        if (!G.Statement.empty())
+          Goals.push_back(&G.Statement);
+    std::string Text;
+    for (size_t I = 0; I < Goals.size(); ++I)
+      Text += Goals.size() == 1 ? *Goals[I]
+                                : (I ? "\n" : "") + std::to_string(I + 1) + "." + *Goals[I];
+    return Text;
   }
   return std::nullopt;
 }

@@ -790,7 +790,10 @@ private:
     if (!C.present())
       return false;
     llvm::StringRef Code = C.Value;
-    if (Code.size() != K.Length) {
+    // An economic code may go one level below the 款 where the catalogue has that level
+    // (重庆: 3010201 规范性津补贴 under 30102 津贴补贴, added in the workspace's 科目表).
+    bool Deeper = &K == &EconomicItem && Code.size() == K.Length + 2 && Cat.find(Code);
+    if (Code.size() != K.Length && !Deeper) {
       Diags.report(C.Range, diag::MalformedCode, {Code.str(), K.LevelEn, K.WhyEn})
           .zh({Code.str(), K.LevelZh, K.WhyZh});
       return false;

@@ -27,7 +27,7 @@ const std::vector<std::string> ProjectFields{"序号", "项目编码", "项目�
 /// Amounts a 金额 cell of a project's table may show.
 const std::vector<std::string> ProjectAmounts{"预算数", "财政资金", "其他资金"};
 /// The records 逐行 lists, and the fields of each (政府采购 and 资产 take their facts' keys).
-const std::vector<std::string> RecordSources{"单位", "整体绩效", "政府采购", "资产", "指标"};
+const std::vector<std::string> RecordSources{"单位", "整体绩效", "政府采购", "资产", "指标", "项目"};
 const std::vector<std::string> UnitFields{"编码", "名称", "性质", "规格", "经费保障形式"};
 /// The columns of published indicator tables after the value, in both sources of indicators:
 /// 数值 (the number alone), 单位 (计量单位), 性质 (指标性质), 权重, 核心 (是否核心), 内容
@@ -41,6 +41,11 @@ const std::vector<std::string> GoalFields =
     withColumns({"序号", "分项", "目标", "指标", "指标值", "一级", "二级", "描述", "依据"});
 const std::vector<std::string> IndicatorFields =
     withColumns({"一级", "二级", "名称", "描述", "指标值", "依据"});
+/// 逐行 项目 (every project, a row per indicator): the project's fields, merged over its rows,
+/// and its indicators' (重庆 表十二).
+const std::vector<std::string> ProjectRowFields = withColumns(
+    {"序号", "项目编码", "项目名称", "预算数", "财政资金", "其他资金", "绩效目标", "用途", "一级",
+     "二级", "名称", "描述", "指标值", "依据"});
 
 class TemplateReader {
 public:
@@ -573,6 +578,11 @@ private:
   }
 
   bool cellOption(const ast::Value &V, model::TemplateCell &Cell, bool &Ok) {
+    if (V.K == ast::Value::Tag && V.Word.Value == "跨行" && V.Args.size() == 1 &&
+        V.Args[0].K == ast::Value::Name && V.Args[0].Word.Value == "逐行") {
+      Cell.DownRecords = true; // [跨行 逐行]: down over the rows of the 逐行 below
+      return true;
+    }
     if (span(V, Cell.RowSpan, Cell.ColSpan, Ok))
       return true;
     if (V.K != ast::Value::Tag)
@@ -652,14 +662,15 @@ private:
       auto It = std::find(RecordSources.begin(), RecordSources.end(), Row.Source);
       if (Values.empty() || It == RecordSources.end() || (Row.Source == "指标") != PerProject) {
         bad(Values.empty() ? C.Key.Range : Values[0].range(),
-            "逐行 lists 单位, 整体绩效, 政府采购 or 资产, and 指标 in a 每项目 table",
-            "逐行可列出单位、整体绩效、政府采购或资产，每项目表中列出指标",
+            "逐行 lists 单位, 整体绩效, 政府采购, 资产 or 项目, and 指标 in a 每项目 table",
+            "逐行可列出单位、整体绩效、政府采购、资产或项目，每项目表中列出指标",
             Values.empty() ? "" : closest(Row.Source, RecordSources));
         return std::nullopt;
       }
       const std::vector<std::string> *Known = Row.Source == "单位"       ? &UnitFields
                                               : Row.Source == "整体绩效" ? &GoalFields
                                               : Row.Source == "指标"     ? &IndicatorFields
+                                              : Row.Source == "项目"     ? &ProjectRowFields
                                                                          : nullptr;
       bool Facts = Row.Source == "政府采购" || Row.Source == "资产";
       for (const ast::Value &V : Values.drop_front()) {
@@ -767,6 +778,9 @@ private:
     // (逐行, 支出计划) starts afresh and must not be reached into.
     std::vector<Spans> Run;
     std::vector<Span> RunWhere;
+    // Columns a [跨行 逐行] cell of the run's last row covers on the rows of the next 逐行.
+    unsigned Down = 0;
+    const model::ListingRow *Prev = nullptr;
     auto Flush = [&] {
       bool Ok = covers(Run, RunWhere, T.Width, "row", "第");
       for (size_t I = 0; Ok && I < Run.size(); ++I)
@@ -781,11 +795,21 @@ private:
       return Ok;
     };
     for (const model::ListingRow &L : T.Lines) {
+      if (Down && L.Kind != model::ListingRow::Records) {
+        bad(Prev->Where, "[跨行 逐行] spans down over a 逐行: it belongs on the 格 row just above one",
+            "[跨行 逐行] 向下跨越逐行各行：应写在紧接逐行之上的格行中");
+        return std::nullopt;
+      }
       if (L.Kind == model::ListingRow::Fixed) {
         Run.emplace_back();
-        for (const model::TemplateCell &C : L.Cells)
+        Down = 0;
+        for (const model::TemplateCell &C : L.Cells) {
           Run.back().emplace_back(C.RowSpan, C.ColSpan);
+          if (C.DownRecords)
+            Down += C.ColSpan;
+        }
         RunWhere.push_back(L.Where);
+        Prev = &L;
         continue;
       }
       if (!Flush())
@@ -806,12 +830,19 @@ private:
           return std::nullopt;
         }
       }
-      if (Width != T.Width) {
+      if (Width + Down != T.Width) {
+        unsigned Need = T.Width - Down;
         bad(L.Where, "the fields of 逐行 cover " + std::to_string(Width) + " columns, not " +
-                         std::to_string(T.Width),
-            "逐行的字段覆盖 " + std::to_string(Width) + " 列而非 " + std::to_string(T.Width) + " 列");
+                         std::to_string(Need),
+            "逐行的字段覆盖 " + std::to_string(Width) + " 列而非 " + std::to_string(Need) + " 列");
         return std::nullopt;
       }
+      Down = 0;
+    }
+    if (Down) {
+      bad(Prev->Where, "[跨行 逐行] spans down over a 逐行: it belongs on the 格 row just above one",
+          "[跨行 逐行] 向下跨越逐行各行：应写在紧接逐行之上的格行中");
+      return std::nullopt;
     }
     if (!Flush())
       return std::nullopt;
@@ -1095,7 +1126,8 @@ private:
       bool Function = Row.Kind == model::TemplateRow::FunctionTree;
       for (const ast::Value &V : Values.drop_front()) {
         std::string L = word(V);
-        unsigned Len = L == "类" ? 3 : L == "款" ? 5 : (L == "项" && Function) ? 7 : 0;
+        // (重庆 prints a third economic level: 3010201 规范性津补贴 under 30102 津贴补贴.)
+        unsigned Len = L == "类" ? 3 : L == "款" ? 5 : L == "项" ? 7 : 0;
         if (!Len) {
           bad(V.range(), "'" + L + "' is not a level of the " + (Function ? "function" : "economic") +
                              " catalogue",

@@ -835,17 +835,24 @@ public:
         Out.Kind = L.Source == "单位"       ? TableKind::Units
                    : L.Source == "整体绩效" ? TableKind::Goals
                    : L.Source == "政府采购" ? TableKind::Procurement
+                   : L.Source == "项目"     ? TableKind::Standard
                                             : TableKind::Assets;
         break;
       }
     Out.Width = T.Width;
     bool Listed = false, AnyRecord = false;
+    // The cells of the last 格 row that span down over the next 逐行's rows ([跨行 逐行]).
+    std::vector<size_t> Down;
     for (const model::ListingRow &L : T.Lines) {
       switch (L.Kind) {
       case model::ListingRow::Fixed: {
         Row R;
-        for (const model::TemplateCell &C : L.Cells)
+        Down.clear();
+        for (const model::TemplateCell &C : L.Cells) {
+          if (C.DownRecords)
+            Down.push_back(R.size());
           R.push_back(C.Kind == model::TemplateCell::Money ? money(C) : text(C, fill(C.Text)));
+        }
         Out.Body.push_back(std::move(R));
         break;
       }
@@ -857,6 +864,9 @@ public:
         size_t Before = Out.Body.size();
         records(L, Out);
         AnyRecord |= Out.Body.size() != Before;
+        for (size_t C : Down) // (sema puts this 逐行 right under the row of those cells)
+          Out.Body[Before - 1][C].RowSpan += static_cast<unsigned>(Out.Body.size() - Before);
+        Down.clear();
         break;
       }
       }
@@ -881,18 +891,8 @@ private:
 
   Cell money(const model::TemplateCell &C) const {
     Decimal Yuan;
-    if (Project >= 0) {
-      const model::Project &P = project();
-      if (C.Text == "预算数") {
-        Yuan = P.Yuan;
-      } else {
-        bool Fiscal = C.Text == "财政资金";
-        for (const model::ProjectAmount &M : P.Amounts)
-          if ((M.Source && M.Source->Appropriation) == Fiscal)
-            if (auto S = Yuan.add(M.Yuan))
-              Yuan = *S; // parts of the project's amount, which fits
-      }
-    }
+    if (Project >= 0)
+      Yuan = projectAmount(project(), C.Text);
     Cell X{Yuan.isZero() ? C.Zero : tables::money(B, T, Yuan), C.RowSpan, C.ColSpan};
     X.Amount = true;
     X.Yuan = Yuan;
@@ -945,6 +945,8 @@ private:
       factRows(L, Facts, 0, Out);
     } else if (L.Source == "整体绩效") {
       goals(Fields, Out);
+    } else if (L.Source == "项目") {
+      projects(Fields, Out);
     } else if (L.Source == "指标") {
       const auto &Is = project().Indicators;
       for (size_t I = 0; I < Is.size(); ++I) {
@@ -1062,6 +1064,59 @@ private:
       }
       Out.Body.push_back(std::move(R));
     }
+  }
+
+  /// Every project, a row per indicator (one for a project without): the project's fields
+  /// merge over its rows (重庆 表十二: 序号, 项目名称, 当年财政拨款预算金额, 当年绩效目标).
+  void projects(const std::vector<model::TemplateCell> &Fields, Table &Out) const {
+    for (size_t N = 0; N < B.Projects.size(); ++N) {
+      const model::Project &P = B.Projects[N];
+      unsigned Rows = static_cast<unsigned>(std::max<size_t>(1, P.Indicators.size()));
+      for (unsigned K = 0; K < Rows; ++K) {
+        const model::Indicator *I = K < P.Indicators.size() ? &P.Indicators[K] : nullptr;
+        Row R;
+        for (const model::TemplateCell &F : Fields) {
+          bool Amount = F.Text == "预算数" || F.Text == "财政资金" || F.Text == "其他资金";
+          bool Own = Amount || F.Text == "序号" || F.Text == "项目编码" ||
+                     F.Text == "项目名称" || F.Text == "绩效目标" || F.Text == "用途";
+          if (!Own) {
+            R.push_back(text(F, I ? indicatorField(*I, F.Text) : ""));
+            continue;
+          }
+          if (K != 0)
+            continue;
+          Cell X;
+          if (Amount) {
+            Decimal Yuan = projectAmount(P, F.Text);
+            X = {Yuan.isZero() ? T.Zero : tables::money(B, T, Yuan), 1, F.ColSpan};
+            X.Amount = true;
+            X.Yuan = Yuan;
+          } else {
+            X = text(F, F.Text == "序号"       ? std::to_string(N + 1)
+                        : F.Text == "项目编码" ? P.Code
+                        : F.Text == "项目名称" ? P.Name
+                        : F.Text == "用途"     ? P.Purpose
+                                               : goalsText(P));
+          }
+          X.RowSpan = Rows;
+          R.push_back(std::move(X));
+        }
+        Out.Body.push_back(std::move(R));
+      }
+    }
+  }
+
+  /// 预算数 (the project's amount), 财政资金 (its 财政拨款 part) or 其他资金 (the rest).
+  static Decimal projectAmount(const model::Project &P, llvm::StringRef Which) {
+    if (Which == "预算数")
+      return P.Yuan;
+    Decimal Yuan;
+    bool Fiscal = Which == "财政资金";
+    for (const model::ProjectAmount &M : P.Amounts)
+      if ((M.Source && M.Source->Appropriation) == Fiscal)
+        if (auto S = Yuan.add(M.Yuan))
+          Yuan = *S; // parts of the project's amount, which fits
+    return Yuan;
   }
 
   /// The department's goals: 序号 and 分项 merge over an area's rows, 目标 over its goal's.
