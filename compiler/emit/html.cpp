@@ -168,6 +168,14 @@ void html(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosur
       NamedTables.push_back(I.Name);
     OtherSections |= I.Kind == model::OutlineItem::OtherSections;
   });
+  // A section a table's note quotes ({说明 TITLE}) is printed under that table only.
+  if (Tpl)
+    for (const model::TableTemplate &T : Tpl->Tables)
+      for (llvm::StringRef N : T.Notes) {
+        const llvm::StringRef Quote = "{说明 ";
+        for (size_t At = N.find(Quote); At != llvm::StringRef::npos; At = N.find(Quote, At + 1))
+          Named.push_back(N.slice(At + Quote.size(), N.find('}', At)).str());
+      }
   auto Listed = [](const std::vector<std::string> &V, llvm::StringRef X) {
     return std::find(V.begin(), V.end(), X) != V.end();
   };

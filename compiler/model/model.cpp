@@ -406,6 +406,7 @@ Query Query::intersect(const Query &A, const Query &B) {
   Q.Income = A.Income || B.Income;
   Q.Empty = A.Empty || B.Empty;
   Q.Underivable = A.Underivable || B.Underivable;
+  Q.UnderivableName = A.UnderivableName.empty() ? B.UnderivableName : A.UnderivableName;
   Q.RunningCosts = A.RunningCosts || B.RunningCosts;
   if (A.CarryOver && B.CarryOver && *A.CarryOver != *B.CarryOver)
     Q.Empty = true;

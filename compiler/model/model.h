@@ -307,6 +307,9 @@ struct Query {
   /// A figure the facts cannot give (教学科研人员因公出国（境）费): declared, it is only checked
   /// against its parts.
   bool Underivable = false;
+  /// The named figure an underivable query is (two such figures add the same no facts, but
+  /// are not the same figure: 深圳 表3's 政府采购 and its 中小企业 share).
+  std::string UnderivableName;
   std::optional<bool> CarryOver;                ///< 本年 (false) / 上年结转 (true)
   /// Natures allowed, one bit per Nature; 0 (not constrained) is every nature but
   /// CarryForward: money kept for next year counts only in a figure that names it.
@@ -434,6 +437,10 @@ struct Project {
   Span ScheduleWhere;
   std::string Purpose;                ///< 用途
   Span PurposeWhere;
+  /// 重点 [N]: a key project (重点项目), listed by 行 项目 [重点] rows by N, those without one
+  /// after them in source order.
+  bool Key = false;
+  unsigned KeyOrder = 0;              ///< N, or 0 when not given
   std::vector<std::string> Goals;     ///< 目标 statements in order
   std::vector<Span> GoalsWhere;       ///< where each goal's statement is written
   Span Where, CodeWhere, NameWhere, FunctionWhere, FirstAmountWhere;
@@ -482,6 +489,9 @@ struct TableFact {
   std::string Key;
   std::vector<std::string> Values;
   std::vector<TableFact> Children;
+  /// The value as money, for a column the budget's template prints as an amount
+  /// (逐行 政府采购 … KEY [货币]); set by sema, which reports a value that is not money.
+  std::optional<Decimal> Yuan;
 };
 
 /// A header cell of a table template.
@@ -537,7 +547,12 @@ struct TemplateRow {
   /// Trees, units, projects: the numbering of the rows (of the first level of a tree) in the
   /// style of its first number: 一、 （一） (一) 1、 1. （1）; empty: none.
   std::string Numbering;
+  bool KeyOnly = false; ///< Projects: [重点], only the key projects (重点 in the project)
+  /// Units: [本级 "（本级）"], written after the name of the unit named as the department (its
+  /// 本级, 广州 表11: 广州市统计局（本级）); empty: the name alone.
+  std::string OwnSuffix;
   unsigned LabelSpan = 1; ///< Total, Fixed: [跨列 N], the label spans the first N text columns
+  unsigned Indent = 0;    ///< Fixed: [缩进 N], the label's level in an indented 名称 column
   unsigned Count = 1;     ///< Blank: how many rows
   bool WhenEmpty = false; ///< Blank: [空表时], only when every amount of the table is zero
 };
@@ -551,6 +566,9 @@ struct TemplateCell {
   unsigned RowSpan = 1, ColSpan = 1;
   bool Emphasis = false; ///< Label cells, and fields marked [标签]
   std::string Zero;      ///< Money: how a zero amount prints; empty: blank
+  /// Records of 政府采购 and 资产: Kind Money is a field read as an amount ([货币]); with
+  /// RowTotal, the sum of the row's [货币] fields ([合计], 苏州 公开13's 总计).
+  bool RowTotal = false;
   Span Where;
 };
 
@@ -560,6 +578,11 @@ struct ListingRow {
   RowKind Kind = Fixed;
   std::vector<TemplateCell> Cells; ///< Fixed (格): the cells; Records: one field per column
   std::string Source;              ///< Records: 单位, 整体绩效, 政府采购, 资产 or 指标
+  /// Records of 政府采购 and 资产: [分组 KEY…], the facts grouped by each key in turn, a group
+  /// led by a row of its value and its sums; [合计行 "label"], a first row of the sums.
+  std::vector<std::string> GroupBy;
+  bool Total = false;
+  std::string TotalLabel;
   std::string Label;               ///< Schedule: the label of its two rows
   Span Where;
 };
@@ -574,6 +597,7 @@ struct TableTemplate {
   bool PerProject = false;     ///< 每项目: one table per project
   unsigned Width = 0;          ///< Listing: columns (列数, or the header's width)
   std::vector<std::string> Caption; ///< 标注: these lines replace the standard caption
+  bool NoCaption = false;      ///< 标注 无: no caption at all (a table set in the narrative)
   std::vector<std::string> Notes; ///< 注: lines printed under the table
   std::vector<ListingRow> Lines;  ///< Listing: its rows
   std::vector<std::vector<HeaderCell>> Header;

@@ -198,6 +198,8 @@ std::optional<model::Query> Figures::resolve(Named &N, FigureFailure &Failure) {
     Q = Up ? std::optional<model::Query>(model::Query::intersect(*Up, *Q)) : std::nullopt;
   }
   N.Resolving = false;
+  if (Q && Q->Underivable)
+    Q->UnderivableName = N.Name;
   N.Q = Q;
   if (!Q && Failure.En.find(N.Name) == std::string::npos) {
     Failure.En = "the figure '" + N.Name + "' (" + R.SM.getPath(N.Row->Range.File).str() +

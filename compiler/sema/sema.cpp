@@ -325,7 +325,7 @@ private:
   void attributes(const ast::Node &N) {
     static const std::vector<std::string> Header{"金额单位", "地区", "模板", "框架", "权重合计", "预留"},
         UnitKeys{"性质", "规格", "经费保障"}, DeptKeys{"主管", "性质", "规格", "经费保障"},
-        ProjectKeys{"用途", "备注"},
+        ProjectKeys{"用途", "备注", "重点"},
         AssetKeys{"截止日期", "上年末固定资产金额", "本年拟购置固定资产总额", "资产"},
         RowKeys{"采购"},
         PurchaseKeys{"项目", "品目", "目录序号", "计量单位", "数量", "单价", "采购金额", "中小企业份额"};
@@ -346,12 +346,39 @@ private:
       for (const ast::Attr *A : As->Rows)
         known(*A, AssetKeys, "the state-assets table", "国有资产");
     } else if (auto *Pr = llvm::dyn_cast<ast::Procurement>(&N)) {
+      // A procurement row may have any key the budget's template lists as a column.
+      std::vector<std::string> Keys = PurchaseKeys;
+      for (const std::string &K : templateFields("政府采购"))
+        if (std::find(Keys.begin(), Keys.end(), K) == Keys.end())
+          Keys.push_back(K);
       for (const ast::Attr *A : Pr->Rows) {
         known(*A, RowKeys, "the procurement table", "政府采购");
         for (const ast::Attr *C : A->Children)
-          known(*C, PurchaseKeys, "a procurement row", "政府采购条目");
+          known(*C, Keys, "a procurement row", "政府采购条目");
       }
     }
+  }
+
+  /// The fields the budget's template lists the facts of \p Source (政府采购, 资产) by, in
+  /// the order of its columns (逐行 政府采购 大类 专项名称 …), including the keys it groups by.
+  std::vector<std::string> templateFields(llvm::StringRef Source) const {
+    std::vector<std::string> Keys;
+    auto Add = [&](const std::string &K) {
+      if (std::find(Keys.begin(), Keys.end(), K) == Keys.end())
+        Keys.push_back(K);
+    };
+    if (const model::Template *T = B.findTemplate())
+      for (const model::TableTemplate &Tb : T->Tables)
+        for (const model::ListingRow &L : Tb.Lines)
+          if (L.Kind == model::ListingRow::Records && L.Source == Source) {
+            for (const model::TemplateCell &C : L.Cells)
+              if ((C.Kind == model::TemplateCell::Field || C.Kind == model::TemplateCell::Money) &&
+                  !C.RowTotal)
+                Add(C.Text);
+            for (const std::string &K : L.GroupBy)
+              Add(K);
+          }
+    return Keys;
   }
 
   //===-- units and citations --------------------------------------------===//
@@ -470,29 +497,59 @@ private:
       for (const ast::GlossaryEntry *E : llvm::cast<ast::Glossary>(N).Entries)
         B.Glossary.emplace_back(E->Term.Value.str(), E->Definition.Value.str());
       return;
-    case ast::NodeKind::Procurement:
+    case ast::NodeKind::Procurement: {
       B.HasProcurement = true;
+      std::set<std::string> Money = moneyKeys("政府采购");
       for (const ast::Attr *A : llvm::cast<ast::Procurement>(N).Rows)
-        B.Procurement.push_back(tableFact(*A));
+        B.Procurement.push_back(tableFact(*A, &Money));
       return;
-    case ast::NodeKind::Assets:
+    }
+    case ast::NodeKind::Assets: {
       B.HasAssets = true;
+      std::set<std::string> Money = moneyKeys("资产");
       for (const ast::Attr *A : llvm::cast<ast::Assets>(N).Rows)
-        B.Assets.push_back(tableFact(*A));
+        B.Assets.push_back(tableFact(*A, &Money));
       return;
+    }
     default:
       return;
     }
   }
 
-  model::TableFact tableFact(const ast::Attr &A) {
+  /// The keys of the facts of \p Source (政府采购, 资产) that the budget's template prints as
+  /// amounts (逐行 … KEY [货币]).
+  std::set<std::string> moneyKeys(llvm::StringRef Source) const {
+    std::set<std::string> Keys;
+    if (const model::Template *T = B.findTemplate())
+      for (const model::TableTemplate &Tb : T->Tables)
+        for (const model::ListingRow &L : Tb.Lines)
+          if (L.Kind == model::ListingRow::Records && L.Source == Source)
+            for (const model::TemplateCell &C : L.Cells)
+              if (C.Kind == model::TemplateCell::Money && !C.RowTotal)
+                Keys.insert(C.Text);
+    return Keys;
+  }
+
+  /// A fact of the procurement or assets table; the values of a row's keys in \p Money are
+  /// read as amounts (BUD202 for one that is not).
+  model::TableFact tableFact(const ast::Attr &A, const std::set<std::string> *Money = nullptr) {
     model::TableFact F;
     F.Key = A.Key.Value.str();
     for (const ast::Value &V : A.Values)
       F.Values.push_back(V.K == ast::Value::Number ? V.Num.Number.str() + V.Num.Unit.str()
                                                    : V.Word.Value.str());
-    for (const ast::Attr *C : A.Children)
+    for (const ast::Attr *C : A.Children) {
       F.Children.push_back(tableFact(*C));
+      if (Money && Money->count(F.Children.back().Key)) {
+        const ast::Value *V = C->Values.size() == 1 ? &C->Values[0] : nullptr;
+        if (V && V->K == ast::Value::Number && V->Num.Cmp == ast::Comparator::None)
+          F.Children.back().Yuan = R.money(V->Num);
+        else
+          Diags.report(C->Values.empty() ? C->Key.Range : C->Values[0].range(), diag::NotMoney,
+                       {C->Values.empty() ? C->Key.Value.str() : F.Children.back().Values[0],
+                        B.MoneyUnit});
+      }
+    }
     return F;
   }
 
@@ -880,6 +937,8 @@ private:
           M.Purpose = At->Values[0].Word.Value.str();
           M.PurposeWhere = At->Values[0].range();
         }
+        if (At->Key.Value == "重点")
+          key(*At, M, D);
       }
     }
   }
@@ -913,6 +972,23 @@ private:
     }
     for (DiagEngine &E : Engines)
       Diags.absorb(std::move(E));
+  }
+
+  /// 重点 [N]: a key project, N its place in the 重点项目 table (1, 2, …).
+  static void key(const ast::Attr &A, model::Project &M, DiagEngine &Diags) {
+    unsigned N = 0;
+    bool Ok = A.Children.empty() &&
+              (A.Values.empty() ||
+               (A.Values.size() == 1 && A.Values[0].K == ast::Value::Number &&
+                A.Values[0].Num.Unit.empty() && !A.Values[0].Num.Number.getAsInteger(10, N) && N > 0));
+    if (!Ok) {
+      Diags.report(A.Range, diag::UnknownAttribute,
+                   {"重点 …", "a project", "; 重点 takes nothing or the project's place in the key projects' table: 重点 1"})
+          .zh({"重点 …", "项目", "；重点后不写内容，或写项目在重点项目表中的序位：重点 1"});
+      return;
+    }
+    M.Key = true;
+    M.KeyOrder = N;
   }
 
   void schedule(const ast::Schedule &S, model::Project &M, DiagEngine &Diags) const {
@@ -1218,13 +1294,22 @@ private:
   /// by function, when the budget has any; else BUD115. Per fund, the records may not add up
   /// to more than the blocks (BUD308).
   void records() {
-    bool Blocks = false;
-    Decimal Given;
+    // Money given in two views counts once: by function when that view is given (the
+    // economic view's facts are the same money again), else by economic code.
+    bool Blocks = false, ByFunction = false;
     for (const model::Allocation &A : B.Allocations)
       if (A.Kind == model::Nature::Project && A.Project < 0) {
         Blocks = true;
-        Given = Given.add(A.Yuan).value_or(Given);
+        ByFunction |= !A.byEconomicOnly();
       }
+    auto Counted = [&](const model::Allocation &A) {
+      return A.Kind == model::Nature::Project && A.Project < 0 &&
+             (!ByFunction || !A.byEconomicOnly());
+    };
+    Decimal Given;
+    for (const model::Allocation &A : B.Allocations)
+      if (Counted(A))
+        Given = Given.add(A.Yuan).value_or(Given);
     if (Blocks && FirstProjectSpending.isValid())
       Diags.report(FirstProjectSpending, diag::ProjectSpendingNotItemised, {B.money(Given)});
     if (!Blocks) {
@@ -1236,7 +1321,7 @@ private:
     }
     std::map<std::pair<const model::Fund *, bool>, std::pair<Decimal, Decimal>> ByFund;
     for (const model::Allocation &A : B.Allocations)
-      if (A.Kind == model::Nature::Project && A.Project < 0) {
+      if (Counted(A)) {
         Decimal &X = ByFund[{A.Source, A.CarryOver}].first;
         X = X.add(A.Yuan).value_or(X);
       }
@@ -1439,6 +1524,11 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
     Diags.report({Files[0]->Range.File, 0, 0}, diag::MissingBudgetHeader);
   }
   R.B.Year = Year;
+  std::string UsedTemplate; // the header's 模板, whose layout budc check reads too
+  if (Header)
+    for (const ast::Attr *A : Header->Attrs)
+      if (A->Key.Value == "模板" && !A->Values.empty())
+        UsedTemplate = A->Values[0].Word.Value.str();
   stdlib::Selection Lib = stdlib::selectFor(Year);
   if (Header && Lib.Approximate)
     Diags.report(Header->Year.Range, diag::CatalogueYearApproximate,
@@ -1447,15 +1537,23 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
   for (const stdlib::EmbeddedFile &E : Lib.Files) {
     if (!Opts.Templates && llvm::StringRef(E.Path).startswith("templates/")) {
       // Only the names: a line "表样 NAME {" declares one. Parsing the layouts is start-up
-      // time that only budc build and budc diff need.
+      // time that only budc build and budc diff need, and budc check for the template the
+      // budget uses (its listings name the keys of the procurement and assets facts).
+      bool Used = false;
+      std::vector<model::Template> Names;
       for (llvm::StringRef Line : llvm::split(E.text(), '\n'))
         if (Line.consume_front("表样 ")) {
           model::Template T;
           T.Name = Line.take_until([](char C) { return C == ' ' || C == '{'; }).str();
           T.Standard = true;
-          R.B.Templates.push_back(std::move(T));
+          Used |= T.Name == UsedTemplate;
+          Names.push_back(std::move(T));
         }
-      continue;
+      if (!Used) {
+        for (model::Template &T : Names)
+          R.B.Templates.push_back(std::move(T));
+        continue;
+      }
     }
     unsigned ID = SM.addBuffer(E.text(), std::string("<stdlib>/") + E.Path);
     // Its syntax tree was parsed when budc was built; parse only a file that has none.

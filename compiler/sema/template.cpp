@@ -22,7 +22,8 @@ const std::vector<std::string> TemplateKeys{"表",   "第一部分", "第二部�
 const std::vector<std::string> RowFields{"项目编码", "项目名称", "绩效目标", "用途", "单位名称",
                                          "单位编码"};
 /// Fields a text may name in braces, in every table and in the tables of each project.
-const std::vector<std::string> BudgetFields{"部门编码", "部门名称", "年度", "金额单位", "截止日期"};
+const std::vector<std::string> BudgetFields{"部门编码", "部门名称", "主体", "年度", "金额单位",
+                                            "截止日期"};
 const std::vector<std::string> ProjectFields{"序号", "项目编码", "项目名称", "用途", "绩效目标"};
 /// Amounts a 金额 cell of a project's table may show.
 const std::vector<std::string> ProjectAmounts{"预算数", "财政资金", "其他资金"};
@@ -221,10 +222,16 @@ private:
     std::vector<Span> HeaderRows;
     for (const ast::Attr *C : A.Children) {
       llvm::StringRef Key = C->Key.Value;
-      if (Key == "标注" || Key == "注") {
+      if (Key == "标注" && C->Values.size() == 1 && C->Values[0].K == ast::Value::Name &&
+          word(C->Values[0]) == "无" && C->Children.empty()) {
+        T.NoCaption = true; // 标注 无: a table without caption lines
+      } else if (Key == "标注" || Key == "注") {
         if (C->Values.size() != 1 || !isLabel(C->Values[0])) {
-          bad(C->Key.Range, Key.str() + " takes one text, in quotes",
-              Key.str() + "后应为一段带引号的文字");
+          bad(C->Key.Range,
+              Key == "标注" ? "标注 takes one text, in quotes, or 无 (no caption at all)"
+                            : Key.str() + " takes one text, in quotes",
+              Key == "标注" ? "标注后应为一段带引号的文字，或“无”（表上方不印标注行）"
+                            : Key.str() + "后应为一段带引号的文字");
           Ok = false;
           continue;
         }
@@ -509,7 +516,9 @@ private:
         return false;
       }
       std::string Field = Text.slice(Open + 1, Close).str();
-      bool Known = std::find(BudgetFields.begin(), BudgetFields.end(), Field) != BudgetFields.end() ||
+      llvm::StringRef Section = Field; // {说明 TITLE}: a narrative section's text
+      bool Known = (Section.consume_front("说明 ") && !Section.trim().empty()) ||
+                   std::find(BudgetFields.begin(), BudgetFields.end(), Field) != BudgetFields.end() ||
                    (PerProject &&
                     std::find(ProjectFields.begin(), ProjectFields.end(), Field) != ProjectFields.end());
       if (!Known) {
@@ -562,6 +571,46 @@ private:
     return false;
   }
 
+  /// The options of a 逐行 over the facts of 政府采购 and 资产: [分组 KEY…] and [合计行 "label"]
+  /// for the row, [货币] and [合计] for the field before; false after a diagnostic.
+  bool factOption(const ast::Value &V, model::ListingRow &Row, bool Facts) {
+    llvm::StringRef Tag = V.Word.Value;
+    bool Field = Tag == "货币" || Tag == "合计";
+    if (!Facts) {
+      bad(V.range(), "[" + Tag.str() + "] is for the facts of 政府采购 and 资产",
+          "[" + Tag.str() + "] 只用于政府采购和资产的逐行");
+      return false;
+    }
+    if (Field && (Row.Cells.empty() || !V.Args.empty())) {
+      bad(V.range(), "[" + Tag.str() + "] follows the field it marks, without values",
+          "[" + Tag.str() + "] 应紧跟在它所修饰的字段之后，且不带值");
+      return false;
+    }
+    if (Field) {
+      Row.Cells.back().Kind = model::TemplateCell::Money;
+      Row.Cells.back().RowTotal = Tag == "合计";
+      return true;
+    }
+    if (Tag == "合计行") {
+      if (V.Args.size() != 1 || !isLabel(V.Args[0])) {
+        bad(V.range(), "[合计行] takes the total row's label in quotes: [合计行 \"合计\"]",
+            "[合计行] 后应为带引号的合计行名称：[合计行 \"合计\"]");
+        return false;
+      }
+      Row.Total = true;
+      Row.TotalLabel = word(V.Args[0]);
+      return true;
+    }
+    if (V.Args.empty()) {
+      bad(V.range(), "[分组] names the keys the facts are grouped by: [分组 大类 预算单位]",
+          "[分组] 后应列出分组所依据的字段：[分组 大类 预算单位]");
+      return false;
+    }
+    for (const ast::Value &K : V.Args)
+      Row.GroupBy.push_back(word(K));
+    return true;
+  }
+
   /// 格 CELL…, 逐行 SOURCE FIELD…, 支出计划 "label".
   std::optional<model::ListingRow> listingRow(const ast::Attr &C, bool PerProject) {
     model::ListingRow Row;
@@ -594,7 +643,13 @@ private:
                                               : Row.Source == "整体绩效" ? &GoalFields
                                               : Row.Source == "指标"     ? &IndicatorFields
                                                                          : nullptr;
+      bool Facts = Row.Source == "政府采购" || Row.Source == "资产";
       for (const ast::Value &V : Values.drop_front()) {
+        if (V.K == ast::Value::Tag && (V.Word.Value == "分组" || V.Word.Value == "合计行" ||
+                                       V.Word.Value == "货币" || V.Word.Value == "合计")) {
+          Ok &= factOption(V, Row, Facts);
+          continue;
+        }
         if (!Row.Cells.empty() && cellOption(V, Row.Cells.back(), Ok))
           continue;
         std::string F = word(V);
@@ -874,6 +929,29 @@ private:
           return false;
         }
         Row.LabelSpan = N;
+      } else if (Tag == "重点" && V.Args.empty() && Row.Kind == model::TemplateRow::Projects) {
+        Row.KeyOnly = true;
+      } else if (Tag == "本级") {
+        if (V.Args.size() != 1 || !isLabel(V.Args[0]) || Row.Kind != model::TemplateRow::Units) {
+          bad(V.range(), "[本级 \"（本级）\"] is written after '行 单位': the text after the name of the unit named as the department",
+              "[本级 \"（本级）\"] 写在“行 单位”之后：与部门同名的单位名称后所加的文字");
+          return false;
+        }
+        Row.OwnSuffix = word(V.Args[0]);
+      } else if (Tag == "缩进") {
+        unsigned N = 0;
+        if (V.Args.size() != 1 || V.Args[0].K != ast::Value::Number ||
+            V.Args[0].Num.Number.getAsInteger(10, N) || !V.Args[0].Num.Unit.empty() || N > 9) {
+          bad(V.range(), "an indent is [缩进 N], the level of the label, 0 to 9",
+              "缩进的写法为 [缩进 N]：名称的级次，0 至 9");
+          return false;
+        }
+        if (Row.Kind != model::TemplateRow::Fixed) {
+          bad(V.range(), "[缩进 N] sets the level of a fixed row (rows of codes, units and projects are indented by their level)",
+              "[缩进 N] 用于固定行的级次（科目行、单位行和项目行按其级次缩进）");
+          return false;
+        }
+        Row.Indent = N;
       } else if (Tag == "空表时" && V.Args.empty() && Row.Kind == model::TemplateRow::Blank) {
         Row.WhenEmpty = true;
       } else {
@@ -1014,8 +1092,8 @@ private:
     }
     case model::TemplateRow::Units: {
       if (Values.size() > 1) {
-        bad(Values[1].range(), "a row per unit is '行 单位 [编号] [{ rows of each unit }]'",
-            "按单位的行写作“行 单位 [编号] [{ 每个单位的行 }]”");
+        bad(Values[1].range(), "a row per unit is '行 单位 [编号] [本级] [{ rows of each unit }]'",
+            "按单位的行写作“行 单位 [编号] [本级] [{ 每个单位的行 }]”");
         return std::nullopt;
       }
       bool Ok = true;
@@ -1041,8 +1119,8 @@ private:
     case model::TemplateRow::Department:
     case model::TemplateRow::Projects:
       if (Values.size() > 1) {
-        bad(Values[1].range(), First == "部门" ? "a department row is '行 部门 [跨列 N]'" : "a row per project is '行 项目 [编号]'",
-            First == "部门" ? "部门行写作“行 部门 [跨列 N]”" : "按项目的行写作“行 项目 [编号]”");
+        bad(Values[1].range(), First == "部门" ? "a department row is '行 部门 [跨列 N]'" : "a row per project is '行 项目 [编号] [重点]'",
+            First == "部门" ? "部门行写作“行 部门 [跨列 N]”" : "按项目的行写作“行 项目 [编号] [重点]”");
         return std::nullopt;
       }
       Row.Has[0] = true;

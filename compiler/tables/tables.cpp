@@ -117,19 +117,33 @@ std::string factText(const model::TableFact *F) {
   return F && !F->Values.empty() ? F->Values[0] : "";
 }
 
+/// Whether the budget is a unit's own (单位预算): no 部门 block and a single unit, which then
+/// names the budget as a department would (苏州水务: "单位：苏州市水务局").
+bool unitBudget(const model::Budget &B) {
+  return B.DepartmentName.empty() && B.DepartmentCode.empty() && B.OrgUnits.size() == 1;
+}
+
 /// The value of a field a text names in braces (checked by sema).
 std::string fieldValue(const model::Budget &B, int Project, unsigned Ordinal, llvm::StringRef F,
                        llvm::StringRef Unit) {
   if (F == "部门编码")
-    return B.DepartmentCode;
+    return unitBudget(B) ? B.OrgUnits[0].Code : B.DepartmentCode;
   if (F == "部门名称")
-    return B.DepartmentName;
+    return unitBudget(B) ? B.OrgUnits[0].Name : B.DepartmentName;
+  if (F == "主体")
+    return unitBudget(B) ? "单位" : "部门";
   if (F == "年度")
     return std::to_string(B.Year);
   if (F == "金额单位")
     return Unit.empty() ? B.MoneyUnit : Unit.str();
   if (F == "截止日期")
     return factText(fact(B.Assets, "截止日期"));
+  if (F.consume_front("说明 ")) { // the text of a narrative section (深圳's 备注 line)
+    for (const model::Section &S : B.Sections)
+      if (S.Title == F)
+        return S.Body;
+    return "";
+  }
   if (Project < 0)
     return "";
   const model::Project &P = B.Projects[static_cast<size_t>(Project)];
@@ -193,7 +207,8 @@ Table frame(const model::Budget &B, const model::TableTemplate &T, int Project,
     Out.Head.push_back(std::move(R));
   }
   for (const std::string &N : T.Notes)
-    Out.Notes.push_back(Fill(N));
+    if (std::string Note = Fill(N); !Note.empty()) // ({说明 TITLE} of a section the budget lacks)
+      Out.Notes.push_back(std::move(Note));
   return Out;
 }
 
@@ -241,6 +256,9 @@ public:
         InScope.push_back(&A);
     for (const model::TemplateColumn &C : T.Columns)
       HasUnitColumn |= C.Kind == model::TemplateColumn::Unit;
+    for (const model::Allocation &A : B.Allocations)
+      if (A.Kind == model::Nature::Project && A.Project < 0)
+        UnitBlocks.insert(A.UnitIndex);
   }
 
   Table run() {
@@ -248,7 +266,7 @@ public:
     Out.Kind = TableKind::Standard;
     Out.Width = static_cast<unsigned>(T.Columns.size()) + (T.Ordinal ? 1 : 0);
     Out.Ordinal = T.Ordinal;
-    if (Out.Caption.empty())
+    if (Out.Caption.empty() && !T.NoCaption)
       Out.Caption = caption(B, T);
     if (T.ColumnNumbers != model::TableTemplate::NoNumbers)
       Out.Head.push_back(columnNumbers(Out.Width));
@@ -303,7 +321,7 @@ public:
   }
 
   static std::vector<std::string> caption(const model::Budget &B, const model::TableTemplate &T) {
-    return {B.DepartmentCode + B.DepartmentName, "预算年度：" + std::to_string(B.Year),
+    return {fillFields(B, -1, 0, "{部门编码}{部门名称}"), "预算年度：" + std::to_string(B.Year),
             "单位：" + (T.MoneyUnit.empty() ? B.MoneyUnit : T.MoneyUnit)};
   }
 
@@ -347,10 +365,13 @@ private:
     case model::TemplateColumn::Amount:
       break;
     }
-    std::optional<Decimal> Sum = sum(S, C.Terms);
+    bool Unknown = false;
+    std::optional<Decimal> Sum = sum(S, C.Terms, Unknown);
     Cell X;
     X.Amount = true;
-    if (!Sum) {
+    if (Unknown) {
+      // A figure the facts cannot give, and no declared figure states: nothing to print.
+    } else if (!Sum) {
       Overflow = true;
       X.Text = "####";
     } else {
@@ -426,7 +447,7 @@ private:
 
   /// The cell of row side \p S in column \p Column: the facts its row, its column and the
   /// table's scope all name (control totals for an income figure, else allocations).
-  std::optional<Decimal> sum(const Side &S, const model::Query &Column) const {
+  std::optional<Decimal> sum(const Side &S, const model::Query &Column, bool &Unknown) const {
     model::Query Q = model::Query::intersect(T.Scope, Column);
     if (S.Terms)
       Q = model::Query::intersect(Q, *S.Terms);
@@ -442,8 +463,14 @@ private:
         Row.Projects = std::vector<int>{S.Project};
       Q = model::Query::intersect(Q, Row);
     }
-    if (Q.Underivable)
+    if (Q.Underivable) {
+      // A figure the facts cannot give (不可推导): the declared figure that names the same
+      // facts, within the table's scope, states it (广州 表8: 行政经费, declared by fund).
+      if (const model::Declared *D = declared(B.DeclaredFigures, Q))
+        return D->Yuan;
+      Unknown = true;
       return Decimal();
+    }
     // A project's money may be a record (no allocations): the evaluator adds its amounts.
     if (!Q.spending() || Q.Projects)
       return model::evaluate(B, Q);
@@ -455,7 +482,50 @@ private:
           return std::nullopt;
         Total = *Next;
       }
+    // A unit's own row adds its projects that are records of money the department's 项目支出
+    // blocks give for the department as a whole (广州 表12: the blocks are the department's,
+    // the projects each unit's), unless the unit has blocks of its own holding that money.
+    if (S.UnitRow && S.Unit && S.Function.empty() && S.Economic.empty() &&
+        !UnitBlocks.count(*S.Unit))
+      for (const model::Project &P : B.Projects)
+        if (P.UnitIndex == *S.Unit && !P.Itemised)
+          for (const model::ProjectAmount &M : P.Amounts)
+            if (Q.matches(B, P, M)) {
+              auto Next = Total.add(M.Yuan);
+              if (!Next)
+                return std::nullopt;
+              Total = *Next;
+            }
     return Total;
+  }
+
+  /// The declared figure, among \p Ds and their parts, with an amount that names what \p Q
+  /// does within the table's scope; null when there is none.
+  const model::Declared *declared(const std::vector<model::Declared> &Ds,
+                                  const model::Query &Q) const {
+    for (const model::Declared &D : Ds) {
+      if (D.HasAmount && same(model::Query::intersect(T.Scope, D.Figure), Q))
+        return &D;
+      if (const model::Declared *C = declared(D.Children, Q))
+        return C;
+    }
+    return nullptr;
+  }
+
+  /// Whether two queries add the same facts, as written: every constraint alike (code
+  /// prefixes as sets).
+  static bool same(const model::Query &A, const model::Query &B) {
+    auto Set = [](std::vector<std::string> V) {
+      std::sort(V.begin(), V.end());
+      V.erase(std::unique(V.begin(), V.end()), V.end());
+      return V;
+    };
+    return A.Income == B.Income && A.Empty == B.Empty && A.Underivable == B.Underivable &&
+           A.UnderivableName == B.UnderivableName &&
+           A.CarryOver == B.CarryOver && A.Natures == B.Natures &&
+           A.CostClasses == B.CostClasses && A.Funds == B.Funds && A.Units == B.Units &&
+           A.Projects == B.Projects && A.RunningCosts == B.RunningCosts &&
+           Set(A.Functions) == Set(B.Functions) && Set(A.Economics) == Set(B.Economics);
   }
 
   /// The rows of one template row, one side of them when \p OnlySide is 0 or 1, for the unit
@@ -484,6 +554,8 @@ private:
       return;
     }
     case model::TemplateRow::Department: {
+      if (unitBudget(B)) // a unit's own budget has no department row (苏州水务 公开02)
+        return;
       Side S;
       S.Present = true;
       S.Label = B.DepartmentName;
@@ -501,24 +573,68 @@ private:
         Out.push_back(std::move(L));
       }
       return;
-    case model::TemplateRow::Units:
+    case model::TemplateRow::Units: {
+      // Each unit's rows, and whether the rows list records (projects, codes) and found some.
+      struct Rows {
+        std::vector<Line> Lines;
+        bool Lists = false;
+        size_t Listed = 0;
+      };
+      std::vector<Rows> Units(B.OrgUnits.size());
+      bool AnyListed = false;
       for (size_t U = 0; U < B.OrgUnits.size(); ++U) {
-        size_t Before = Out.size();
+        Rows &X = Units[U];
         if (R.Inner.empty()) {
           model::TemplateRow Own;
           Own.Kind = model::TemplateRow::Total;
-          expand(Own, Out, OnlySide, U);
-        } else {
-          for (const model::TemplateRow &X : R.Inner)
-            expand(X, Out, OnlySide, U);
+          expand(Own, X.Lines, OnlySide, U);
+          continue;
         }
+        for (const model::TemplateRow &In : R.Inner) {
+          size_t At = X.Lines.size();
+          expand(In, X.Lines, OnlySide, U);
+          if (In.Kind == model::TemplateRow::Projects || In.Kind == model::TemplateRow::FunctionTree ||
+              In.Kind == model::TemplateRow::EconomicTree) {
+            X.Lists = true;
+            X.Listed += X.Lines.size() - At;
+          }
+        }
+        AnyListed |= X.Listed > 0;
+      }
+      unsigned Shown = 0;
+      for (size_t U = 0; U < B.OrgUnits.size(); ++U) {
+        Rows &X = Units[U];
+        // A unit none of whose records the rows list has nothing to show in the table: it is
+        // left out (广州 表12 omits a unit without projects) — unless no unit has any, when the
+        // table is empty and prints its units' rows of zeros as published (深圳 表10).
+        if (X.Lists && !X.Listed && AnyListed)
+          continue;
+        size_t Before = Out.size();
+        Out.insert(Out.end(), std::make_move_iterator(X.Lines.begin()),
+                   std::make_move_iterator(X.Lines.end()));
+        ++Shown;
         if (!R.Numbering.empty() && Out.size() > Before)
-          Out[Before].S[OnlySide < 0 ? 0 : OnlySide].Number = outlineNumber(R.Numbering, U + 1);
+          Out[Before].S[OnlySide < 0 ? 0 : OnlySide].Number = outlineNumber(R.Numbering, Shown);
+        if (!R.OwnSuffix.empty() && B.OrgUnits[U].Name == B.DepartmentName)
+          for (size_t K = Before; K < Out.size(); ++K)
+            for (Side &S : Out[K].S)
+              if (S.UnitRow)
+                S.Label += R.OwnSuffix;
       }
       return;
+    }
     case model::TemplateRow::Projects: {
       unsigned N = 0;
-      for (size_t I = 0; I < B.Projects.size(); ++I) {
+      std::vector<size_t> Order;
+      for (size_t I = 0; I < B.Projects.size(); ++I)
+        if (!R.KeyOnly || B.Projects[I].Key)
+          Order.push_back(I);
+      if (R.KeyOnly) // by their numbers (重点 N), those without one after them
+        std::stable_sort(Order.begin(), Order.end(), [&](size_t X, size_t Y) {
+          unsigned A = B.Projects[X].KeyOrder, C = B.Projects[Y].KeyOrder;
+          return (A ? A : UINT_MAX) < (C ? C : UINT_MAX);
+        });
+      for (size_t I : Order) {
         const model::Project &P = B.Projects[I];
         if (Unit && P.UnitIndex != *Unit)
           continue;
@@ -541,6 +657,7 @@ private:
         S.Label = R.Label[0];
         S.Terms = &R.Terms[0];
         S.LabelSpan = R.LabelSpan;
+        S.Level = R.Indent;
         Put(S);
         return;
       }
@@ -551,6 +668,7 @@ private:
           L.S[I].Label = R.Label[I];
           L.S[I].Terms = &R.Terms[I];
           L.S[I].LabelSpan = R.LabelSpan;
+          L.S[I].Level = R.Indent;
         }
       Out.push_back(std::move(L));
       return;
@@ -609,6 +727,7 @@ private:
   bool &Overflow;
   std::vector<const model::Allocation *> InScope;
   bool HasUnitColumn = false; ///< a 单位 column shows the unit rows' names
+  std::set<size_t> UnitBlocks; ///< the units (or DepartmentLevel) with 项目支出 blocks
 };
 
 
@@ -821,15 +940,13 @@ private:
       }
     } else if (L.Source == "政府采购" || L.Source == "资产") {
       bool Assets = L.Source == "资产";
-      for (const model::TableFact &X : Assets ? B.Assets : B.Procurement) {
-        if (Assets && X.Key != "资产")
-          continue;
-        Row R;
-        for (const model::TemplateCell &F : Fields)
-          R.push_back(text(F, Assets && F.Text == "名称" ? factText(&X)
-                                                         : factText(fact(X.Children, F.Text))));
-        Out.Body.push_back(std::move(R));
-      }
+      std::vector<const model::TableFact *> Facts;
+      for (const model::TableFact &X : Assets ? B.Assets : B.Procurement)
+        if (!Assets || X.Key == "资产")
+          Facts.push_back(&X);
+      if (L.Total && !Facts.empty())
+        Out.Body.push_back(sumRow(L, Facts, L.TotalLabel, 0));
+      factRows(L, Facts, 0, Out);
     } else if (L.Source == "整体绩效") {
       goals(Fields, Out);
     } else if (L.Source == "指标") {
@@ -853,6 +970,96 @@ private:
         }
         Out.Body.push_back(std::move(R));
       }
+    }
+  }
+
+  /// The value of key \p Key of fact \p X; 名称, unless the fact has a key of that name, is
+  /// the fact's own value (资产 "通用设备" …, 采购 复印纸 { … }).
+  static std::string keyText(const model::TableFact &X, llvm::StringRef Key) {
+    const model::TableFact *F = fact(X.Children, Key);
+    return Key == "名称" && !F ? factText(&X) : factText(F);
+  }
+
+  /// A money cell of field \p F: \p Yuan in the table's format (#### when a sum overflowed).
+  Cell amount(const model::TemplateCell &F, std::optional<Decimal> Yuan) const {
+    Cell X = text(F, !Yuan             ? "####"
+                     : Yuan->isZero()  ? (F.Zero.empty() ? T.Zero : F.Zero)
+                                       : tables::money(B, T, *Yuan));
+    X.Amount = true;
+    X.Yuan = Yuan;
+    return X;
+  }
+
+  /// The sum of the [货币] fields \p Only names (all of them when null) over \p Facts.
+  static std::optional<Decimal> sum(const std::vector<const model::TableFact *> &Facts,
+                                    const std::vector<model::TemplateCell> &Fields,
+                                    const model::TemplateCell *Only) {
+    Decimal Total;
+    for (const model::TableFact *X : Facts)
+      for (const model::TemplateCell &F : Fields)
+        if (F.Kind == model::TemplateCell::Money && !F.RowTotal && (!Only || Only == &F))
+          if (const model::TableFact *V = fact(X->Children, F.Text); V && V->Yuan) {
+            auto Next = Total.add(*V->Yuan);
+            if (!Next)
+              return std::nullopt;
+            Total = *Next;
+          }
+    return Total;
+  }
+
+  /// A row of sums over \p Facts: \p Label in the first column, indented by \p Depth, every
+  /// [货币] field's sum and, in a [合计] field, the sum of them all.
+  Row sumRow(const model::ListingRow &L, const std::vector<const model::TableFact *> &Facts,
+             const std::string &Label, unsigned Depth) const {
+    Row R;
+    for (const model::TemplateCell &F : L.Cells) {
+      if (R.empty()) {
+        Cell X = text(F, Label);
+        X.Indent = Depth;
+        R.push_back(std::move(X));
+      } else if (F.Kind == model::TemplateCell::Money) {
+        R.push_back(amount(F, sum(Facts, L.Cells, F.RowTotal ? nullptr : &F)));
+      } else {
+        R.push_back(text(F, ""));
+      }
+    }
+    return R;
+  }
+
+  /// The facts' rows, grouped by the keys of [分组] from \p Depth on: each group, in the
+  /// order its value first appears, is led by a row of its value and its sums; a key the
+  /// rows are grouped by is blank on the facts' own rows.
+  void factRows(const model::ListingRow &L, const std::vector<const model::TableFact *> &Facts,
+                size_t Depth, Table &Out) const {
+    if (Depth < L.GroupBy.size()) {
+      std::vector<std::pair<std::string, std::vector<const model::TableFact *>>> Groups;
+      for (const model::TableFact *X : Facts) {
+        std::string V = keyText(*X, L.GroupBy[Depth]);
+        auto It = std::find_if(Groups.begin(), Groups.end(), [&](auto &G) { return G.first == V; });
+        if (It == Groups.end())
+          It = Groups.insert(Groups.end(), {V, {}});
+        It->second.push_back(X);
+      }
+      for (const auto &[Value, Members] : Groups) {
+        Out.Body.push_back(sumRow(L, Members, Value, static_cast<unsigned>(Depth)));
+        factRows(L, Members, Depth + 1, Out);
+      }
+      return;
+    }
+    for (const model::TableFact *X : Facts) {
+      Row R;
+      for (const model::TemplateCell &F : L.Cells) {
+        const model::TableFact *V = fact(X->Children, F.Text);
+        if (F.Kind == model::TemplateCell::Money && V && !V->Yuan && !F.RowTotal)
+          R.push_back(text(F, factText(V))); // not read as money: as written
+        else if (F.Kind == model::TemplateCell::Money)
+          R.push_back(amount(F, sum({X}, L.Cells, F.RowTotal ? nullptr : &F)));
+        else if (std::find(L.GroupBy.begin(), L.GroupBy.end(), F.Text) != L.GroupBy.end())
+          R.push_back(text(F, ""));
+        else
+          R.push_back(text(F, keyText(*X, F.Text)));
+      }
+      Out.Body.push_back(std::move(R));
     }
   }
 

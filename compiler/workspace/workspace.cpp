@@ -648,8 +648,13 @@ std::string workspaceRoot(llvm::StringRef Path, llvm::StringRef Ceiling,
         return Given.empty() ? std::string(".") : Given.str();
       return Dir.str();
     }
+    // Nor does it leave the git repository that holds the file: what lies above a clone
+    // (a CI runner's /tmp, a home directory) is not its workspace.
+    llvm::SmallString<256> Git(Dir);
+    llvm::sys::path::append(Git, ".git");
     llvm::StringRef Up = llvm::sys::path::parent_path(Dir);
-    if (Up == Dir || (!Ceiling.empty() && !isWithin(Up, Ceiling)))
+    if (Up == Dir || (!Ceiling.empty() && !isWithin(Up, Ceiling)) ||
+        llvm::sys::fs::exists(Git))
       break;
     Dir = Up;
   }
