@@ -36,7 +36,9 @@ template <typename Fn> void eachText(const model::Budget &B, Fn F) {
 /// share, as the rule reads every text of the budget.
 bool mentionsAmong(llvm::StringRef Text) {
   const char *P = Text.data(), *End = P + Text.size();
-  while (P + 4 <= End) {
+  // (End - P, not P + 4 <= End: an absent text, such as an indicator's 内容 when it has no
+  // columns, is a null pointer, and null + 4 is undefined; clang's UBSan reports it)
+  while (End - P >= 4) {
     const void *Hit = memchr(P + 2, '\xB6', static_cast<size_t>(End - P - 2) - 3 + 1);
     if (!Hit)
       return false;

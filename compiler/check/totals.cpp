@@ -180,7 +180,9 @@ void views(const RuleContext &R) {
       V.Classed = false;
   }
   for (const auto &[K, Pair] : Views) {
-    const auto &[ByFunction, ByEconomic] = Pair;
+    // (references, not a structured binding: the lambda below captures them, which C++17 and
+    // the clang fuzz build do not allow of a binding)
+    const View &ByFunction = Pair.first, &ByEconomic = Pair.second;
     if (!ByFunction.First || !ByEconomic.First)
       continue; // (one view only: nothing to compare)
     std::string Nature = std::get<3>(K) == unsigned(model::Nature::Basic) ? "基本支出" : "项目支出";

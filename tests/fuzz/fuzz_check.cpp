@@ -1,7 +1,7 @@
 // libFuzzer target: the checker on parsed input, as `budc check` runs it: parse, and when the
 // file parsed without errors, resolve against the standard library and apply every rule;
 // then, as `budc build` does for a budget without errors, build the tables with the
-// template and print them in every format.
+// template and print them in every format, each table also as a line of JSON Lines.
 #include "compiler/check/check.h"
 #include "compiler/diag/render.h"
 #include "compiler/emit/emit.h"
@@ -34,10 +34,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   if (!T)
     return 0;
   budc::tables::Disclosure D = budc::tables::build(B, *T);
-  for (budc::emit::Format Fmt : {budc::emit::Format::Text, budc::emit::Format::Markdown,
-                                 budc::emit::Format::Csv})
-    for (const budc::tables::Table &Tb : D.Tables)
+  // Every table (those every project has built as they are asked for, as the streaming back
+  // ends build them) in every format, and as a line of JSON Lines.
+  D.forEach([&](const budc::tables::Table &Tb) {
+    for (budc::emit::Format Fmt : {budc::emit::Format::Text, budc::emit::Format::Markdown,
+                                   budc::emit::Format::Csv})
       budc::emit::table(Null, Tb, Fmt);
+    budc::emit::tableJson(Null, Tb, /*Line=*/true);
+  });
   budc::emit::html(Null, B, D);
   budc::emit::modelJson(Null, B, D, SM, Diags.sorted());
   return 0;

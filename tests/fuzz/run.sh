@@ -25,8 +25,10 @@ mkdir -p "$corpus" build-fuzz/crashes
 cp examples/*/*.bud tests/syntax/*.bud tests/check/*.bud tests/fuzz/seeds/*.bud "$corpus"/ 2>/dev/null || true
 for target in ${BUDC_FUZZ_TARGETS:-fuzz_frontend fuzz_check fuzz_format fuzz_lexer_diff fuzz_scoring}; do
   echo "== $target, ${seconds}s"
-  ASAN_OPTIONS=detect_leaks=1 build-fuzz/bin/$target -max_total_time="$seconds" -timeout=10 \
-    -rss_limit_mb=2048 -artifact_prefix=build-fuzz/crashes/ -print_final_stats=1 \
-    "$corpus" 2>&1 | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==|SUMMARY|Done|#[0-9]+ +DONE)" || true
+  # UBSan halts: undefined behaviour is a finding with its input in crashes/, not a log line.
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    build-fuzz/bin/$target -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix=build-fuzz/crashes/ -print_final_stats=1 \
+    "$corpus" 2>&1 | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==|SUMMARY|Done|#[0-9]+ +DONE)|runtime error" || true
 done
 echo "crashes: $(ls build-fuzz/crashes | wc -l) (in build-fuzz/crashes)"
