@@ -79,11 +79,12 @@ def main(budc, root, out):
                     places = Decimal(1).scaleb(-money["decimals"])
                     shown = (Decimal(cell["yuan"]) / Decimal(money["yuanPerUnit"])).quantize(places, ROUND_HALF_UP)
                     text = "{:,}".format(shown) if money["separators"] else str(shown)
-                    if cell["text"] != text and cell["text"] != "0":
+                    # A zero prints as the template says (零 "-", "0.00" …).
+                    if cell["text"] != text and Decimal(cell["yuan"]) != 0:
                         sys.exit("%s table %d: cell %r is %s 元" % (ws.name, t["number"], cell["text"], cell["yuan"]))
         total = sum(Decimal(a["yuan"]) for a in doc["allocations"] if a["view"] != "economic")
         t1 = by_number.get(1)
-        if t1 and t1["kind"] == "standard":
+        if t1 and t1["kind"] == "standard" and t1["title"].endswith("收支总表"):
             last = t1["body"][-1]
             if last[-1]["yuan"] is not None and Decimal(last[-1]["yuan"]) != total:
                 sys.exit("%s: table 1 says 支出总计 %s 元, the allocations add up to %s"
