@@ -795,8 +795,11 @@ private:
         Vw.File = F->Range.File;
         Vw.Tree = F;
       }
-    if (W.Model)
+    if (W.Model) {
       Vw.Model = &*W.Model->C->Budget;
+      Vw.ModelIsCurrent = W.Model == W.Current;
+      Vw.ModelSM = &W.Model->C->SM;
+    }
     Vw.Text = D.Text;
     Vw.Language = Language;
     Cx.Vw.emplace(Vw);
