@@ -410,7 +410,8 @@ private:
     bool Chosen = B->framework() == &F;
     return std::string(V.tr("Framework: ", "指标框架：")) + md(F.Name) +
            (Chosen ? V.tr(" (chosen by 框架)", "（预算头部 框架 所选）")
-                   : B->FrameworkName.empty() ? V.tr(" (no 框架 chosen)", "（未选择 框架）") : "");
+                   : B->FrameworkName.empty() ? V.tr(" (no 框架 chosen)", "（未选择 框架）")
+                                              : "");
   }
 
   void framework(const Target &T) {
@@ -485,8 +486,10 @@ private:
       } else if (auto [F, Lv] = level(I); Lv) {
         Fact("Framework: ", "指标框架：",
              md(F->Name) + " › " + md(Lv->Level1) + " › " + md(Lv->Level2) +
-                 (B->framework() == F ? V.tr(" (chosen by 框架)", "（框架 所选）") : ""));
-        Fact("The level takes: ", "该级别的指标值：", kinds(Lv->Kinds));
+                 (B->framework() == F       ? V.tr(" (chosen by 框架)", "（框架 所选）")
+                  : B->FrameworkName.empty() ? V.tr(" (no 框架 chosen)", "（未选择 框架）")
+                                             : ""));
+        Fact("The level takes: ", "该级别的指标值应为：", kinds(Lv->Kinds));
       } else {
         std::string Path;
         for (const ast::Text &P : I.Path)
