@@ -13,7 +13,8 @@
 //                              (单位 性质 权重 核心 内容 评分 描述 依据)
 //   … 单位 …  units of the 计量单位表     … 性质 …  ≥ ≤ = > < ≠ 定量 定性 正向 反向
 //   … 核心 …  是 否                      … 依据 …  citations
-//   16村, 22.2万 the unit         模板 …  templates           {… in a text  figure names
+//   16村, 22.2万 the unit         模板 …  templates           框架 …  frameworks
+//   {… in a text  figure names
 //
 // Codes are matched by code prefix or by their Chinese name (its start first, then anywhere
 // in it) and inserted as code and name: 2010301 行政运行.
@@ -275,6 +276,8 @@ private:
         return templates();
       if (wordText(0) == "金额单位")
         return units();
+      if (wordText(0) == "框架")
+        return frameworkNames();
     }
   }
 
@@ -535,6 +538,23 @@ private:
                 " (" + F.Name + ")",
             Path, Path, std::to_string(Items.size() + 1000));
       }
+  }
+
+  /// After the header's 框架: the frameworks of the standard library and the workspace.
+  void frameworkNames() {
+    if (!B)
+      return;
+    for (const model::Framework &F : B->Frameworks) {
+      if (match(F.Name) < 0)
+        continue;
+      std::string Doc;
+      for (const model::FrameworkLevel &L : F.Levels)
+        if (Doc.find(L.Level1) == std::string::npos)
+          Doc += (Doc.empty() ? "" : V.tr(", ", "、")) + L.Level1;
+      add(F.Name, CkEnumMember, V.tr("indicator framework", "绩效指标框架"),
+          Doc.empty() ? V.tr("a flat list (no 一级/二级)", "不分级（没有一级/二级）") : Doc,
+          writtenName(F.Name), F.Name, std::to_string(Items.size() + 1000));
+    }
   }
 
   void citations() {

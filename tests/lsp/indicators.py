@@ -141,6 +141,12 @@ def test(lang):
         check(item.get("textEdit", {}).get("range") == want,
               f"{lang}: the range of a completion after 𠀀 is in UTF-16 code units: {item} vs {want}")
 
+        # ---- completion: the header's 框架 ------------------------------------------------------
+        p = find(text, "框架 四个一级指标", inside=3)
+        r = complete(c, path, p)  # after "框架 ", before the name written there
+        got = [i["label"] for i in r["items"]]
+        check(got == ["三个一级指标", "四个一级指标", "不分级指标"], f"{lang}: the frameworks after 框架: {got}")
+
         # ---- completion: not elsewhere --------------------------------------------------------
         inside_only = {"性质", "权重", "核心", "内容", "评分", "描述"}
         p = {"line": len(text.split("\n")) - 1, "character": 0}  # the end of the file: top level
