@@ -82,6 +82,8 @@ struct Definition {
   Span Where;
   bool InModel = false;
   std::string StdlibFile;
+  Definition(Span Where, bool InModel = false, std::string StdlibFile = "")
+      : Where(Where), InModel(InModel), StdlibFile(std::move(StdlibFile)) {}
 };
 /// Where \p T is defined: a citation's declaration, an included file, a unit's or a template's
 /// definition (which may lie in the standard library), a code's or a fund's catalogue entry.
