@@ -109,10 +109,9 @@ std::string Budget::money(Decimal Yuan) const {
   auto V = Yuan.div(MoneyFactor);
   if (!V)
     return Yuan.toString(2) + "元";
-  if (MoneyUnit != "元")
-    return V->toString(2) + MoneyUnit;
-  // A budget kept in 元 writes whole 元 with thousands separators, as its tables print them.
-  std::string S = V->isInteger() ? V->toString(0) : V->toString(2);
+  // With thousands separators, as tables print them (and as the prose checks quote figures);
+  // a budget kept in 元 writes whole 元 without decimals.
+  std::string S = MoneyUnit != "元" || !V->isInteger() ? V->toString(2) : V->toString(0);
   size_t IntEnd = std::min(S.find('.'), S.size()), Start = S[0] == '-';
   std::string Out = S.substr(0, Start);
   for (size_t I = Start; I < IntEnd; ++I) {

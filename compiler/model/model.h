@@ -833,7 +833,8 @@ struct Budget {
   WeightRule weights() const;
   static constexpr const char *DefaultTemplate = "河北2024";
 
-  /// An amount in 元 as the budget prints it: in MoneyUnit with two decimals.
+  /// An amount in 元 as the budget prints it: in MoneyUnit with two decimals (whole 元 without)
+  /// and thousands separators.
   std::string money(Decimal Yuan) const;
   /// The fund named \p Name (or one of its aliases).
   const Fund *findFund(llvm::StringRef Name) const;
