@@ -4,17 +4,49 @@
 namespace budc::check {
 namespace {
 
+/// The level of \p I's path in the chosen framework, or (when the budget chose none) in any.
+/// A framework's levels are its own: under 四个一级指标, 产出/成本 is no level.
 const model::FrameworkLevel *findLevel(const model::Budget &B, const model::Indicator &I) {
-  // The chosen framework's levels first: frameworks share level names.
-  if (const model::Framework *F = B.framework())
-    for (const model::FrameworkLevel &L : F->Levels)
-      if (L.Level1 == I.Level1 && L.Level2 == I.Level2)
-        return &L;
-  for (const model::Framework &F : B.Frameworks)
+  auto In = [&](const model::Framework &F) -> const model::FrameworkLevel * {
     for (const model::FrameworkLevel &L : F.Levels)
       if (L.Level1 == I.Level1 && L.Level2 == I.Level2)
         return &L;
+    return nullptr;
+  };
+  if (const model::Framework *F = B.framework())
+    return In(*F);
+  for (const model::Framework &F : B.Frameworks)
+    if (const model::FrameworkLevel *L = In(F))
+      return L;
   return nullptr;
+}
+
+/// The 一级 every project's indicators must cover: the chosen framework's, in its order; without
+/// a choice, those every framework with levels has (产出, 效益 and 满意度 in the standard
+/// library's two).
+std::vector<llvm::StringRef> requiredCategories(const model::Budget &B) {
+  auto Level1s = [](const model::Framework &F) {
+    std::vector<llvm::StringRef> Out;
+    for (const model::FrameworkLevel &L : F.Levels)
+      if (std::find(Out.begin(), Out.end(), L.Level1) == Out.end())
+        Out.push_back(L.Level1);
+    return Out;
+  };
+  if (const model::Framework *F = B.framework())
+    return Level1s(*F);
+  std::vector<llvm::StringRef> Common;
+  bool First = true;
+  for (const model::Framework &F : B.Frameworks) {
+    if (!F.levelled())
+      continue;
+    std::vector<llvm::StringRef> Own = Level1s(F);
+    if (First)
+      Common = Own;
+    else
+      llvm::erase_if(Common, [&](llvm::StringRef C) { return std::find(Own.begin(), Own.end(), C) == Own.end(); });
+    First = false;
+  }
+  return Common;
 }
 
 std::string joinKinds(const std::vector<model::ValueKind> &Kinds, Lang L) {
@@ -32,6 +64,15 @@ bool isCeilingOrExact(model::Comparator C) {
          C == model::Comparator::Lt;
 }
 bool isExact(model::Comparator C) { return C == model::Comparator::None || C == model::Comparator::Eq; }
+
+/// Whether \p I is a satisfaction measured as a score (满意度≥90分): the tables survey it on a
+/// scale of 100 points as often as in % (重庆's 公众气象服务满意度 ≥ 90 分). 分 is money (0.01
+/// 元) in the unit table; a satisfaction in 分 is points, not money, and not a misplaced %.
+bool isSatisfactionScore(const model::Indicator &I) {
+  if (!I.HasValue || I.Value.Unit != "分")
+    return false;
+  return I.Level1 == "满意度指标" || I.Name.contains("满意度");
+}
 
 bool isCost(const model::Indicator &I) {
   return I.Level2 == "成本指标" || I.Level1 == "成本指标";
@@ -64,7 +105,7 @@ void indicatorKinds(const RuleContext &R) {
     if (I.Level2.empty())
       return;
     const model::FrameworkLevel *L = findLevel(B, I);
-    if (!L || L->Kinds.empty())
+    if (!L || L->Kinds.empty() || isSatisfactionScore(I))
       return;
     for (model::ValueKind K : L->Kinds)
       if (K == V.Kind)
@@ -78,8 +119,10 @@ void indicatorKinds(const RuleContext &R) {
 
 void indicatorCategories(const RuleContext &R) {
   DiagEngine &Diags = R.Diags;
-  if (const model::Framework *F = R.B.framework(); F && !F->levelled())
-    return; // a flat list (框架 不分级指标) has no 一级 to cover
+  // A flat list (框架 不分级指标) has no 一级 to cover.
+  std::vector<llvm::StringRef> Categories = requiredCategories(R.B);
+  if (Categories.empty())
+    return;
   for (const model::Project &P : R.B.Projects) {
     // A record of money given by function (项目支出 blocks) need not have indicators: BUD806
     // says once that such money has none.
@@ -88,7 +131,7 @@ void indicatorCategories(const RuleContext &R) {
     // The categories every project's goals must cover, named together in one warning. An
     // indicator that did not read (reported already) still covers its category.
     std::vector<llvm::StringRef> Missing;
-    for (const char *Category : {"产出指标", "效益指标", "满意度指标"}) {
+    for (llvm::StringRef Category : Categories) {
       bool Found = std::find(P.UnreadLevels.begin(), P.UnreadLevels.end(), Category) !=
                    P.UnreadLevels.end();
       for (const model::Indicator &I : P.Indicators)
@@ -286,7 +329,8 @@ void indicatorUnits(const RuleContext &R) {
       Diags.report(I.columns().UnitWhere, diag::UnitColumnMismatch, {Shown, V.Unit.str(), I.columns().UnitColumn.str()})
           .note(V.Where, diag::NoteValueIs, {Shown});
     }
-    if (V.Kind == model::ValueKind::Qualitative || V.Kind == model::ValueKind::Date)
+    if (V.Kind == model::ValueKind::Qualitative || V.Kind == model::ValueKind::Date ||
+        isSatisfactionScore(I))
       return;
     bool Rate = V.Kind != model::ValueKind::Percent && namesRate(I.Name);
     bool Count = !Rate && V.Kind == model::ValueKind::Percent && namesCount(I.Name);

@@ -59,6 +59,38 @@ std::string rangeText(Decimal Low, Decimal High, llvm::StringRef Unit) {
   return Low.toString() + Unit.str() + "–" + High.toString() + Unit.str();
 }
 
+/// The bound an end has from the other side: a band that ends where another begins at 90%
+/// (inclusive) ends before it.
+Bound complement(Bound B) {
+  return B == Bound::Inclusive ? Bound::Exclusive : B == Bound::Exclusive ? Bound::Inclusive : B;
+}
+
+/// Reads floors in a cascade as the tables mean them: "90%以上得满分，80%以上得5分" gives a
+/// value the score of the highest floor it reaches, so the band of 80%以上 ends where 90%以上
+/// begins; likewise ceilings ("36小时以内得满分，48小时以内得3分": the lowest ceiling it keeps
+/// under). Two floors (or ceilings) at the same number still overlap.
+void readCascade(std::vector<ScoreBand> &Bands) {
+  std::vector<ScoreBand *> Floors, Ceilings;
+  for (ScoreBand &B : Bands) {
+    if (B.LowBound != Bound::Open && B.HighBound == Bound::Open)
+      Floors.push_back(&B);
+    if (B.LowBound == Bound::Open && B.HighBound != Bound::Open)
+      Ceilings.push_back(&B);
+  }
+  std::stable_sort(Floors.begin(), Floors.end(), [](const ScoreBand *A, const ScoreBand *C) { return A->Low < C->Low; });
+  for (size_t K = 0; K + 1 < Floors.size(); ++K)
+    if (Floors[K]->Low < Floors[K + 1]->Low) {
+      Floors[K]->High = Floors[K + 1]->Low;
+      Floors[K]->HighBound = complement(Floors[K + 1]->LowBound);
+    }
+  std::stable_sort(Ceilings.begin(), Ceilings.end(), [](const ScoreBand *A, const ScoreBand *C) { return A->High > C->High; });
+  for (size_t K = 0; K + 1 < Ceilings.size(); ++K)
+    if (Ceilings[K]->High > Ceilings[K + 1]->High) {
+      Ceilings[K]->Low = Ceilings[K + 1]->High;
+      Ceilings[K]->LowBound = complement(Ceilings[K + 1]->HighBound);
+    }
+}
+
 } // namespace
 
 void scoringRules(const RuleContext &R) {
@@ -103,6 +135,7 @@ void scoringRules(const RuleContext &R) {
     std::vector<const ScoreBand *> Bands;
     std::string Unit;
     bool OneUnit = true;
+    readCascade(S.Bands);
     for (const ScoreBand &B : S.Bands) {
       Bands.push_back(&B);
       if (!B.Unit.empty()) {

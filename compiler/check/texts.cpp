@@ -152,53 +152,116 @@ void partsAndWholes(const RuleContext &R) {
   });
 }
 
-/// Two projects with the same goal text (of 12 characters or more) whose purposes differ: their
-/// 用途 differ, or (where a 用途 is missing) they belong to different units. Two years of one
-/// system in one unit legitimately share a goal and purpose and are not reported.
+namespace {
+
+/// The name a project's purpose is known by where it has no 用途: its name without years
+/// (广州市气象台2025年信息化运维项目 and …2026年… are one system in two years), normalised into
+/// \p Store when anything is left out.
+llvm::StringRef nameKey(llvm::StringRef Name, std::deque<std::string> &Store) {
+  auto YearAt = [&](size_t I) {
+    if (I + 4 > Name.size() || !(Name.substr(I).startswith("19") || Name.substr(I).startswith("20")))
+      return size_t(0);
+    for (size_t K = 2; K < 4; ++K)
+      if (Name[I + K] < '0' || Name[I + K] > '9')
+        return size_t(0);
+    if (I + 4 < Name.size() && Name[I + 4] >= '0' && Name[I + 4] <= '9')
+      return size_t(0);
+    if (I > 0 && Name[I - 1] >= '0' && Name[I - 1] <= '9')
+      return size_t(0);
+    return llvm::StringRef(Name.substr(I + 4)).startswith("年") ? size_t(4 + strlen("年")) : size_t(4);
+  };
+  std::string Out;
+  bool Changed = false;
+  for (size_t I = 0; I < Name.size();) {
+    if (size_t N = YearAt(I)) {
+      I += N;
+      Changed = true;
+      // 2025年-2026年, 2025—2026年, 2025至2026年: the connector goes with the second year.
+      for (const char *C : {"-", "－", "—", "–", "～", "~", "至", "到"})
+        if (Name.substr(I).startswith(C) && YearAt(I + strlen(C))) {
+          I += strlen(C);
+          break;
+        }
+      continue;
+    }
+    Out += Name[I++];
+  }
+  if (!Changed)
+    return textKey(Name, Store);
+  Store.push_back(std::move(Out));
+  return textKey(Store.back(), Store);
+}
+
+} // namespace
+
+/// Two projects with the same goal text (of 12 characters or more) whose purposes differ. A
+/// project's purpose is its 用途; two projects that both have one differ when their 用途 do.
+/// Where a 用途 is missing, the name stands for it: projects of one name (years aside: one
+/// system in two years) have one purpose, wherever they are (广州's 机构运行辅助经费 of several
+/// units); projects of different names differ only when they are also in different units, as
+/// the phases of one system in one unit are often named apart.
 void sharedGoals(const RuleContext &R) {
   const model::Budget &B = R.B;
   DiagEngine &Diags = R.Diags;
   struct Holder {
     uint32_t Project = 0, Goal = 0;
   };
-  // For a goal stated more than once, the first projects stating it that differ in what
-  // decides: two different 用途, two different units, two different units among projects
-  // without 用途. Two of each suffice to find, for any later project, one it differs from.
+  // For a goal stated more than once: the first two projects stating it with two different
+  // 用途 (two suffice to find, for any later 用途, one it differs from), and the first
+  // projects of distinct name and unit (up to MaxNamed; a later project is compared with
+  // these).
+  constexpr unsigned MaxNamed = 8;
   struct Seen {
     std::pair<llvm::StringRef, Holder> Purposes[2];
-    std::pair<size_t, Holder> Units[2], BareUnits[2];
-    uint8_t NPurposes = 0, NUnits = 0, NBareUnits = 0;
+    uint8_t NPurposes = 0;
+    std::vector<Holder> Named;
   };
   std::deque<std::string> Store;
-  auto Remember = [](auto *List, uint8_t &N, auto Key, Holder H) {
-    for (uint8_t K = 0; K < N; ++K)
-      if (List[K].first == Key)
-        return;
-    if (N < 2)
-      List[N++] = {Key, H};
-  };
-  auto Other = [](const auto *List, uint8_t N, auto Key) -> const Holder * {
-    for (uint8_t K = 0; K < N; ++K)
-      if (List[K].first != Key)
-        return &List[K].second;
-    return nullptr;
-  };
-  std::vector<llvm::StringRef> Purposes(B.Projects.size());
-  for (size_t J = 0; J < B.Projects.size(); ++J)
+  std::vector<llvm::StringRef> Purposes(B.Projects.size()), Names(B.Projects.size());
+  for (size_t J = 0; J < B.Projects.size(); ++J) {
     Purposes[J] = textKey(B.Projects[J].Purpose, Store);
+    Names[J] = nameKey(B.Projects[J].Name, Store);
+  }
   auto Note = [&](Seen &S, Holder H) {
+    llvm::StringRef Purpose = Purposes[H.Project];
+    if (!Purpose.empty()) {
+      bool Known = false;
+      for (uint8_t K = 0; K < S.NPurposes; ++K)
+        Known |= S.Purposes[K].first == Purpose;
+      if (!Known && S.NPurposes < 2)
+        S.Purposes[S.NPurposes++] = {Purpose, H};
+    }
     const model::Project &P = B.Projects[H.Project];
-    if (!Purposes[H.Project].empty())
-      Remember(S.Purposes, S.NPurposes, Purposes[H.Project], H);
-    Remember(S.Units, S.NUnits, P.UnitIndex, H);
-    if (Purposes[H.Project].empty())
-      Remember(S.BareUnits, S.NBareUnits, P.UnitIndex, H);
+    for (const Holder &O : S.Named)
+      if (Names[O.Project] == Names[H.Project] && B.Projects[O.Project].UnitIndex == P.UnitIndex)
+        return;
+    if (S.Named.size() < MaxNamed)
+      S.Named.push_back(H);
+  };
+  // A project stated before with the same goal whose purpose differs from project \p J's;
+  // \p ByPurpose says whether their 用途 tell them apart.
+  auto Differing = [&](const Seen &S, uint32_t J, bool &ByPurpose) -> const Holder * {
+    const model::Project &PJ = B.Projects[J];
+    ByPurpose = false;
+    if (!Purposes[J].empty())
+      for (uint8_t K = 0; K < S.NPurposes; ++K)
+        if (S.Purposes[K].first != Purposes[J]) {
+          ByPurpose = true;
+          return &S.Purposes[K].second;
+        }
+    for (const Holder &H : S.Named) {
+      if (!Purposes[J].empty() && !Purposes[H.Project].empty())
+        continue; // both have a 用途, and they agree
+      const model::Project &PH = B.Projects[H.Project];
+      if (Names[H.Project] != Names[J] && PH.UnitIndex != PJ.UnitIndex)
+        return &H;
+    }
+    return nullptr;
   };
   llvm::DenseMap<llvm::StringRef, Holder> First; // every goal's first statement
   llvm::DenseMap<llvm::StringRef, Seen> Again;    // goals stated more than once
   for (uint32_t J = 0; J < B.Projects.size(); ++J) {
     const model::Project &PJ = B.Projects[J];
-    llvm::StringRef Purpose = Purposes[J];
     bool Reported = false;
     for (uint32_t G = 0; G < PJ.Goals.size(); ++G) {
       llvm::StringRef Key = textKey(PJ.Goals[G], Store);
@@ -211,23 +274,16 @@ void sharedGoals(const RuleContext &R) {
       Seen &S = SIt->second;
       if (SNew)
         Note(S, It->second);
-      const Holder *H = nullptr;
-      bool OtherPurpose = false;
-      if (!Reported) {
-        if (!Purpose.empty() && (H = Other(S.Purposes, S.NPurposes, Purpose)))
-          OtherPurpose = true;
-        else
-          H = Purpose.empty() ? Other(S.Units, S.NUnits, PJ.UnitIndex)
-                              : Other(S.BareUnits, S.NBareUnits, PJ.UnitIndex);
-      }
+      bool ByPurpose = false;
+      const Holder *H = Reported ? nullptr : Differing(S, J, ByPurpose);
       if (H && H->Project != J) {
         const model::Project &PI = B.Projects[H->Project];
         Span Where = G < PJ.GoalsWhere.size() ? PJ.GoalsWhere[G] : PJ.Where;
         Span FirstWhere = H->Goal < PI.GoalsWhere.size() ? PI.GoalsWhere[H->Goal] : PI.Where;
         std::string Unit = PI.UnitIndex < B.OrgUnits.size() ? B.OrgUnits[PI.UnitIndex].Name : "";
         Diags.report(Where, diag::SharedGoal,
-                     {PJ.Name, PI.Name, OtherPurpose ? ", whose 用途 differs" : " of unit '" + Unit + "'"})
-            .zh({PJ.Name, PI.Name, OtherPurpose ? "用途不同的" : "单位“" + Unit + "”的"})
+                     {PJ.Name, PI.Name, ByPurpose ? ", whose 用途 differs" : " of unit '" + Unit + "'"})
+            .zh({PJ.Name, PI.Name, ByPurpose ? "用途不同的" : "单位“" + Unit + "”的"})
             .note(FirstWhere, diag::NoteSameGoal, {PI.Name});
         Reported = true; // once per project
       }

@@ -571,7 +571,8 @@ private:
         case model::Bound::Unstated:
           break;
         }
-        return amount(D, Bd.Unit);
+        // bare 以上/以下: the text does not say whether the end itself is in; shown as written
+        return amount(D, Bd.Unit) + (Low ? "以上" : "以下");
       };
       if (Bd.LowBound == model::Bound::Unstated && Bd.HighBound == model::Bound::Unstated)
         Range = amount(Bd.Low, Bd.Unit) + "–" + amount(Bd.High, Bd.Unit);

@@ -5,7 +5,9 @@
 // not ("低于90%的，得4分"). A clause's condition is read around its numbers only: the words
 // just before a number (不低于 低于 超过 达到 ≥ …) and just after it (以上 以下 以内 （含）),
 // or two numbers joined by - ～ 至 (a range) or written A≤X<B. Words follow the usage of
-// 《民法典》第1259条: 以上、以下、以内 include the number, 超过、不满 (and 低于、高于) do not.
+// 《民法典》第1259条 where the tables do: 及以上、及以下、以内、（含） include the number, 超过、不满
+// (and 低于、高于、不足、未达到) do not. Bare 以上 and 以下 are read with their end unstated: the
+// tables use them both ways ("80%（含）-90%得10分，80%以下不得分" leaves 80% out).
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/model/scoring.h"
@@ -142,7 +144,11 @@ const BoundWord PostWords[] = {
     {"以下（不含）", false, Bound::Exclusive}, {"以下(不含)", false, Bound::Exclusive},
     {"（含）以内", false, Bound::Inclusive}, {"(含)以内", false, Bound::Inclusive},
     {"及以上", true, Bound::Inclusive},     {"及以下", false, Bound::Inclusive},
-    {"以上", true, Bound::Inclusive},       {"以下", false, Bound::Inclusive},
+    // Bare 以上 and 以下 are ambiguous in the tables: 《民法典》 counts the number in, but a
+    // rule such as "90%及以上得20分，80%（含）-90%（不含）得10分，80%以下不得分" leaves 80% out
+    // of its last band, as its neighbour says. The end is left unstated: two bands meeting
+    // there neither overlap nor leave a gap.
+    {"以上", true, Bound::Unstated},        {"以下", false, Bound::Unstated},
     {"以内", false, Bound::Inclusive},
 };
 

@@ -24,9 +24,9 @@ namespace budc::model {
 /// How one end of a band is bounded.
 enum class Bound : uint8_t {
   Open,      ///< no end: "90%以上" has no upper end
-  Inclusive, ///< the end belongs to the band: 以上 以下 以内 不低于 不超过 ≥ ≤ （含）
-  Exclusive, ///< it does not: 低于 高于 超过 不足 < > （不含）
-  Unstated,  ///< a range "80%-90%" that does not say
+  Inclusive, ///< the end belongs to the band: 及以上 及以下 以内 不低于 不超过 ≥ ≤ （含）
+  Exclusive, ///< it does not: 低于 高于 超过 不足 未达到 < > （不含）
+  Unstated,  ///< a range "80%-90%", or bare 以上 以下 (used both ways), that does not say
 };
 
 /// What a band or a step earns.

@@ -141,17 +141,17 @@ const model::FrameworkLevel *FactReader::level(llvm::ArrayRef<ast::Text> Path,
                              : Canonical.size() == W.size() + strlen("指标") &&
                                    Canonical.startswith(W) && Canonical.endswith("指标");
   };
-  // The chosen framework's levels first (frameworks share level names: 产出/数量).
+  // The chosen framework's levels only (under 四个一级指标, 产出/成本 is no level); without a
+  // choice, any framework's.
   const model::Framework *Chosen = B.framework();
   auto Each = [&](auto Match) -> const model::FrameworkLevel * {
-    if (Chosen)
-      for (const model::FrameworkLevel &L : Chosen->Levels)
-        if (Match(L))
-          return &L;
-    for (const model::Framework &F : B.Frameworks)
+    for (const model::Framework &F : B.Frameworks) {
+      if (Chosen && &F != Chosen)
+        continue;
       for (const model::FrameworkLevel &L : F.Levels)
         if (Match(L))
           return &L;
+    }
     return nullptr;
   };
   if (Plain(Path[0].Value) && Plain(Path[1].Value))
@@ -168,15 +168,27 @@ const model::FrameworkLevel *FactReader::level(llvm::ArrayRef<ast::Text> Path,
   std::vector<std::string> Known; // for the suggestion
   for (const model::Framework &F : B.Frameworks)
     for (const model::FrameworkLevel &L : F.Levels) {
+      if (Chosen && &F != Chosen)
+        continue;
       Known.push_back(L.Level1.substr(0, L.Level1.size() - strlen("指标")) + "/" +
                       L.Level2.substr(0, L.Level2.size() - strlen("指标")));
     }
   std::string Written = Path[0].Value.str() + "/" + Path[1].Value.str();
-  std::string Guess = closest(Written, Known);
   Span Where = Span::cover(Path[0].Range, Path[1].Range);
+  std::string WhichEn = Chosen ? "of framework '" + Chosen->Name + "' (chosen by 框架)" : "of any framework";
+  std::string WhichZh = Chosen ? "所选指标框架“" + Chosen->Name + "”" : "任何指标框架";
+  // A level of a framework not chosen (产出/成本 under 四个一级指标) is said so, not guessed at.
+  std::string AlsoEn, AlsoZh;
+  for (const model::Framework &F : B.Frameworks)
+    for (const model::FrameworkLevel &L : F.Levels)
+      if (Chosen && &F != Chosen && AlsoEn.empty() && L.Level1 == L1 && L.Level2 == L2) {
+        AlsoEn = ": it is one of framework '" + F.Name + "'";
+        AlsoZh = "：它属于指标框架“" + F.Name + "”";
+      }
+  std::string Guess = AlsoEn.empty() ? closest(Written, Known) : "";
   auto D = Diags.report(Where, diag::UnknownIndicatorPath,
-                        {Written, Guess.empty() ? "" : "; did you mean '" + Guess + "'?"});
-  D.zh({Written, Guess.empty() ? "" : "；是否应为“" + Guess + "”？"});
+                        {Written, WhichEn, Guess.empty() ? AlsoEn : "; did you mean '" + Guess + "'?"});
+  D.zh({Written, WhichZh, Guess.empty() ? AlsoZh : "；是否应为“" + Guess + "”？"});
   if (!Guess.empty())
     D.fixIt(Where, Guess);
   return nullptr;

@@ -172,8 +172,8 @@ def test(lang):
         h = hover(c, path, {"line": text.split("\n").index(next(l for l in text.split("\n") if "𠀀" in l)),
                             "character": u16("  指标 产出/时效 𠀀维修")})
         check("维修时限" in h and "时效指标" in h, f"{lang}: hover after 𠀀 at a UTF-16 position: {h}")
-        for want in (["≤36小时: 满分 (10)", "36小时–48小时: 5 分", "≥48小时: 0 分"] if zh else
-                     ["≤36小时: full score (10)", "36小时–48小时: 5 points", "≥48小时: 0 points"]):
+        for want in (["≤36小时: 满分 (10)", "36小时–48小时: 5 分", "48小时以上: 0 分"] if zh else
+                     ["≤36小时: full score (10)", "36小时–48小时: 5 points", "48小时以上: 0 points"]):
             check(want in h, f"{lang}: the scoring rule's band '{want}': {h}")
         check(("时长" if zh else "duration") in h, f"{lang}: the value's type: {h}")
         h = hover(c, path, find(text, "气候预测准确率", inside=1))

@@ -53,7 +53,19 @@ TEST_CASE("bands: thresholds, ranges and their ends") {
   R = readScoring("90%（含）以上得满分；80%（含）-90%得3分；80%以下不得分");
   CHECK(R.Complete);
   CHECK_FALSE(R.OnCompletion);
-  CHECK(show(R) == "[90,inf)%:full [80,90?%:3 (-inf,80]%:0");
+  CHECK(show(R) == "[90,inf)%:full [80,90?%:3 (-inf,80?%:0");
+
+  // Bare 以上 and 以下 leave their end unstated (the tables use them both ways); 及以上,
+  // （含） and 不足 say it.
+  R = readScoring("90%及以上得20分，80%（含）-90%（不含）得10分，80%以下不得分");
+  CHECK(R.Complete);
+  CHECK(show(R) == "[90,inf)%:20 [80,90)%:10 (-inf,80?%:0");
+  R = readScoring("95%以上得满分，不足95%不得分");
+  CHECK(show(R) == "?95,inf)%:full (-inf,95)%:0");
+  R = readScoring("90%（含）以下不得分，90%以上（不含）得满分");
+  CHECK(show(R) == "(-inf,90]%:0 (90,inf)%:full");
+  R = readScoring("未达到80%的不得分");
+  CHECK(show(R) == "(-inf,80)%:0");
 
   R = readScoring("36小时以内得满分，36-48小时得2分，超过48小时不得分");
   CHECK(R.Complete);
@@ -101,7 +113,7 @@ TEST_CASE("rules in other words are not read, and say so") {
   CHECK_FALSE(R.Complete);
   REQUIRE(R.Bands.size() == 2);
   CHECK(R.Bands[0].Points == D("12"));
-  CHECK(show(R.Bands[1]) == "[90,inf)%:8");
+  CHECK(show(R.Bands[1]) == "?90,inf)%:8");
 }
 
 TEST_CASE("quantities and sentences of a text") {
