@@ -377,9 +377,12 @@ public:
         break;
       case Tok::Mention: {
         size_t E = statement(I, Depth, Head, Loose, Scope);
-        if (E == I)
+        if (E == I) {
+          // The nearest few narrow it (a bound on hostile text: each item copies the lead's).
+          if (Scope.size() == 4)
+            Scope.erase(Scope.begin());
           Scope.push_back(X.M);
-        else
+        } else
           Scope.clear();
         I = E;
         break;
