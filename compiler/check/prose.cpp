@@ -62,7 +62,8 @@ const char *const PrefixWords[] = {"本部门", "本单位", "部门", "单位",
                                    "其", "年"};
 
 enum class Tok : uint8_t {
-  Mention, Amount, Year, Dir, Compare, Of, Share, Reason, End, Comma, Open, Close, Space, Other
+  Mention, Amount, Year, Dir, Compare, Of, Lead, Share, Reason, End, Comma, Open, Close, Space,
+  Other
 };
 
 struct Token {
@@ -73,6 +74,7 @@ struct Token {
   unsigned Year = 0;
   Direction D = Direction::None;
   bool ImpliedYear = false; ///< 同比: a comparison whose year is last year's
+  bool Soft = false;        ///< an End that is a semicolon: the clause ends, not the sentence
 };
 
 /// Whether the text [Begin, End) is all filler words (or empty).
@@ -232,7 +234,9 @@ private:
     if (C >= '0' && C <= '9')
       return number(I);
     if (llvm::StringRef W = firstOf(S, I, {"。", "！", "？", "；", ";", "!", "?"}); !W.empty()) {
-      push(tok(Tok::End, I, I + W.size()));
+      Token E = tok(Tok::End, I, I + W.size());
+      E.Soft = W == "；" || W == ";";
+      push(E);
       return I + W.size();
     }
     if (llvm::StringRef W = firstOf(S, I, {"，", ",", "、"}); !W.empty()) {
@@ -272,6 +276,11 @@ private:
     if (startsWith(S, I, "其中")) {
       push(tok(Tok::Of, I, I + strlen("其中")));
       return I + strlen("其中");
+    }
+    // What leads a list: 具体包括：, 主要内容如下： (a lead only where the paragraph ends).
+    if (llvm::StringRef W = firstOf(S, I, {"具体包括", "主要包括", "包括", "如下"}); !W.empty()) {
+      push(tok(Tok::Lead, I, I + W.size()));
+      return I + W.size();
     }
     if (startsWith(S, I, "同比")) {
       Token T = tok(Tok::Compare, I, I + strlen("同比"));
@@ -318,7 +327,16 @@ public:
 
   void run() {
     int Head = -1; // 其中: the statement the following ones are parts of
+    bool Loose = false; // a semicolon since the 其中
     unsigned Depth = 0;
+    std::vector<Mention> Scope;  // wordings without an amount in this clause
+    size_t SentenceFirst = 0;    // the first statement of this sentence
+    // Whether only fillers and colons follow token \p I to the paragraph's end.
+    auto AtEnd = [&](size_t I) {
+      return skip(I + 1, [&](const Token &Y) {
+               return Y.K == Tok::Space || (Y.K == Tok::Other && filler(text(Y)));
+             }) >= T.size();
+    };
     for (size_t I = 0; I < T.size(); ++I) {
       const Token &X = T[I];
       switch (X.K) {
@@ -335,22 +353,49 @@ public:
             Head = static_cast<int>(K);
             break;
           }
-        size_t After = skip(I + 1, [&](const Token &Y) {
-          return Y.K == Tok::Space || (Y.K == Tok::Other && filler(text(Y)));
-        });
-        if (After >= T.size())
+        Loose = false;
+        if (AtEnd(I)) {
           P.OpenHead = Head;
+          if (Head < 0)
+            P.OpenScope = Scope;
+        }
         break;
       }
+      case Tok::Lead:
+        // 项目支出 1,313.80 万元，具体包括： — the items are its parts; 财政拨款支出主要内容
+        // 如下： — the items are narrowed by what the sentence names.
+        if (AtEnd(I)) {
+          if (P.Statements.size() > SentenceFirst)
+            P.OpenHead = static_cast<int>(P.Statements.size() - 1);
+          else
+            P.OpenScope = Scope;
+        }
+        break;
       case Tok::Compare:
         if (size_t Y = skip(I + 1, spaceOnly); Y < T.size() && T[Y].K == Tok::Year)
           P.Years.push_back({T[Y].Year, T[Y].Begin, T[Y].End});
         break;
-      case Tok::Mention:
-        I = statement(I, Depth, Head);
+      case Tok::Mention: {
+        size_t E = statement(I, Depth, Head, Loose, Scope);
+        if (E == I) {
+          // The nearest few narrow it (a bound on hostile text: each item copies the lead's).
+          if (Scope.size() == 4)
+            Scope.erase(Scope.begin());
+          Scope.push_back(X.M);
+        } else
+          Scope.clear();
+        I = E;
         break;
+      }
       case Tok::End:
+        Scope.clear();
+        if (X.Soft) { // 其中：A…；B…: B is still a part
+          Loose = Head >= 0;
+          break;
+        }
         Head = -1; // 其中 reaches to the end of its sentence
+        Loose = false;
+        SentenceFirst = P.Statements.size();
         break;
       default:
         break;
@@ -369,7 +414,8 @@ private:
   }
 
   /// A statement at the mention \p I; returns the last token it read.
-  size_t statement(size_t I, unsigned Depth, int Head) {
+  size_t statement(size_t I, unsigned Depth, int Head, bool Loose,
+                   const std::vector<Mention> &Scope) {
     // The name heads a numbered item (1.公务接待费。2026 年预算数 11.56 万元): the full stop
     // after it does not end the statement. A year may stand between the name and its amount
     // (公务用车购置费 2026 年预算数 0.00 万元).
@@ -383,7 +429,9 @@ private:
       }
       if (Y.K == Tok::End && Heading && &Y == &T[I + 1]) // right after the name
         return true;
-      return Y.K == Tok::Space || (Y.K == Tok::Other && filler(text(Y)));
+      // A shorter wording inside the longer one's statement is a filler: “三公”经费支出预算
+      // 10万元 is the 三公经费's, not 支出预算's.
+      return Y.K == Tok::Space || ((Y.K == Tok::Other || Y.K == Tok::Mention) && filler(text(Y)));
     });
     if (J >= T.size() || T[J].K != Tok::Amount)
       return I;
@@ -395,7 +443,9 @@ private:
     St.Name = T[I].M;
     St.Value = A;
     St.Head = Head;
+    St.Loose = Loose && Head >= 0;
     St.Depth = Depth;
+    St.Scope = Scope;
     // A year before the name: 2026年“三公”经费, 2026 年度收入预算, 2026年财政拨款“三公”经费.
     size_t K = I;
     while (K > 0 && (T[K - 1].K == Tok::Space ||
@@ -643,6 +693,7 @@ Reading read(const model::Prose &Pr, const Lexicon &L) {
   // 其中： ending a paragraph: the numbered paragraphs after it are the head's parts, while
   // they are numbered alike (a number of the head's own kind is a sibling of the head).
   std::pair<int, int> Pending{-1, -1};
+  std::vector<Mention> PendingScope; // 财政拨款支出主要内容如下：
   int HeadStyle = 0, PartStyle = 0;
   while (Offset <= All.size()) {
     size_t Eol = All.find('\n', Offset);
@@ -655,7 +706,7 @@ Reading read(const model::Prose &Pr, const Lexicon &L) {
     std::vector<std::pair<int, int>> Heads(P.Statements.size(), {-1, -1});
     int Index = static_cast<int>(R.Paragraphs.size());
     int Style = numbered(P.Text);
-    bool Item = Pending.first >= 0 && Style && Style != HeadStyle &&
+    bool Item = (Pending.first >= 0 || !PendingScope.empty()) && Style && Style != HeadStyle &&
                 (!PartStyle || Style == PartStyle);
     if (Item)
       PartStyle = Style;
@@ -664,13 +715,18 @@ Reading read(const model::Prose &Pr, const Lexicon &L) {
         Heads[S] = {Index, P.Statements[S].Head};
       else if (Item)
         Heads[S] = Pending;
+      if (Item)
+        P.Statements[S].Scope.insert(P.Statements[S].Scope.begin(), PendingScope.begin(),
+                                     PendingScope.end());
     }
-    if (P.OpenHead >= 0) {
-      Pending = {Index, P.OpenHead};
+    if (P.OpenHead >= 0 || !P.OpenScope.empty()) {
+      Pending = {P.OpenHead >= 0 ? Index : -1, P.OpenHead};
+      PendingScope = P.OpenHead >= 0 ? std::vector<Mention>() : P.OpenScope;
       HeadStyle = Style;
       PartStyle = 0;
     } else if (!Item && !llvm::StringRef(P.Text).trim(" \t").empty()) {
       Pending = {-1, -1};
+      PendingScope.clear();
     }
     R.Heads.push_back(std::move(Heads));
     R.Paragraphs.push_back(std::move(P));

@@ -56,7 +56,14 @@ struct Statement {
   std::optional<unsigned> Year; ///< a year before the name: 2026年“三公”经费
   uint32_t YearBegin = 0, YearEnd = 0;
   int Head = -1;  ///< the statement this one is a part of (其中), or -1
+  /// The head is across a semicolon (其中：A…；B…): B is a part where it can be one, and
+  /// otherwise stands on its own.
+  bool Loose = false;
   unsigned Depth = 0; ///< brackets open around it
+  /// Wordings that narrow it without an amount of their own: named earlier in its sentence
+  /// (项目支出均…，涉及一般公共预算财政拨款 7,227.34 万元; 一般公共预算拨款安排的“三公”经费…),
+  /// or heading the list it is an item of (财政拨款支出主要内容如下：).
+  std::vector<Mention> Scope;
 };
 
 /// A comparison with last year after a statement.
@@ -101,6 +108,9 @@ struct Paragraph {
   /// The paragraph ends in 其中： — the next paragraphs' statements, while they are numbered
   /// items, are parts of this statement (an index into Statements), or -1.
   int OpenHead = -1;
+  /// The paragraph ends in a list's lead (其中：, 具体包括：, 主要内容如下：) whose sentence names
+  /// figures without amounts (财政拨款支出主要内容如下：): they narrow the items that follow.
+  std::vector<Mention> OpenScope;
 };
 
 /// The vocabulary, indexed for the scanner: the budget's prose terms, each also under the
@@ -119,7 +129,7 @@ private:
 };
 
 /// Reads every paragraph of \p P. Statements of a numbered list after a paragraph ending in
-/// 其中 are parts of its statement (their Head is set across paragraphs: the paragraph index
+/// 其中 (or 具体包括：, …如下：) are parts of its statement, and are narrowed by its scope (their Head is set across paragraphs: the paragraph index
 /// and statement, flattened as Paragraph index × … — see Heads).
 struct Reading {
   std::vector<Paragraph> Paragraphs;

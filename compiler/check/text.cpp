@@ -13,6 +13,8 @@
 #include "compiler/check/rules.h"
 #include "compiler/model/values.h"
 
+#include <algorithm>
+#include <cstring>
 #include <map>
 
 namespace budc::check {
@@ -20,43 +22,6 @@ namespace {
 
 using prose::Amount;
 using prose::Direction;
-
-/// One narrative text read, with the figures of its statements resolved.
-struct Text {
-  const model::Prose *P;
-  prose::Reading R;
-  /// The query of each statement (its wording, narrowed by 本年 and by the figure of
-  /// which it is a part), by paragraph.
-  std::vector<std::vector<model::Query>> Figures;
-};
-
-class Reader {
-public:
-  explicit Reader(const model::Budget &B) : B(B), L(B) {
-    for (const model::Prose &P : B.Narrative) {
-      Text T{&P, prose::read(P, L), {}};
-      for (size_t I = 0; I < T.R.Paragraphs.size(); ++I) {
-        const prose::Paragraph &Para = T.R.Paragraphs[I];
-        T.Figures.emplace_back();
-        for (size_t S = 0; S < Para.Statements.size(); ++S) {
-          const prose::Statement &St = Para.Statements[S];
-          model::Query Q = St.Name.Term->Figure;
-          if (St.Name.ThisYear)
-            Q = model::Query::intersect(Q, B.ThisYearOnly);
-          auto [HP, HS] = T.R.Heads[I][S];
-          if (HP >= 0 && size_t(HP) < T.Figures.size() && size_t(HS) < T.Figures[HP].size())
-            Q = model::Query::intersect(T.Figures[HP][HS], Q);
-          T.Figures.back().push_back(Q);
-        }
-      }
-      Texts.push_back(std::move(T));
-    }
-  }
-
-  const model::Budget &B;
-  prose::Lexicon L;
-  std::vector<Text> Texts;
-};
 
 /// The factor in 元 of a money unit the text writes, or the budget's for a bare number.
 std::optional<Decimal> factor(const model::Budget &B, llvm::StringRef Unit) {
@@ -85,6 +50,143 @@ std::optional<Written> written(const model::Budget &B, const Amount &A) {
   Decimal Slack = A.Number.isZero() ? Decimal() : model::halfPlace(*F, A.Decimals).value_or(Decimal());
   return Written{Y, *F, {Y, Slack}};
 }
+
+/// One narrative text read, with the figures of its statements resolved.
+struct Text {
+  const model::Prose *P;
+  prose::Reading R;
+  /// The query of each statement (its wording, narrowed by 本年, by the wordings of its
+  /// scope and by the figure of which it is a part), by paragraph.
+  std::vector<std::vector<model::Query>> Figures;
+  /// Statements whose figure budc cannot tell: their narrowing contradicts itself (a scope of
+  /// 基本支出 for a 项目支出): nothing is said of them.
+  std::vector<std::vector<bool>> Silent;
+  /// The keys of the scope that narrows each statement (资金/一般公共预算拨款/), for fix-its.
+  std::vector<std::vector<std::string>> ScopeKeys;
+};
+
+class Reader {
+public:
+  explicit Reader(const model::Budget &B) : B(B), L(B) {
+    for (const model::ProseTerm &T : B.Vocabulary)
+      Keys.emplace(T.Key, &T);
+    for (const model::Prose &P : B.Narrative) {
+      Text T{&P, prose::read(P, L), {}, {}, {}};
+      for (size_t I = 0; I < T.R.Paragraphs.size(); ++I) {
+        const prose::Paragraph &Para = T.R.Paragraphs[I];
+        T.Figures.emplace_back();
+        T.Silent.emplace_back();
+        T.ScopeKeys.emplace_back();
+        for (size_t S = 0; S < Para.Statements.size(); ++S) {
+          bool Silent = false;
+          std::string ScopeKey;
+          T.Figures.back().push_back(figure(T, I, S, Silent, ScopeKey));
+          T.Silent.back().push_back(Silent);
+          T.ScopeKeys.back().push_back(ScopeKey);
+        }
+      }
+      Texts.push_back(std::move(T));
+    }
+  }
+
+  const model::Budget &B;
+  prose::Lexicon L;
+  std::vector<Text> Texts;
+
+private:
+  const model::ProseTerm *term(const std::string &Key) const {
+    auto It = Keys.find(Key);
+    return It == Keys.end() ? nullptr : It->second;
+  }
+
+  /// What a wording of a statement's scope narrows it to: a fund source's money (一般公共预算
+  /// 财政拨款: of that fund, whatever it is spent on), a nature or cost class (项目支出,
+  /// 人员经费), a named figure that is no total of income (财政拨款支出). Other wordings (a
+  /// function code, 收入预算) narrow nothing budc can tell.
+  const model::ProseTerm *narrowing(const prose::Mention &M) const {
+    const model::ProseTerm &W = *M.Term;
+    switch (W.Kind) {
+    case model::ProseTerm::FundSource:
+      return term("资金/" + llvm::StringRef(W.Key).rsplit('/').second.str());
+    case model::ProseTerm::Term:
+      return &W;
+    case model::ProseTerm::NamedFigure:
+      if (W.Figure.Income || W.Figure.Underivable || W.Figure.CarryOver)
+        return nullptr;
+      return &W;
+    default:
+      return nullptr;
+    }
+  }
+
+  /// The figure statement \p S of paragraph \p I names. Where the wording reads two ways, the
+  /// reading the amount agrees with is taken (a false alarm is as bad as a miss; an amount
+  /// that agrees with neither is still reported, against the first):
+  ///  - a fund source's 收入 without 本年 (一般公共预算财政拨款收入) is this year's, or this
+  ///    year's with 上年结转 — documents that put 结转 in the year's income (重庆) write it so;
+  ///  - a code's name that is also a project's (深圳: 项目 统计管理 beside 2010506 统计管理) is
+  ///    the code's money or the project's.
+  model::Query figure(Text &T, size_t I, size_t S, bool &Silent, std::string &ScopeKey) const {
+    const prose::Statement &St = T.R.Paragraphs[I].Statements[S];
+    std::vector<model::Query> Readings{St.Name.Term->Figure};
+    if (St.Name.ThisYear)
+      Readings[0] = model::Query::intersect(Readings[0], B.ThisYearOnly);
+    llvm::StringRef Key = St.Name.Term->Key;
+    if (!St.Name.ThisYear && St.Name.Term->Kind == model::ProseTerm::FundSource &&
+        Key.startswith("收入/本年/"))
+      if (const model::ProseTerm *All = term("收入/" + Key.drop_front(strlen("收入/本年/")).str()))
+        Readings.push_back(All->Figure);
+    if (St.Name.Term->Kind == model::ProseTerm::FunctionCode ||
+        St.Name.Term->Kind == model::ProseTerm::EconomicCode)
+      for (size_t P = 0; P < B.Projects.size(); ++P)
+        if (model::normaliseName(B.Projects[P].Name) == model::normaliseName(St.Name.Term->Words)) {
+          model::Query Project;
+          Project.Projects = std::vector<int>{static_cast<int>(P)};
+          Readings.push_back(Project);
+        }
+    for (const prose::Mention &M : St.Scope)
+      if (const model::ProseTerm *N = narrowing(M)) {
+        for (model::Query &Q : Readings) {
+          Q = model::Query::intersect(Q, N->Figure);
+          Silent |= Q.Empty;
+        }
+        ScopeKey += N->Key + "/";
+      }
+    auto &[HP, HS] = T.R.Heads[I][S];
+    if (HP >= 0 && size_t(HP) < T.Figures.size() && size_t(HS) < T.Figures[HP].size()) {
+      std::vector<model::Query> Parts;
+      for (const model::Query &Q : Readings)
+        Parts.push_back(model::Query::intersect(T.Figures[HP][HS], Q));
+      // Across a semicolon (其中：基本支出…；项目支出…) a nature, a fund or a code is still a
+      // part; a named figure may be a part or stand beside the head (…其中公务接待费…；机关运行
+      // 经费…): both readings, the part's first. With nothing in common with the head, it is
+      // no part of it.
+      if (St.Loose && std::all_of(Parts.begin(), Parts.end(),
+                                  [](const model::Query &Q) { return Q.Empty; })) {
+        HP = HS = -1;
+      } else if (St.Loose && St.Name.Term->Kind == model::ProseTerm::NamedFigure) {
+        Parts.erase(std::remove_if(Parts.begin(), Parts.end(),
+                                   [](const model::Query &Q) { return Q.Empty; }),
+                    Parts.end());
+        Parts.insert(Parts.end(), Readings.begin(), Readings.end());
+        Readings = std::move(Parts);
+      } else {
+        Readings = std::move(Parts);
+      }
+      if (HP >= 0 && T.Silent[HP][HS])
+        Silent = true;
+    }
+    if (Readings.size() > 1)
+      if (auto W = written(B, St.Value))
+        for (const model::Query &Q : Readings)
+          if (auto K = model::thisYear(B, Q);
+              K && model::consistent(*K, W->Yuan, W->Factor, St.Value.Decimals))
+            return Q;
+    return Readings[0];
+  }
+
+  std::map<std::string, const model::ProseTerm *> Keys;
+};
 
 /// \p Yuan as the text writes \p A: its unit, decimals and separators.
 std::string show(const model::Budget &B, const Amount &A, Decimal Yuan) {
@@ -118,9 +220,10 @@ std::string keyOf(const Text &T, size_t Para, size_t S) {
   const prose::Statement &St = T.R.Paragraphs[Para].Statements[S];
   std::string Key = St.Name.Term->Key;
   auto [HP, HS] = T.R.Heads[Para][S];
+  Key = T.ScopeKeys[Para][S] + Key;
   if (HP >= 0 && !model::sameFigure(T.Figures[Para][S], St.Name.Term->Figure))
     Key = keyOf(T, size_t(HP), size_t(HS)) + "/" + Key;
-  if (St.Name.ThisYear)
+  if (St.Name.ThisYear && !llvm::StringRef(Key).contains("本年/"))
     Key = "本年/" + Key;
   return Key;
 }
@@ -173,6 +276,8 @@ void proseFigures(const RuleContext &C) {
       for (size_t S = 0; S < P.Statements.size(); ++S) {
         const prose::Statement &St = P.Statements[S];
         const model::Query &Q = T.Figures[I][S];
+        if (T.Silent[I][S])
+          continue;
         // 其中: a part that has nothing in common with the figure it is listed under (a part
         // written 0 names no money of the wrong nature: a template's list of empty items).
         if (auto [HP, HS] = T.R.Heads[I][S];
@@ -205,6 +310,8 @@ void proseFigures(const RuleContext &C) {
         if (!Sh.Base)
           continue;
         const prose::Statement &St = P.Statements[Sh.Statement];
+        if (T.Silent[I][Sh.Statement])
+          continue;
         model::Query Base = Sh.Base->Term->Figure;
         if (Sh.Base->ThisYear)
           Base = model::Query::intersect(Base, B.ThisYearOnly);
@@ -281,7 +388,7 @@ void proseChanges(const RuleContext &C) {
         }
         const model::Query &Q = T.Figures[I][Ch.Statement];
         auto This = thisYear(B, T, I, Ch.Statement);
-        if (!This)
+        if (!This || T.Silent[I][Ch.Statement])
           continue;
         std::optional<model::Known> Data = model::lastYear(B, Q);
         std::optional<Written> Prev = Ch.Previous ? written(B, *Ch.Previous) : std::nullopt;

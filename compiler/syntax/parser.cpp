@@ -236,9 +236,16 @@ std::vector<ast::Suppression> suppressions(const std::vector<Token> &Tokens, llv
     }
     S.TargetLine = LineOf(CodeBefore || First == None ? C.Begin : Tokens[First].Begin);
     S.LastLine = S.TargetLine;
-    // A '{' on that line whose '}' is on a later one makes the comment apply to its block.
+    // A '{' on that line whose '}' is on a later one makes the comment apply to its block; a
+    // text block ("""…""") that starts on that line and ends on a later one, to the whole text.
     for (size_t J = First; J != None && J < Tokens.size() && Tokens[J].Kind != tok::Newline; ++J)
-      if (Tokens[J].Kind == tok::LBrace) {
+      if (Tokens[J].Kind == tok::TextBlock && Tokens[J].End > Tokens[J].Begin) {
+        uint32_t End = LineOf(Tokens[J].End - 1);
+        if (End > S.TargetLine) {
+          S.LastLine = End;
+          break;
+        }
+      } else if (Tokens[J].Kind == tok::LBrace) {
         uint32_t End = Close[J] == None ? LastLine : LineOf(Tokens[Close[J]].Begin);
         if (End > S.TargetLine) {
           S.LastLine = End;
