@@ -7,6 +7,10 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/sema/template_reader.h"
 
+#include "compiler/tables/tables.h"
+
+#include <functional>
+
 namespace budc::sema {
 namespace templates {
 
@@ -284,6 +288,29 @@ std::optional<model::TableTemplate> TemplateReader::table(const ast::Attr &A, co
     return std::nullopt;
   if (!withinHeader(T, HeaderRows))
     return std::nullopt;
+  // Last year by the rows or by the columns: a cell prints one measure.
+  const model::TemplateColumn *ByColumn = nullptr;
+  for (const model::TemplateColumn &C : T.Columns)
+    if (C.M != model::Measure::Value && !ByColumn)
+      ByColumn = &C;
+  std::function<const model::TemplateRow *(const std::vector<model::TemplateRow> &)> ByRow =
+      [&](const std::vector<model::TemplateRow> &Rows) -> const model::TemplateRow * {
+    for (const model::TemplateRow &Rw : Rows) {
+      if (Rw.M != model::Measure::Value)
+        return &Rw;
+      for (const auto *Inner : {&Rw.Inner, &Rw.Sides[0], &Rw.Sides[1]})
+        if (const model::TemplateRow *X = ByRow(*Inner))
+          return X;
+    }
+    return nullptr;
+  };
+  if (const model::TemplateRow *Rw = ByColumn ? ByRow(T.Rows) : nullptr) {
+    bad(Rw->MeasureWhere,
+        "a table prints last year by its rows or by its columns, not both (a column of table " +
+            std::to_string(T.Number) + " has one already)",
+        "表按行或按列印上年数字，不能两者兼有（表 " + std::to_string(T.Number) + " 已有上年列）");
+    return std::nullopt;
+  }
   return T;
 }
 
@@ -373,6 +400,40 @@ bool TemplateReader::fields(llvm::StringRef Text, Span Where, bool PerProject) {
 
 void Resolver::tableTemplate(const ast::Library &L, bool FromStdlib) {
   templates::TemplateReader(*this, L.Name.Value, FromStdlib).run(L);
+}
+
+void templateLastYear(Resolver &R) {
+  auto same = [](Span A, Span B) { return A.File == B.File && A.Begin == B.Begin && A.End == B.End; };
+  const model::Template *T = R.B.findTemplate();
+  if (!T)
+    return;
+  bool Carried = model::hasLastYear(R.B);
+  for (const model::TableTemplate &Tb : T->Tables) {
+    std::vector<tables::LastYearGap> Gaps = tables::lastYearGaps(R.B, Tb);
+    // One report for each column or row that asks: its first cell, and how many more.
+    for (size_t I = 0; I < Gaps.size(); ++I) {
+      bool Seen = false;
+      for (size_t K = 0; K < I && !Seen; ++K)
+        Seen = same(Gaps[K].Where, Gaps[I].Where);
+      if (Seen)
+        continue;
+      size_t More = 0;
+      for (size_t K = I + 1; K < Gaps.size(); ++K)
+        More += same(Gaps[K].Where, Gaps[I].Where);
+      const tables::LastYearGap &G = Gaps[I];
+      std::string Num = std::to_string(Tb.Number), Col = std::to_string(G.Column);
+      auto D = R.Diags.report(
+          G.Where, diag::TemplateLastYearMissing,
+          {Num, Tb.Title, T->Name,
+           Carried ? "last year's figures do not give this cell's"
+                   : "it has no 上年 statement and no declared 上年数",
+           G.Row, Col, More ? ", and " + std::to_string(More) + " more cells" : ""});
+      D.zh({Num, Tb.Title, T->Name, Carried ? "上年数字中没有此格的数字" : "没有“上年”语句，也没有声明的上年数",
+            G.Row, Col, More ? "，另有 " + std::to_string(More) + " 格" : ""});
+      if (R.B.Previous && R.B.Previous->Where.isValid())
+        D.note(R.B.Previous->Where, diag::NoteLastYearStated);
+    }
+  }
 }
 
 } // namespace budc::sema

@@ -113,6 +113,11 @@ private:
   /// Whether \p Style is a first number as printed: 一、 （一） (一) 1、 1. （1） …
   static bool numbering(llvm::StringRef Style);
   std::optional<model::TemplateRow> row(const ast::Attr &C, const model::TableTemplate &T);
+  /// Reads [上年数], [增减额], [增减率] or [可缺] into \p M, \p MayLack and \p Where (the
+  /// measure's tag); false when \p V is none of them (a malformed one clears \p Ok).
+  bool measureTag(const ast::Value &V, model::Measure &M, bool &MayLack, Span &Where, bool &Ok);
+  /// Reports [可缺] without a measure; false then.
+  bool measureComplete(model::Measure M, bool MayLack, Span Where);
 
   // template_listing.cpp: listing tables (格, 逐行, 支出计划)
   /// The options of a 逐行 over the facts of 政府采购 and 资产: [分组 KEY…] and [合计行 "label"]
@@ -137,3 +142,9 @@ private:
 };
 
 } // namespace budc::sema::templates
+
+namespace budc::sema {
+/// Reports BUD128 for each column or row of the budget's template that prints last year's
+/// figures (上年数, 增减额, 增减率) the workspace does not carry; after the facts are resolved.
+void templateLastYear(Resolver &R);
+} // namespace budc::sema

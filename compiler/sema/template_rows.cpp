@@ -162,6 +162,9 @@ bool TemplateReader::column(const ast::Attr &C, model::TableTemplate &T) {
           break;
         }
       }
+    } else if (Col.Kind == model::TemplateColumn::Amount &&
+               measureTag(V, Col.M, Col.MayLack, Col.MeasureWhere, Ok)) {
+      continue;
     } else if (Col.Kind != model::TemplateColumn::Amount) {
       bad(V.range(),
           Col.Kind == model::TemplateColumn::Code    ? "a 编码 column takes 类, 款 or 项, 左|右 and [零]"
@@ -177,6 +180,7 @@ bool TemplateReader::column(const ast::Attr &C, model::TableTemplate &T) {
   }
   if (!Terms.empty())
     Ok &= terms(Terms, Col.Terms);
+  Ok &= measureComplete(Col.M, Col.MayLack, Col.MeasureWhere);
   T.Columns.push_back(std::move(Col));
   return Ok;
 }
@@ -186,8 +190,12 @@ bool TemplateReader::side(llvm::ArrayRef<ast::Value> Values, model::TemplateRow 
   Row.Has[Side] = true;
   if (!Values.empty() && isLabel(Values[0])) {
     Row.Label[Side] = word(Values[0]);
+    if (!fields(Row.Label[Side], Values[0].range(), false)) // {年度}年 (深圳 表9)
+      return false;
     Values = Values.drop_front();
   }
+  if (Values.empty())
+    return true; // every fact of the table's scope (of the row's unit in 行 单位 { … })
   return terms(Values, Row.Terms[Side]);
 }
 
@@ -248,6 +256,16 @@ bool TemplateReader::rowOptions(llvm::ArrayRef<ast::Value> &Values, model::Templ
       Row.Indent = N;
     } else if (Tag == "空表时" && V.Args.empty() && Row.Kind == model::TemplateRow::Blank) {
       Row.WhenEmpty = true;
+    } else if (Tag == "上年数" || Tag == "增减额" || Tag == "增减率" || Tag == "可缺") {
+      if (Row.Kind != model::TemplateRow::Fixed && Row.Kind != model::TemplateRow::Total) {
+        bad(V.range(), "[" + Tag.str() + "] is written after a fixed or total row (or after a column)",
+            "[" + Tag.str() + "] 写在固定行或合计行之后（或写在列之后）");
+        return false;
+      }
+      bool Ok = true;
+      measureTag(V, Row.M, Row.MayLack, Row.MeasureWhere, Ok);
+      if (!Ok)
+        return false;
     } else {
       break;
     }
@@ -349,7 +367,7 @@ std::optional<model::TemplateRow> TemplateReader::row(const ast::Attr &C, const 
     Row.Kind = model::TemplateRow::Blank;
   else
     Row.Kind = model::TemplateRow::Fixed;
-  if (!rowOptions(Values, Row))
+  if (!rowOptions(Values, Row) || !measureComplete(Row.M, Row.MayLack, Row.MeasureWhere))
     return std::nullopt;
   if (!C.Children.empty() && Row.Kind != model::TemplateRow::Units) {
     bad(C.Key.Range, "only '行 单位 { … }' holds rows (the rows of each unit)",
@@ -436,6 +454,45 @@ std::optional<model::TemplateRow> TemplateReader::row(const ast::Attr &C, const 
   if (!side(Values, Row, 0))
     return std::nullopt;
   return Row;
+}
+
+bool TemplateReader::measureTag(const ast::Value &V, model::Measure &M, bool &MayLack,
+                                Span &Where, bool &Ok) {
+  if (V.K != ast::Value::Tag)
+    return false;
+  llvm::StringRef Tag = V.Word.Value;
+  if (Tag == "可缺") {
+    MayLack = true;
+  } else if (Tag == "上年数" || Tag == "增减额" || Tag == "增减率") {
+    if (M != model::Measure::Value) {
+      bad(V.range(), "a column or row prints one of 上年数, 增减额 and 增减率",
+          "一列或一行只印上年数、增减额、增减率之一");
+      Ok = false;
+      return true;
+    }
+    M = Tag == "上年数"   ? model::Measure::LastYear
+        : Tag == "增减额" ? model::Measure::Change
+                          : model::Measure::Rate;
+    Where = V.range();
+  } else {
+    return false;
+  }
+  if (!V.Args.empty()) {
+    bad(V.range(), "[" + Tag.str() + "] takes no values", "[" + Tag.str() + "] 不带值");
+    Ok = false;
+  }
+  if (!Where.isValid())
+    Where = V.range();
+  return true;
+}
+
+bool TemplateReader::measureComplete(model::Measure M, bool MayLack, Span Where) {
+  if (MayLack && M == model::Measure::Value) {
+    bad(Where, "[可缺] marks a column or row of last year (上年数, 增减额, 增减率) that may be blank",
+        "[可缺] 用于可以空白的上年列或行（上年数、增减额、增减率）");
+    return false;
+  }
+  return true;
 }
 
 } // namespace budc::sema::templates

@@ -9,6 +9,7 @@
 #include "compiler/model/amount.h"
 #include "compiler/model/values.h"
 
+#include <functional>
 #include <set>
 
 namespace budc::tables::detail {
@@ -27,6 +28,10 @@ struct Side {
   unsigned Level = 0;         ///< depth in its tree, for an indented label
   unsigned LabelSpan = 1;     ///< the label spans this many text columns
   std::string Number;         ///< its outline number (一、), printed before the label
+  model::Measure M = model::Measure::Value; ///< [上年数], [增减额], [增减率]: its amounts'
+  bool MayLack = false;                     ///< [可缺]
+  const Span *MeasureWhere = nullptr;
+  bool ShowUnit = false; ///< the first row of a unit's rows that has no row of its own
 };
 
 struct Line {
@@ -60,8 +65,9 @@ std::string outlineNumber(llvm::StringRef Style, unsigned N) {
 /// Evaluates one standard table.
 class Evaluator {
 public:
-  Evaluator(const model::Budget &B, const model::TableTemplate &T, bool &Overflow)
-      : B(B), T(T), Overflow(Overflow) {
+  Evaluator(const model::Budget &B, const model::TableTemplate &T, bool &Overflow,
+            std::vector<LastYearGap> *Gaps = nullptr)
+      : B(B), T(T), Overflow(Overflow), Gaps(Gaps) {
     // The allocations a cell may add, found once: the scope's (a cell's query includes the
     // scope), carry-forwards too, which only a cell that names them adds.
     model::Query Pre = T.Scope;
@@ -151,7 +157,9 @@ private:
     case model::TemplateColumn::Label: {
       if (S.UnitRow && HasUnitColumn)
         return {};
-      std::string Text = S.Label;
+      std::string Text = S.Label.find('{') == std::string::npos
+                             ? S.Label
+                             : fillFields(B, -1, 0, S.Label, T.MoneyUnit); // {年度}年 (深圳 表9)
       if (!C.Pattern.empty() && (!S.Function.empty() || !S.Economic.empty())) {
         Text.clear();
         llvm::StringRef P = C.Pattern;
@@ -174,7 +182,7 @@ private:
     case model::TemplateColumn::Unit: {
       size_t U = S.Project >= 0 ? B.Projects[static_cast<size_t>(S.Project)].UnitIndex
                                 : S.Unit.value_or(model::DepartmentLevel);
-      bool Shown = (S.UnitRow || S.Project >= 0) && U < B.OrgUnits.size();
+      bool Shown = (S.UnitRow || S.ShowUnit || S.Project >= 0) && U < B.OrgUnits.size();
       return {Shown ? B.OrgUnits[U].Name : ""};
     }
     case model::TemplateColumn::Field:
@@ -182,6 +190,11 @@ private:
     case model::TemplateColumn::Amount:
       break;
     }
+    bool ByColumn = C.M != model::Measure::Value;
+    model::Measure M = ByColumn ? C.M : S.M;
+    if (M != model::Measure::Value)
+      return lastYearCell(C, S, M, ByColumn ? C.MayLack : S.MayLack,
+                          ByColumn ? &C.MeasureWhere : S.MeasureWhere, AnyAmount);
     bool Unknown = false;
     std::optional<Decimal> Sum = sum(S, C.Terms, Unknown);
     Cell X;
@@ -264,7 +277,77 @@ private:
 
   /// The cell of row side \p S in column \p Column: the facts its row, its column and the
   /// table's scope all name (control totals for an income figure, else allocations).
-  std::optional<Decimal> sum(const Side &S, const model::Query &Column, bool &Unknown) const {
+  /// A cell of last year (上年数), of the change (增减额) or of its rate (增减率, in percent):
+  /// this year's figure of the cell against last year's, as the workspace carries it (the 上年
+  /// block's figure of the same facts within the table's scope, last year's workspace, or a
+  /// declared 上年数). Where last year does not give it, the cell is blank, and a gap unless
+  /// the template marks it [可缺] and the workspace carries no last year at all.
+  Cell lastYearCell(const model::TemplateColumn &C, const Side &S, model::Measure M, bool MayLack,
+                    const Span *Where, bool &AnyAmount) const {
+    Cell X;
+    X.Amount = true;
+    model::Query Q = query(S, C.Terms);
+    std::optional<Decimal> Last = lastYear(Q);
+    if (!Last) {
+      // [可缺]: blank in a workspace that carries no last year at all; one that does must
+      // give every cell.
+      if (Gaps && Where && (!MayLack || model::hasLastYear(B)))
+        Gaps->push_back({*Where, S.Number + fillFields(B, -1, 0, S.Label, T.MoneyUnit),
+                         static_cast<unsigned>(&C - T.Columns.data()) + (T.Ordinal ? 2 : 1)});
+      return X;
+    }
+    std::optional<Decimal> Value = Last;
+    if (M != model::Measure::LastYear) {
+      bool Unknown = false;
+      std::optional<Decimal> This = sum(S, C.Terms, Unknown);
+      if (Unknown)
+        return X;
+      Value = This ? This->sub(*Last) : std::nullopt;
+      if (Value && M == model::Measure::Rate) {
+        if (Last->isZero())
+          return X; // no rate of a change from nothing
+        unsigned Places = T.Decimals >= 0 ? static_cast<unsigned>(T.Decimals) : 2;
+        std::optional<Decimal> P = model::percent(*Value, *Last, Places);
+        if (!P) {
+          Overflow = true;
+          X.Text = "####";
+          return X;
+        }
+        X.Text = P->isZero() ? (C.ZeroSet ? C.Zero : T.Zero) : P->toString(Places);
+        AnyAmount |= !P->isZero();
+        return X;
+      }
+    }
+    if (!Value) {
+      Overflow = true;
+      X.Text = "####";
+      return X;
+    }
+    X.Yuan = *Value;
+    AnyAmount |= !Value->isZero();
+    X.Text = Value->isZero() ? (C.ZeroSet ? C.Zero : T.Zero) : detail::money(B, T, *Value);
+    return X;
+  }
+
+  /// Last year's value of cell query \p Q, in 元; nullopt when the workspace does not carry it.
+  std::optional<Decimal> lastYear(const model::Query &Q) const {
+    if (B.Previous) {
+      if (const model::Declared *D = declared(B.Previous->Figures, Q))
+        return D->Yuan;
+      if (B.Previous->Facts) {
+        const model::Budget &P = *B.Previous->Facts;
+        if (auto K = model::thisYear(P, model::translate(Q, B, P)))
+          return K->Value;
+      }
+    }
+    if (const model::Declared *D = declared(B.DeclaredFigures, Q, model::Measure::LastYear))
+      return D->Yuan;
+    return std::nullopt;
+  }
+
+  /// What the cell of row side \p S and column terms \p Column adds: the table's scope, the
+  /// column's and the row's constraints.
+  model::Query query(const Side &S, const model::Query &Column) const {
     model::Query Q = model::Query::intersect(T.Scope, Column);
     if (S.Terms)
       Q = model::Query::intersect(Q, *S.Terms);
@@ -280,6 +363,11 @@ private:
         Row.Projects = std::vector<int>{S.Project};
       Q = model::Query::intersect(Q, Row);
     }
+    return Q;
+  }
+
+  std::optional<Decimal> sum(const Side &S, const model::Query &Column, bool &Unknown) const {
+    model::Query Q = query(S, Column);
     if (Q.Underivable) {
       // A figure the facts cannot give (不可推导): the declared figure that names the same
       // facts, within the table's scope, states it (广州 表8: 行政经费, declared by fund).
@@ -318,12 +406,12 @@ private:
 
   /// The declared figure, among \p Ds and their parts, with an amount that names what \p Q
   /// does within the table's scope; null when there is none.
-  const model::Declared *declared(const std::vector<model::Declared> &Ds,
-                                  const model::Query &Q) const {
+  const model::Declared *declared(const std::vector<model::Declared> &Ds, const model::Query &Q,
+                                  model::Measure M = model::Measure::Value) const {
     for (const model::Declared &D : Ds) {
-      if (D.HasAmount && same(model::Query::intersect(T.Scope, D.Figure), Q))
+      if (D.HasAmount && D.M == M && same(model::Query::intersect(T.Scope, D.Figure), Q))
         return &D;
-      if (const model::Declared *C = declared(D.Children, Q))
+      if (const model::Declared *C = declared(D.Children, Q, M))
         return C;
     }
     return nullptr;
@@ -362,6 +450,9 @@ private:
       S.Label = R.Label[0];
       S.Total = true;
       S.LabelSpan = R.LabelSpan;
+      S.M = R.M;
+      S.MayLack = R.MayLack;
+      S.MeasureWhere = &R.MeasureWhere;
       if (Unit && *Unit < B.OrgUnits.size()) { // a unit's own row
         S.Label = B.OrgUnits[*Unit].Name;
         S.Code = B.OrgUnits[*Unit].Code;
@@ -417,6 +508,14 @@ private:
           }
         }
         AnyListed |= X.Listed > 0;
+        // Rows of a unit none of which is the unit's own (深圳 表9: 2025年, 2026年, 增减变化金额)
+        // show the unit's name on the first.
+        bool Own = false;
+        for (const Line &L : X.Lines)
+          for (const Side &S : L.S)
+            Own |= S.UnitRow;
+        if (!Own && !X.Lines.empty())
+          X.Lines.front().S[OnlySide < 0 ? 0 : OnlySide].ShowUnit = true;
       }
       unsigned Shown = 0;
       for (size_t U = 0; U < B.OrgUnits.size(); ++U) {
@@ -475,6 +574,9 @@ private:
         S.Terms = &R.Terms[0];
         S.LabelSpan = R.LabelSpan;
         S.Level = R.Indent;
+        S.M = R.M;
+        S.MayLack = R.MayLack;
+        S.MeasureWhere = &R.MeasureWhere;
         Put(S);
         return;
       }
@@ -486,6 +588,9 @@ private:
           L.S[I].Terms = &R.Terms[I];
           L.S[I].LabelSpan = R.LabelSpan;
           L.S[I].Level = R.Indent;
+          L.S[I].M = R.M;
+          L.S[I].MayLack = R.MayLack;
+          L.S[I].MeasureWhere = &R.MeasureWhere;
         }
       Out.push_back(std::move(L));
       return;
@@ -542,6 +647,7 @@ private:
   const model::Budget &B;
   const model::TableTemplate &T;
   bool &Overflow;
+  std::vector<LastYearGap> *Gaps; ///< where a cell's last year is not carried, if collected
   std::vector<const model::Allocation *> InScope;
   bool HasUnitColumn = false; ///< a 单位 column shows the unit rows' names
   std::set<size_t> UnitBlocks; ///< the units (or DepartmentLevel) with 项目支出 blocks
@@ -554,3 +660,31 @@ Table evaluate(const model::Budget &B, const model::TableTemplate &T, bool &Over
 }
 
 } // namespace budc::tables::detail
+
+namespace budc::tables {
+
+std::vector<LastYearGap> lastYearGaps(const model::Budget &B, const model::TableTemplate &T) {
+  std::vector<LastYearGap> Gaps;
+  if (T.Listing)
+    return Gaps;
+  bool Any = false;
+  for (const model::TemplateColumn &C : T.Columns)
+    Any |= C.M != model::Measure::Value;
+  std::function<void(const std::vector<model::TemplateRow> &)> Rows =
+      [&](const std::vector<model::TemplateRow> &Rs) {
+        for (const model::TemplateRow &R : Rs) {
+          Any |= R.M != model::Measure::Value;
+          Rows(R.Inner);
+          Rows(R.Sides[0]);
+          Rows(R.Sides[1]);
+        }
+      };
+  Rows(T.Rows);
+  if (!Any)
+    return Gaps;
+  bool Overflow = false;
+  detail::Evaluator(B, T, Overflow, &Gaps).run();
+  return Gaps;
+}
+
+} // namespace budc::tables
