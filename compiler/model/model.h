@@ -620,6 +620,12 @@ struct TemplateColumn {
   std::string Pattern;
   bool Indent = false; ///< Label: indented by the row's level (深圳, 广州 print names only)
   std::string FieldName; ///< Field: the field's name
+  /// Amount: [上年数], [增减额] or [增减率], last year's figure of the cell, the change or its
+  /// rate (docs/tables.md, "Last year"); MeasureWhere is the tag. With [可缺], a workspace
+  /// without last year's figures prints its cells blank instead of an error (BUD128).
+  Measure M = Measure::Value;
+  bool MayLack = false;
+  Span MeasureWhere;
 };
 
 /// A row specification of a table template.
@@ -653,6 +659,11 @@ struct TemplateRow {
   unsigned Indent = 0;    ///< Fixed: [缩进 N], the label's level in an indented 名称 column
   unsigned Count = 1;     ///< Blank: how many rows
   bool WhenEmpty = false; ///< Blank: [空表时], only when every amount of the table is zero
+  /// Fixed, Total: [上年数], [增减额] or [增减率] for every amount of the row, and [可缺] (as
+  /// for a column: TemplateColumn::M).
+  Measure M = Measure::Value;
+  bool MayLack = false;
+  Span MeasureWhere;
 };
 
 /// A cell of a listing table's fixed row (格), or a field of its record rows (逐行).

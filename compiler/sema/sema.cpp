@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/sema/resolver.h"
+#include "compiler/sema/template_reader.h"
 
 #include "compiler/ast/pack.h"
 #include "compiler/model/values.h"
@@ -225,6 +226,7 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
     });
   (void)R.B.Units.names(); // sorted now, before the threads of facts() may suggest units
   R.facts(Files, Opts.Jobs);
+  templateLastYear(R);
   return std::move(R.B);
 }
 

@@ -93,6 +93,20 @@ private:
 /// \p Text with every budget field it names in braces ({部门名称}, {年度} …) replaced.
 std::string fill(const model::Budget &B, llvm::StringRef Text);
 
+/// A cell of a standard table that prints a figure of last year (上年数, 增减额, 增减率) the
+/// workspace does not carry: where the template asks for it, the cell's row label and its
+/// column (1-based, 序号 counted).
+struct LastYearGap {
+  Span Where;
+  std::string Row;
+  unsigned Column = 0;
+};
+
+/// The cells of standard table \p T whose last year \p B does not carry (sema reports them,
+/// BUD128): all of them, but for a column or row marked [可缺] only when \p B carries last
+/// year's figures at all; empty for a table without last year.
+std::vector<LastYearGap> lastYearGaps(const model::Budget &B, const model::TableTemplate &T);
+
 /// Builds the disclosure of \p B with its template \p T.
 Disclosure build(const model::Budget &B, const model::Template &T);
 
