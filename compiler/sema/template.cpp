@@ -932,6 +932,7 @@ private:
     }
     if (!Terms.empty())
       Ok &= terms(Terms, Col.Terms);
+    Col.Where = C.Range;
     T.Columns.push_back(std::move(Col));
     return Ok;
   }
