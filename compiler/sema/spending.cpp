@@ -119,8 +119,13 @@ void FactReader::costClass(llvm::ArrayRef<ast::Value> Tags, model::Allocation &A
     if (T.K == ast::Value::Tag && (T.Word.Value == "人员经费" || T.Word.Value == "公用经费") &&
         T.Args.empty()) {
       if (A.CostWritten)
-        Diags.report(T.range(), diag::DuplicateDeclaration, {"cost class of line", A.Economic})
-            .zh({"经费分类", A.Economic});
+        Diags
+            .report(T.range(), diag::DuplicateDeclaration,
+                    {A.Economic.empty() ? "cost class of the 金额 line of" : "cost class of line",
+                     A.Economic.empty() ? A.Function : A.Economic})
+            .zh(A.Economic.empty()
+                    ? std::vector<std::string>{"功能科目 " + A.Function + " 金额行的", "经费分类"}
+                    : std::vector<std::string>{"经费分类", A.Economic});
       A.CostWritten = true;
       Class = T.Word.Value;
       continue;
@@ -186,11 +191,12 @@ void FactReader::basic(const ast::Basic &Bs, size_t Unit) {
                       Source->Name + (CarryOver ? "|c" : "");
     auto [It, New] = BasicLines.try_emplace(Key, L->Range);
     if (!New) {
-      Diags
-          .report(L->Economic.Range, diag::DuplicateLine,
-                  {Bs.Function.Value.str(), L->Economic.Value.str(), Source->Name})
+      // Reported, and still counted: the totals then add up what is written (the fix is
+      // one line with the sum), instead of a BUD301 that blames the first line.
+      std::string Cell = ByEconomic ? L->Economic.Value.str()
+                                    : Bs.Function.Value.str() + " × " + L->Economic.Value.str();
+      Diags.report(L->Economic.Range, diag::DuplicateLine, {Cell, Source->Name})
           .note(It->second, diag::NoteFirstDeclared);
-      continue;
     }
     model::Allocation A;
     A.UnitIndex = Unit;
