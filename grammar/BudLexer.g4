@@ -56,6 +56,8 @@ KW_FIGURES     : 'figures'     | '口径' ;
 KW_CARRYFORWARD    : 'carryforward'    | '结转下年' ;
 KW_PROJECTSPENDING : 'projectspending' | '项目支出' ;
 KW_LASTYEAR        : 'lastyear'        | '上年' ;
+// A published table declared as printed, to be compared cell by cell with the derived one.
+KW_PUBLISHED       : 'published'       | '公开表' ;
 
 // ---- punctuation ----------------------------------------------------------------------
 LBRACE : '{' ;

@@ -31,6 +31,7 @@ topStmt
     | citationDecl
     | declareStmt
     | lastYearStmt
+    | publishedDecl
     | sectionStmt
     | glossaryBlock
     | performanceBlock
@@ -153,6 +154,15 @@ nounKeyword : KW_FUNCTION | KW_ECONOMIC | KW_BASIC | KW_PROJECT | KW_INCOME | KW
 // Last year's figures: 上年 2025 "../2025" (last year's workspace) and/or a block of the
 // figures last year's document states, in the form of a 声明 block.
 lastYearStmt : KW_LASTYEAR NUMBER STRING? ( LBRACE declareBody RBRACE )? ;
+
+// A published table as printed, one line per printed row, its cells in printed order: texts
+// (quoted, or bare words), amounts as printed (26,054,663  10.80  -27.07  2,616万元), '-' for a
+// dash, "" for a blank cell. Named by the 标号 or the title of a table of the budget's template,
+// or by its number: 公开表 表1 { … }  公开表 "2026年预算单位财务收支预算总表" { … }  公开表 9 { … }.
+// The AST builder joins a '-' written directly before a number into a negative amount.
+publishedDecl : KW_PUBLISHED ( name | NUMBER ) LBRACE publishedBody RBRACE ;
+publishedBody : publishedRow? ( ( NL | SEMI ) publishedRow? )* ;
+publishedRow  : ( STRING | NAME | NUMBER | QUANTITY | CODE | MINUS | nounKeyword )+ ;
 
 sectionStmt   : KW_SECTION name text ;
 glossaryBlock : KW_GLOSSARY LBRACE glossaryBody RBRACE ;

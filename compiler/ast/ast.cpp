@@ -67,6 +67,7 @@ llvm::StringRef kindName(NodeKind K) {
     CASE(Assets)
     CASE(Library)
     CASE(LastYear)
+    CASE(Published)
 #undef CASE
   }
   return "?";

@@ -152,6 +152,7 @@ enum class NodeKind : uint8_t {
   Assets,
   Library,
   LastYear,
+  Published,
 };
 
 /// The name of \p K as the AST dump prints it.
@@ -377,6 +378,33 @@ struct LastYear : Node {
   Text Directory; ///< Optional.
   llvm::ArrayRef<Declare *> Figures;
   bool HasBlock = false;
+};
+
+/// One cell of a published table's row, as written: a text ("一、财政拨款收入", a bare word, a
+/// code), an amount (26,054,663  10.80  -27.07  2,616万元) or a dash (-).
+struct PublishedCell {
+  enum CellKind : uint8_t { TextCell, AmountCell, DashCell };
+  Text Word;    ///< the text; for an amount, its spelling as written (a code column reads it so)
+  Quantity Num; ///< AmountCell: the amount
+  Span Range;
+  CellKind K = TextCell;
+};
+
+/// One printed row of a published table.
+struct PublishedRow {
+  llvm::ArrayRef<PublishedCell> Cells;
+  Span Range;
+};
+
+/// 公开表 表1 { "一、财政拨款收入" 26,054,663 … } — a published table as printed, to be compared
+/// cell by cell with the table its template derives. Named by its 标号 or title (Name) or its
+/// number (Number).
+struct Published : Node {
+  BUDC_AST_NODE(Published)
+  Text Name;
+  Code Number;
+  llvm::ArrayRef<PublishedRow> Rows;
+  Span Close; ///< the closing '}'
 };
 
 /// 说明 部门职责 """…"""

@@ -330,6 +330,34 @@ void Dumper::node(const Node *N, unsigned Depth) {
     children(L->Figures, Depth + 1);
     return;
   }
+  case NodeKind::Published: {
+    auto *P = llvm::cast<Published>(N);
+    OS << " table=";
+    if (P->Number.present())
+      OS << P->Number.Value;
+    else
+      text(P->Name);
+    OS << '\n';
+    for (const PublishedRow &R : P->Rows) {
+      OS.indent(2 * (Depth + 1)) << "Row";
+      if (R.Range.isValid()) {
+        LineCol B = SM.getLineCol(R.Range.File, R.Range.Begin);
+        LineCol E = SM.getLineCol(R.Range.File, R.Range.End);
+        OS << " <" << B.Line << ':' << B.Column << '-' << E.Line << ':' << E.Column << '>';
+      }
+      for (const PublishedCell &X : R.Cells) {
+        OS << ' ';
+        if (X.K == PublishedCell::AmountCell)
+          quantity(X.Num);
+        else if (X.K == PublishedCell::DashCell)
+          OS << "[dash]";
+        else
+          text(X.Word);
+      }
+      OS << '\n';
+    }
+    return;
+  }
   case NodeKind::Section: {
     auto *S = llvm::cast<Section>(N);
     OS << " title=";

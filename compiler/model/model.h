@@ -626,6 +626,7 @@ struct TemplateColumn {
   Measure M = Measure::Value;
   bool MayLack = false;
   Span MeasureWhere;
+  Span Where;            ///< the 列 line (for notes at the column that derives a cell)
 };
 
 /// A row specification of a table template.
@@ -737,6 +738,36 @@ struct TableTemplate {
   Span Where;
 };
 
+/// A cell of a published table as printed (公开表): a text, an amount in the unit and at the
+/// precision printed, a blank or a dash.
+struct PublishedCell {
+  enum CellKind : uint8_t { TextCell, AmountCell, BlankCell, DashCell };
+  CellKind Kind = TextCell;
+  std::string Text;       ///< as written; for an amount its spelling (a column of codes reads it)
+  bool Read = false;      ///< AmountCell: the amount was read (else it was reported)
+  Decimal Value;          ///< AmountCell: the amount in its unit, as written (10.80, -27.07)
+  unsigned Decimals = 0;  ///< AmountCell: its decimals as written
+  bool Separators = false;
+  std::string Unit;       ///< AmountCell: a money unit written with it (2,616万元); empty: the table's
+  Decimal Factor;         ///< 元 per Unit, when Unit is given
+  Span Where;
+};
+
+/// A printed row of a published table.
+struct PublishedRow {
+  std::vector<PublishedCell> Cells;
+  Span Where;
+};
+
+/// 公开表 表1 { … }: a published table, declared as printed, compared cell by cell with the
+/// table the budget's template derives.
+struct PublishedTable {
+  std::string Name;        ///< the 标号 or title it is named by; empty when by number
+  unsigned Number = 0;     ///< the table's number, when named so
+  std::vector<PublishedRow> Rows;
+  Span Where, NameWhere, Close;
+};
+
 /// What a part or a heading of the disclosure page shows, in order.
 struct OutlineItem {
   enum ItemKind : uint8_t {
@@ -833,6 +864,8 @@ struct Budget {
   std::map<std::string, Reference> TemplateReferences;
   bool HasProcurement = false, HasAssets = false;
   std::vector<TableFact> Procurement, Assets;
+  /// Published tables declared as printed (公开表), in source order.
+  std::vector<PublishedTable> Published;
 
   /// The template the budget is published with, or null: the one 模板 names; without 模板,
   /// the workspace's own, else DefaultTemplate.

@@ -315,6 +315,9 @@ void FactReader::topLevel(const ast::Node &N) {
     else
       LastYearNode = llvm::cast<ast::LastYear>(&N);
     return;
+  case ast::NodeKind::Published:
+    R.published(llvm::cast<ast::Published>(N));
+    return;
   case ast::NodeKind::Procurement: {
     B.HasProcurement = true;
     std::set<std::string> Money = moneyKeys("政府采购");

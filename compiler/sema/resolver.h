@@ -67,6 +67,9 @@ public:
   /// \p W, setting \p HasTotal or \p HasReserve.
   void weights(const ast::Attr &A, model::WeightRule &W, bool &HasTotal, bool &HasReserve);
 
+  /// Reads a published table declared as printed (公开表) into B.Published (published.cpp).
+  void published(const ast::Published &P);
+
   /// Reads the facts of the workspace's files; the projects' own lines (indicators,
   /// schedules, goals) on up to \p Jobs threads (0: one per core).
   void facts(llvm::ArrayRef<ast::File *> Files, unsigned Jobs = 1);

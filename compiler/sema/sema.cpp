@@ -84,7 +84,9 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
     Diags.report({Files[0]->Range.File, 0, 0}, diag::MissingBudgetHeader);
   }
   R.B.Year = Year;
-  std::string UsedTemplate; // the header's 模板, whose layout budc check reads too
+  // The header's 模板 (else the default), whose layout budc check reads too: its listings name
+  // the keys of the procurement and assets facts, and a 公开表 is compared with its tables.
+  std::string UsedTemplate = model::Budget::DefaultTemplate;
   if (Header)
     for (const ast::Attr *A : Header->Attrs)
       if (A->Key.Value == "模板" && !A->Values.empty())

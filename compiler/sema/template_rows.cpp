@@ -181,6 +181,7 @@ bool TemplateReader::column(const ast::Attr &C, model::TableTemplate &T) {
   if (!Terms.empty())
     Ok &= terms(Terms, Col.Terms);
   Ok &= measureComplete(Col.M, Col.MayLack, Col.MeasureWhere);
+  Col.Where = C.Range;
   T.Columns.push_back(std::move(Col));
   return Ok;
 }

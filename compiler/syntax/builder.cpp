@@ -357,6 +357,7 @@ ast::Node *Builder::statement(Rule *X) {
   case BudParser::RuleCitationDecl: return citation(X);
   case BudParser::RuleDeclareStmt: return declare(X);
   case BudParser::RuleLastYearStmt: return lastYear(X);
+  case BudParser::RulePublishedDecl: return published(X);
   case BudParser::RuleSectionStmt: return section(X);
   case BudParser::RuleGlossaryBlock: return glossary(X);
   case BudParser::RulePerformanceBlock: return performance(X);
@@ -892,6 +893,76 @@ ast::LastYear *Builder::lastYear(Rule *C) {
   N->Directory = word(K.token(tok::String));
   N->HasBlock = K.token(tok::LBrace) != nullptr;
   N->Figures = declareBody(K.rule(BudParser::RuleDeclareBody));
+  return N;
+}
+
+/// publishedDecl : 公开表 ( name | NUMBER ) '{' publishedBody '}'
+/// publishedRow  : ( STRING | NAME | NUMBER | QUANTITY | CODE | MINUS | nounKeyword )+
+/// A '-' written directly before a number (no space between) makes it negative (-27.07); a '-'
+/// standing alone is a dash, as 上海 prints an empty figure.
+ast::Published *Builder::published(Rule *C) {
+  auto *N = node<ast::Published>(C);
+  Children K(C);
+  if (ParserRuleContext *Name = K.rule(BudParser::RuleName))
+    N->Name = name(Name);
+  else
+    N->Number = anyCode(K.token(tok::Number));
+  if (antlr4::Token *Close = K.token(tok::RBrace); Close && Tokens.own(Close))
+    N->Close = span(Close);
+  std::vector<ast::PublishedRow> Rows;
+  Children Body(K.rule(BudParser::RulePublishedBody));
+  for (ParserRuleContext *R : Body.rules()) {
+    // The cells in order: tokens and noun keywords (a rule of one token) as they stand.
+    std::vector<const Tok *> Toks;
+    for (tree::ParseTree *X : R->children) {
+      if (auto *T = dynamic_cast<tree::TerminalNode *>(X)) {
+        if (!dynamic_cast<tree::ErrorNode *>(X))
+          Toks.push_back(T->getSymbol());
+      } else if (auto *Sub = dynamic_cast<ParserRuleContext *>(X)) {
+        Children SK(Sub);
+        if (!SK.tokens().empty())
+          Toks.push_back(SK.tokens().front());
+      }
+    }
+    std::vector<ast::PublishedCell> Cells;
+    for (size_t I = 0; I < Toks.size(); ++I) {
+      const Tok *T = Toks[I];
+      if (!Tokens.own(T))
+        continue;
+      ast::PublishedCell X;
+      X.Range = span(T);
+      tok::Kind Kind = kindOf(T);
+      if (Kind == tok::Minus) {
+        const Tok *Next = I + 1 < Toks.size() ? Toks[I + 1] : nullptr;
+        tok::Kind NK = Next ? kindOf(Next) : tok::EndOfFile;
+        if ((NK == tok::Number || NK == tok::Quantity) && Tokens.own(Next) &&
+            span(Next).Begin == X.Range.End) {
+          X.K = ast::PublishedCell::AmountCell;
+          X.Range = Span::cover(X.Range, span(Next));
+          X.Num = signedNumber(X.Range, ast::Comparator::None, T, Next);
+          X.Word = word(Next);
+          ++I;
+        } else {
+          X.K = ast::PublishedCell::DashCell;
+          X.Word = word(T);
+        }
+      } else if (Kind == tok::Number || Kind == tok::Quantity) {
+        X.K = ast::PublishedCell::AmountCell;
+        X.Num = signedNumber(X.Range, ast::Comparator::None, nullptr, T);
+        X.Word = word(T);
+      } else {
+        X.Word = word(T);
+      }
+      Cells.push_back(X);
+    }
+    if (Cells.empty())
+      continue;
+    ast::PublishedRow Row;
+    Row.Cells = keep(Cells);
+    Row.Range = Span::cover(Cells.front().Range, Cells.back().Range);
+    Rows.push_back(Row);
+  }
+  N->Rows = keep(Rows);
   return N;
 }
 

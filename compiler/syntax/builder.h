@@ -55,6 +55,7 @@ private:
   ast::Citation *citation(Rule *C);
   ast::Declare *declare(Rule *C);
   ast::LastYear *lastYear(Rule *C);
+  ast::Published *published(Rule *C);
   llvm::ArrayRef<ast::Declare *> declareBody(Rule *Body);
   ast::Code year(const Tok *T);
   ast::Section *section(Rule *C);

@@ -121,6 +121,7 @@ const Words *constructOf(size_t Rule) {
       Indicator{"an indicator", "指标"}, Citation{"a citation", "依据"},
       Declare{"a declared figure", "声明"}, Section{"a text section", "说明"},
       LastYear{"last year's figures", "上年"},
+      Published{"a published table", "公开表"},
       Glossary{"the glossary", "名词解释"}, Performance{"the overall goals", "整体绩效"},
       Area{"a performance area", "分项"}, Procurement{"the procurement table", "政府采购"},
       Assets{"the state-assets table", "国有资产"}, Include{"an include", "引入"},
@@ -168,6 +169,9 @@ const Words *constructOf(size_t Rule) {
   case BudParser::RuleDeclareKey: return &Declare;
   case BudParser::RuleSectionStmt: return &Section;
   case BudParser::RuleLastYearStmt: return &LastYear;
+  case BudParser::RulePublishedDecl:
+  case BudParser::RulePublishedBody:
+  case BudParser::RulePublishedRow: return &Published;
   case BudParser::RuleGlossaryBlock:
   case BudParser::RuleGlossaryBody:
   case BudParser::RuleGlossaryEntry: return &Glossary;
@@ -378,6 +382,7 @@ bool isBlockRule(size_t Rule) {
   case BudParser::RuleDeclareStmt:
   case BudParser::RuleDeclareItem:
   case BudParser::RuleLastYearStmt:
+  case BudParser::RulePublishedDecl:
   case BudParser::RuleGlossaryBlock:
   case BudParser::RulePerformanceBlock:
   case BudParser::RuleAreaBlock:

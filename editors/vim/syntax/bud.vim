@@ -6,8 +6,8 @@ if exists("b:current_syntax")
   finish
 endif
 
-syn keyword budKeyword include budget department unit income carryover basic source project function economic amount schedule goal indicator desc basis nature weight core content scoring declare section glossary performance area procurement assets catalogue measures framework funds template figures carryforward projectspending lastyear
-syn keyword budKeyword 引入 预算 部门 单位 收入 上年结转 基本支出 来源 项目 功能科目 经济科目 金额 支出计划 目标 指标 描述 依据 性质 权重 核心 内容 评分 声明 说明 名词解释 整体绩效 分项 政府采购 国有资产 科目表 计量单位表 指标框架 资金来源表 表样 口径 结转下年 项目支出 上年
+syn keyword budKeyword include budget department unit income carryover basic source project function economic amount schedule goal indicator desc basis nature weight core content scoring declare section glossary performance area procurement assets catalogue measures framework funds template figures carryforward projectspending lastyear published
+syn keyword budKeyword 引入 预算 部门 单位 收入 上年结转 基本支出 来源 项目 功能科目 经济科目 金额 支出计划 目标 指标 描述 依据 性质 权重 核心 内容 评分 声明 说明 名词解释 整体绩效 分项 政府采购 国有资产 科目表 计量单位表 指标框架 资金来源表 表样 口径 结转下年 项目支出 上年 公开表
 
 syn match   budComment   "//.*$" contains=@Spell
 syn match   budEscape    "\\." contained
