@@ -242,8 +242,9 @@ void tableJson(llvm::raw_ostream &OS, const tables::Table &T, bool Line) {
 }
 
 void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosure &D,
-               const SourceManager &SM, llvm::ArrayRef<Diagnostic> Diags) {
-  OStream J(OS, 2);
+               const SourceManager &SM, llvm::ArrayRef<Diagnostic> Diags, bool Pretty,
+               llvm::function_ref<void(size_t Entry, llvm::StringRef Json)> ProjectTable) {
+  OStream J(OS, Pretty ? 2 : 0);
   J.object([&] {
     J.attribute("version", SchemaVersion);
     J.attribute("generator", "budc");
@@ -397,7 +398,26 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
         });
     });
     J.attributeArray("tables", [&] {
-      D.forEach([&](const tables::Table &T) { tableObject(J, T); });
+      std::string Line;
+      llvm::raw_string_ostream LS(Line);
+      LS.SetBufferSize(size_t(1) << 16); // unbuffered, every character was a call
+      for (size_t I = 0; I < D.size(); ++I) {
+        std::shared_ptr<const tables::Table> T = D.table(I);
+        if (Pretty || D.entry(I).Project < 0) {
+          tableObject(J, *T);
+          continue;
+        }
+        // A project's table, built now: printed once, for the document and its JSON Lines.
+        Line.clear();
+        {
+          OStream L(LS, 0);
+          tableObject(L, *T);
+        }
+        LS.flush();
+        J.rawValue(Line);
+        if (ProjectTable)
+          ProjectTable(I, Line);
+      }
     });
     unsigned Errors = 0, Warnings = 0;
     J.attributeArray("diagnostics", [&] {
