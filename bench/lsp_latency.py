@@ -14,7 +14,9 @@ one before, and measures on the client's clock:
 
 The edits alternate between breaking a total (308.98 → 309.98 in basic.bud: errors appear in
 budget.bud and declared.bud) and restoring it, and typing a letter into a comment of
-projects.bud and deleting it again. Prints min, median, 90th percentile and max in ms.
+projects.bud and deleting it again. Prints min, median, 90th percentile and max in ms, and
+the server's own CPU time per edit (from /proc: what a change costs, apart from the wait for
+a core on a loaded machine) with the load average.
 """
 import argparse
 import os
@@ -91,8 +93,10 @@ def main():
     for kind in samples:
         samples[kind][0].clear()
         samples[kind][1].clear()
+    cpu0 = cpu_ms(c.proc.pid)
     for i in range(a.edits):
         step(i)
+    cpu = cpu_ms(c.proc.pid) - cpu0
     c.shutdown()
 
     print(f"budc lsp, {a.open} of the example's files open, {a.edits} edits after 40 to warm up")
@@ -105,6 +109,16 @@ def main():
             p90 = xs[min(len(xs) - 1, int(len(xs) * 0.9))]
             print(f"{label:<28} {name:<10} {len(xs):>4} {xs[0]:7.1f} {statistics.median(xs):7.1f} "
                   f"{p90:7.1f} {xs[-1]:7.1f}")
+    edits = sum(len(samples[k][0]) for k in samples)
+    print(f"budc lsp's own CPU time (user + system): {cpu / max(edits, 1):.1f} ms per edit, "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+
+def cpu_ms(pid):
+    """The CPU time (user + system) process pid has used so far, in ms (Linux /proc)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
 if __name__ == "__main__":

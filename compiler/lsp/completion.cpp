@@ -4,12 +4,17 @@
 // still says where it is): the blocks open around it and the words of its statement so far.
 // Then, by where it is:
 //
-//   start of a line            keywords; in 基本支出 and an amount's split, economic codes;
-//                              in 收入, fund sources
+//   start of a line            the keywords that begin a statement in the block around it;
+//                              in 基本支出 and an amount's split, economic codes; in 收入,
+//                              fund sources
 //   功能科目 / 基本支出 / 项目支出 …  function codes (项)       经济科目 …  economic codes (款)
 //   金额 N … / 来源 …           fund sources                 指标 …     framework paths
-//   … 依据 …                    citations                    16村, 22.2万 the unit
-//   模板 …                      templates                    {… in a text  figure names
+//   指标 … NAME [VALUE] …       the clauses that may still come, in the language's order
+//                              (单位 性质 权重 核心 内容 评分 描述 依据)
+//   … 单位 …  units of the 计量单位表     … 性质 …  ≥ ≤ = > < ≠ 定量 定性 正向 反向
+//   … 核心 …  是 否                      … 依据 …  citations
+//   16村, 22.2万 the unit         模板 …  templates           框架 …  frameworks
+//   {… in a text  figure names
 //
 // Codes are matched by code prefix or by their Chinese name (its start first, then anywhere
 // in it) and inserted as code and name: 2010301 行政运行.
@@ -25,7 +30,9 @@
 #include "llvm/ADT/StringSet.h"
 
 #include <algorithm>
+#include <iterator>
 #include <mutex>
+#include <tuple>
 
 using namespace llvm;
 namespace tok = budc::syntax::tok;
@@ -225,7 +232,7 @@ private:
       case tok::KwBasic:
       case tok::KwProjectSpending:
         codes(/*Function=*/false, 5);
-        keywords({tok::KwSource});
+        keywords({tok::KwSource, tok::KwAmount});
         return;
       case tok::KwAmount:
         codes(false, 5);
@@ -239,9 +246,9 @@ private:
           return codes(true, 3);
         if (Stack.back().Second == tok::KwEconomic)
           return codes(false, 3);
-        return keywords({});
+        return;
       default:
-        return keywords({});
+        return keywords(statementKeywords(opener()));
       }
     }
     if (N == 1 && (First == tok::KwFunction || First == tok::KwBasic || First == tok::KwProjectSpending))
@@ -262,23 +269,112 @@ private:
     }
     if (First == tok::KwSource && N == 2 && word(1) == tok::KwCarryover)
       return funds();
-    if (First == tok::KwIndicator) {
-      if (word(N - 1) == tok::KwBasis)
-        return citations();
-      if (N == 1)
-        return frameworks();
-      if (N == 3 && word(1) == tok::Name && word(2) == tok::Slash) {
-        ReplaceBegin = Statement[1]->Begin;
-        Prefix = Text.slice(ReplaceBegin, Offset);
-        return frameworks();
-      }
-      return keywords({tok::KwDesc, tok::KwBasis});
-    }
+    if (First == tok::KwIndicator)
+      return indicator();
     if (N == 1 && First == tok::Name && opener() == tok::KwBudget) {
       if (wordText(0) == "模板")
         return templates();
       if (wordText(0) == "金额单位")
         return units();
+      if (wordText(0) == "框架")
+        return frameworkNames();
+    }
+  }
+
+  /// The clauses of an indicator after its name and value, in the one order the language
+  /// takes them (BUD018 otherwise).
+  static constexpr tok::Kind ClauseOrder[] = {tok::KwUnit,    tok::KwNature,  tok::KwWeight,
+                                              tok::KwCore,    tok::KwContent, tok::KwScoring,
+                                              tok::KwDesc,    tok::KwBasis};
+
+  /// Inside an indicator (指标 [一级/二级] NAME [VALUE] [CLAUSES]): the path, a clause's value,
+  /// or the clauses that may still come.
+  void indicator() {
+    size_t N = Statement.size();
+    switch (word(N - 1)) { // a clause's value
+    case tok::KwBasis:
+      return citations();
+    case tok::KwUnit:
+      return measureUnits();
+    case tok::KwNature:
+      return natures();
+    case tok::KwCore:
+      return answers();
+    case tok::KwWeight:  // a number
+    case tok::KwContent: // texts
+    case tok::KwScoring:
+    case tok::KwDesc:
+      return;
+    default:
+      break;
+    }
+    if (N == 1)
+      return frameworks();
+    if (N == 3 && word(1) == tok::Name && word(2) == tok::Slash) {
+      ReplaceBegin = Statement[1]->Begin;
+      Prefix = Text.slice(ReplaceBegin, Offset);
+      return frameworks();
+    }
+    // The name comes after the path (一级/二级, as many levels as written), else first.
+    size_t Name = 1;
+    if (word(1) == tok::Name && word(2) == tok::Slash) {
+      Name = 3;
+      while (word(Name + 1) == tok::Slash)
+        Name += 2;
+      ++Name;
+    }
+    if (N <= Name)
+      return; // the name is being written: anything
+    // 单位 次/年: a compound unit goes on after '/'.
+    if (word(N - 1) == tok::Slash && N >= 3 && word(N - 2) == tok::Name) {
+      size_t I = N - 2;
+      while (I >= 2 && word(I - 1) == tok::Slash && word(I - 2) == tok::Name)
+        I -= 2;
+      if (I >= 1 && word(I - 1) == tok::KwUnit)
+        return measureUnits();
+    }
+    // The clauses after the last one written.
+    size_t Next = 0;
+    for (size_t I = Name + 1; I < N; ++I)
+      for (size_t C = 0; C < std::size(ClauseOrder); ++C)
+        if (word(I) == ClauseOrder[C])
+          Next = std::max(Next, C + 1);
+    keywords(ArrayRef<tok::Kind>(ClauseOrder).drop_front(Next));
+  }
+
+  /// The keywords that begin a statement in the block \p Opener opened (EndOfFile: the top
+  /// level), after grammar/BudParser.g4; none in a block of attributes or library rows.
+  static ArrayRef<tok::Kind> statementKeywords(tok::Kind Opener) {
+    using namespace tok;
+    static constexpr Kind Top[] = {
+        KwBudget,      KwDepartment, KwUnit,        KwIncome,   KwBasic,    KwProjectSpending,
+        KwProject,     KwBasis,      KwDeclare,     KwLastYear, KwSection,  KwGlossary,
+        KwPerformance, KwProcurement, KwAssets,     KwInclude,  KwCatalogue, KwMeasures,
+        KwFramework,   KwFunds,      KwTemplate,    KwFigures};
+    static constexpr Kind Department[] = {KwUnit, KwNature};
+    static constexpr Kind Unit[] = {KwIncome, KwBasic, KwProjectSpending, KwProject, KwDeclare, KwNature};
+    static constexpr Kind Project[] = {KwFunction, KwEconomic, KwAmount, KwSchedule,
+                                       KwGoal,     KwIndicator, KwNature};
+    static constexpr Kind Goal[] = {KwIndicator};
+    static constexpr Kind Performance[] = {KwSection, KwArea, KwGoal, KwIndicator};
+    static constexpr Kind Area[] = {KwGoal, KwIndicator};
+    switch (Opener) {
+    case EndOfFile:
+      return Top;
+    case KwDepartment:
+      return Department;
+    case KwUnit:
+      return Unit;
+    case KwProject:
+      return Project;
+    case KwGoal:
+      return Goal;
+    case KwPerformance:
+      return Performance;
+    case KwArea:
+      return Area;
+    default:
+      return {};
     }
   }
 
@@ -369,18 +465,57 @@ private:
     }
   }
 
-  void keywords(std::initializer_list<tok::Kind> Only) {
+  /// The keywords \p Only, in that order, that start with what is typed (in Chinese, or in
+  /// English: "wei" completes to 权重).
+  void keywords(ArrayRef<tok::Kind> Only) {
     bool English = !Prefix.empty() && isAlpha(Prefix.front());
-    for (unsigned I = tok::KwInclude; I <= tok::LastKeyword; ++I) {
-      auto K = static_cast<tok::Kind>(I);
-      if (Only.size() && std::find(Only.begin(), Only.end(), K) == Only.end())
-        continue;
+    for (size_t I = 0; I < Only.size(); ++I) {
+      tok::Kind K = Only[I];
       StringRef Zh = syntax::spelling(K), En = syntax::englishSpelling(K);
       if (English ? !En.startswith_insensitive(Prefix) : match(Zh) != 0)
         continue;
       add(Zh.str(), CkKeyword, En.str(), "", Zh.str(), English ? En.str() : Zh.str(),
           "9" + std::to_string(1000 + I));
     }
+  }
+
+  /// A closed set of words: the Chinese word, its English filter word and what it means.
+  struct Word {
+    const char *Zh, *En, *MeaningEn, *MeaningZh;
+  };
+  void words(ArrayRef<Word> Ws, const char *DetailEn, const char *DetailZh) {
+    bool English = !Prefix.empty() && isAlpha(Prefix.front());
+    for (size_t I = 0; I < Ws.size(); ++I) {
+      const Word &W = Ws[I];
+      if (English ? !StringRef(W.En).startswith_insensitive(Prefix) : match(W.Zh) != 0)
+        continue;
+      add(W.Zh, CkEnumMember, std::string(V.tr(DetailEn, DetailZh)) + " · " + V.tr(W.MeaningEn, W.MeaningZh),
+          "", W.Zh, English ? W.En : W.Zh, std::to_string(1000 + I));
+    }
+  }
+
+  /// After 性质: the 指标性质 and 指标值类型 budc reads (model::natureFromWord).
+  void natures() {
+    static const Word Natures[] = {
+        {"≥", ">=", "at least", "大于等于"},
+        {"≤", "<=", "at most", "小于等于"},
+        {"=", "=", "exactly", "等于"},
+        {">", ">", "more than", "大于"},
+        {"<", "<", "less than", "小于"},
+        {"≠", "!=", "not", "不等于"},
+        {"定量", "quantitative", "quantitative", "定量指标"},
+        {"定性", "qualitative", "qualitative", "定性指标"},
+        {"正向", "positive", "more is better", "越大越好"},
+        {"反向", "negative", "less is better", "越小越好"},
+    };
+    words(Natures, "nature", "指标性质");
+  }
+
+  /// After 核心: 是 or 否.
+  void answers() {
+    static const Word Answers[] = {{"是", "yes", "a core indicator", "核心指标"},
+                                   {"否", "no", "not a core indicator", "非核心指标"}};
+    words(Answers, "core", "是否核心指标");
   }
 
   void frameworks() {
@@ -405,6 +540,23 @@ private:
       }
   }
 
+  /// After the header's 框架: the frameworks of the standard library and the workspace.
+  void frameworkNames() {
+    if (!B)
+      return;
+    for (const model::Framework &F : B->Frameworks) {
+      if (match(F.Name) < 0)
+        continue;
+      std::string Doc;
+      for (const model::FrameworkLevel &L : F.Levels)
+        if (Doc.find(L.Level1) == std::string::npos)
+          Doc += (Doc.empty() ? "" : V.tr(", ", "、")) + L.Level1;
+      add(F.Name, CkEnumMember, V.tr("indicator framework", "绩效指标框架"),
+          Doc.empty() ? V.tr("a flat list (no 一级/二级)", "不分级（没有一级/二级）") : Doc,
+          writtenName(F.Name), F.Name, std::to_string(Items.size() + 1000));
+    }
+  }
+
   void citations() {
     for (const ast::File *F : V.C.WS.Files)
       for (const ast::Node *N : F->Items)
@@ -421,6 +573,40 @@ private:
     for (const std::string &U : Names)
       if (StringRef(U).startswith(Prefix))
         add(U, CkUnit, V.tr("unit of measure", "计量单位"), "", U, U, U);
+  }
+
+  /// After an indicator's 单位: the units of the 计量单位表 (the workspace's and the standard
+  /// library's) in their tables' order (money, counts, …), those named in Chinese characters
+  /// before signs (%, ㎡), quoted where the lexer would not read them as a name.
+  void measureUnits() {
+    if (!B)
+      return;
+    // Names in CJK ideographs (U+4E00–U+9FFF: lead bytes E4–E9) first, then in ASCII (%, GB),
+    // then the other signs (‰, ℃, ㎡); the workspace's own before the standard library's.
+    auto Sign = [&](const model::UnitDef &D) {
+      unsigned char C = D.Name.empty() ? 0 : static_cast<unsigned char>(D.Name.front());
+      int Group = C >= 0xE4 && C <= 0xE9 ? 0 : C < 0x80 ? 1 : 2;
+      bool Stdlib = V.ModelSM && D.Where.isValid() && D.Where.File <= V.ModelSM->size() &&
+                    V.ModelSM->getPath(D.Where.File).startswith("<stdlib>/");
+      return 2 * Group + Stdlib;
+    };
+    std::vector<const model::UnitDef *> Defs;
+    for (const std::string &U : B->Units.names())
+      if (const model::UnitDef *D = B->Units.find(U); D && StringRef(U).startswith(Prefix))
+        Defs.push_back(D);
+    auto Key = [&](const model::UnitDef *D) {
+      return std::make_tuple(Sign(*D), D->Where.File, D->Where.Begin, StringRef(D->Name));
+    };
+    std::sort(Defs.begin(), Defs.end(),
+              [&](const model::UnitDef *X, const model::UnitDef *Y) { return Key(X) < Key(Y); });
+    for (size_t I = 0; I < Defs.size(); ++I) {
+      const model::UnitDef &D = *Defs[I];
+      std::string Detail = std::string(V.tr("unit of measure", "计量单位")) + " · " +
+                           model::dimensionWord(D.Dim).str();
+      if (!D.Base.empty())
+        Detail += " · 1" + D.Name + " = " + D.Factor.toString() + D.Base;
+      add(D.Name, CkUnit, Detail, "", writtenName(D.Name), D.Name, std::to_string(1000 + I));
+    }
   }
 
   void templates() {

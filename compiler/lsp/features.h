@@ -4,7 +4,7 @@
 // a document (its symbols) are answered from a View: the workspace's latest compilation, the
 // document's file in it and text, and the latest budget model of the workspace (from this
 // compilation, or from the last one that got as far as the model, while the text has syntax
-// errors). They return budc's own values (spans, texts); server.cpp turns them into the
+// errors). They return budc's own values (spans, texts); requests.cpp turns them into the
 // protocol's JSON. Internal to compiler/lsp.
 //
 //===----------------------------------------------------------------------===//
@@ -29,6 +29,9 @@ struct View {
   const model::Budget *Model = nullptr; ///< the workspace's latest model, or null
   llvm::StringRef Text;                ///< the document's text (C's, for an open document)
   Lang Language = Lang::En;
+  /// Whether Model comes from C (its spans are C's), not from an earlier compilation.
+  bool ModelIsCurrent = false;
+  const SourceManager *ModelSM = nullptr; ///< the source manager of Model's spans
 
   /// \p En or \p Zh, in the client's language.
   const char *tr(const char *En, const char *Zh) const { return Language == Lang::Zh ? Zh : En; }
@@ -54,6 +57,7 @@ struct Target {
     Template,        ///< the template named by 模板
     FigureReference, ///< a figure reference {…} in a text
     DeclaredKey,     ///< the key of a declared figure (声明 三公经费 …)
+    Indicator,       ///< an indicator (its name, or anywhere on it but the above)
   };
   TargetKind Kind = None;
   std::string Text;               ///< the code, name, unit, path ("产出/数量") or reference
@@ -78,6 +82,8 @@ struct Definition {
   Span Where;
   bool InModel = false;
   std::string StdlibFile;
+  Definition(Span Where, bool InModel = false, std::string StdlibFile = "")
+      : Where(Where), InModel(InModel), StdlibFile(std::move(StdlibFile)) {}
 };
 /// Where \p T is defined: a citation's declaration, an included file, a unit's or a template's
 /// definition (which may lie in the standard library), a code's or a fund's catalogue entry.

@@ -10,6 +10,8 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/lsp/features.h"
 
+#include "compiler/model/scoring.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 
@@ -84,6 +86,9 @@ public:
       break;
     case Target::DeclaredKey:
       declared(T);
+      break;
+    case Target::Indicator:
+      indicatorHover(T);
       break;
     case Target::None:
       break;
@@ -337,8 +342,10 @@ private:
       return V.tr("duration", "时长");
     case model::Dimension::Percent:
       return V.tr("percentage", "百分比");
+    default: // the measures (温度, 速度 …): the word the unit table names them by
+      break;
     }
-    return "";
+    return model::dimensionWord(D).data();
   }
 
   void measure(StringRef Unit) {
@@ -368,6 +375,45 @@ private:
     }
   }
 
+  /// The framework level of \p I's path, and the framework it is of: the chosen framework's
+  /// (框架 in the budget header) first, as sema resolves it (frameworks share level names),
+  /// else the first framework that has it.
+  std::pair<const model::Framework *, const model::FrameworkLevel *>
+  level(const ast::Indicator &I) const {
+    if (!B || I.Path.size() != 2)
+      return {nullptr, nullptr};
+    std::string L1 = model::canonicalLevel(I.Path[0].Value), L2 = model::canonicalLevel(I.Path[1].Value);
+    auto In = [&](const model::Framework &F) -> const model::FrameworkLevel * {
+      for (const model::FrameworkLevel &Lv : F.Levels)
+        if (Lv.Level1 == L1 && Lv.Level2 == L2)
+          return &Lv;
+      return nullptr;
+    };
+    if (const model::Framework *F = B->framework())
+      if (const model::FrameworkLevel *Lv = In(*F))
+        return {F, Lv};
+    for (const model::Framework &F : B->Frameworks)
+      if (const model::FrameworkLevel *Lv = In(F))
+        return {&F, Lv};
+    return {nullptr, nullptr};
+  }
+
+  std::string kinds(const std::vector<model::ValueKind> &Ks) const {
+    std::vector<std::string> Words;
+    for (model::ValueKind K : Ks)
+      Words.push_back(V.Language == Lang::Zh ? model::kindWord(K).str() : model::kindWordEn(K).str());
+    return Words.empty() ? V.tr("of any kind", "任意类型") : join(Words, V.tr(", ", "、"));
+  }
+
+  /// The line that names the framework \p F: chosen by the header, or not.
+  std::string frameworkLine(const model::Framework &F) const {
+    bool Chosen = B->framework() == &F;
+    return std::string(V.tr("Framework: ", "指标框架：")) + md(F.Name) +
+           (Chosen ? V.tr(" (chosen by 框架)", "（预算头部 框架 所选）")
+                   : B->FrameworkName.empty() ? V.tr(" (no 框架 chosen)", "（未选择 框架）")
+                                              : "");
+  }
+
   void framework(const Target &T) {
     auto *I = dyn_cast_or_null<ast::Indicator>(T.Node);
     if (!I || I->Path.empty())
@@ -380,28 +426,175 @@ private:
       noModel();
       return;
     }
-    for (const model::Framework &F : B->Frameworks) {
-      for (const model::FrameworkLevel &Lv : F.Levels) {
-        if (Lv.Level1 != L1 || (!L2.empty() && Lv.Level2 != L2))
-          continue;
-        line();
-        line(std::string(V.tr("Framework: ", "指标框架：")) + md(F.Name));
-        std::vector<std::string> Kinds;
-        for (model::ValueKind K : Lv.Kinds)
-          Kinds.push_back(V.Language == Lang::Zh ? model::kindWord(K).str() : model::kindWordEn(K).str());
-        line(std::string(V.tr("Rule: its values are ", "规则：指标值应为")) +
-             join(Kinds, V.tr(", ", "、")) + (Kinds.empty() ? V.tr("of any kind", "任意类型") : ""));
-        if (I->HasValue) {
-          StringRef Written = V.C.SM.getText(I->Val.range().File)
-                                  .slice(I->Val.range().Begin, I->Val.range().End);
-          line(std::string(V.tr("This indicator: ", "本指标：")) + md(I->Name.Value) + " " +
-               md(Written));
-        }
-        return;
+    auto [F, Lv] = level(*I);
+    line();
+    if (!Lv) {
+      line(V.tr("Not a level of the budget's indicator framework.", "不是指标框架中的级别。"));
+      return;
+    }
+    line(frameworkLine(*F));
+    line(std::string(V.tr("Rule: its values are ", "规则：指标值应为")) + kinds(Lv->Kinds));
+    line();
+    line("---");
+    line();
+    indicator(*I, /*WithPath=*/false);
+  }
+
+  /// The indicator of the model \p I became, when the model is this compilation's.
+  const model::Indicator *modelIndicator(const ast::Indicator &I) const {
+    if (!B || !V.ModelIsCurrent)
+      return nullptr;
+    auto Same = [&](const model::Indicator &M) {
+      return M.Where.File == I.Range.File && M.Where.Begin == I.Range.Begin;
+    };
+    for (const model::Project &P : B->Projects)
+      for (const model::Indicator &M : P.Indicators)
+        if (Same(M))
+          return &M;
+    for (const model::Indicator &M : B->DepartmentIndicators)
+      if (Same(M))
+        return &M;
+    return nullptr;
+  }
+
+  StringRef written(Span S) const {
+    return S.isValid() ? V.C.SM.getText(S.File).slice(S.Begin, S.End) : StringRef();
+  }
+
+  void indicatorHover(const Target &T) {
+    if (auto *I = dyn_cast_or_null<ast::Indicator>(T.Node))
+      indicator(*I, /*WithPath=*/true);
+  }
+
+  /// An indicator: its place in the framework, value, type, unit, weight, core and scoring
+  /// rule as budc reads it.
+  void indicator(const ast::Indicator &I, bool WithPath) {
+    line("**" + md(I.Name.Value) + "** — " + V.tr("performance indicator", "绩效指标"));
+    line();
+    const model::Indicator *M = modelIndicator(I);
+    const ast::IndicatorColumns &Cols = I.columns();
+    auto Fact = [&](const char *En, const char *Zh, const std::string &Value) {
+      if (!Value.empty())
+        line(std::string("- ") + V.tr(En, Zh) + Value);
+    };
+    if (WithPath) {
+      if (I.Path.empty()) {
+        const model::Framework *F = B ? B->framework() : nullptr;
+        Fact("Framework: ", "指标框架：",
+             F && !F->levelled() ? md(F->Name) + V.tr(" (a flat list)", "（不分级）")
+                                 : std::string(V.tr("no path (一级/二级)", "未写路径（一级/二级）")));
+      } else if (auto [F, Lv] = level(I); Lv) {
+        Fact("Framework: ", "指标框架：",
+             md(F->Name) + " › " + md(Lv->Level1) + " › " + md(Lv->Level2) +
+                 (B->framework() == F       ? V.tr(" (chosen by 框架)", "（框架 所选）")
+                  : B->FrameworkName.empty() ? V.tr(" (no 框架 chosen)", "（未选择 框架）")
+                                             : ""));
+        Fact("The level takes: ", "该级别的指标值应为：", kinds(Lv->Kinds));
+      } else {
+        std::string Path;
+        for (const ast::Text &P : I.Path)
+          Path += (Path.empty() ? "" : "/") + P.Value.str();
+        Fact("Framework: ", "指标框架：",
+             md(Path) + V.tr(" — not a level of the framework", "——不是指标框架中的级别"));
       }
     }
+    if (M && M->HasValue) {
+      Fact("Value: ", "指标值：", md(M->shownValue()));
+      Fact("Type: ", "类型：",
+           (V.Language == Lang::Zh ? model::kindWord(M->Value.Kind) : model::kindWordEn(M->Value.Kind)).str());
+      Fact("Unit: ", "计量单位：", md(M->Value.Unit));
+    } else if (I.HasValue) {
+      Fact("Value: ", "指标值：", md(written(I.Val.range())));
+      if (I.Val.K == ast::Value::Number)
+        Fact("Unit: ", "计量单位：", md(I.Val.Num.Unit));
+    } else {
+      Fact("Value: ", "指标值：", V.tr("none written", "未填写"));
+    }
+    if (Cols.Unit.present() && !(M && M->HasValue && M->Value.Unit == Cols.Unit.Value))
+      Fact("Unit column (单位): ", "计量单位列（单位）：", md(Cols.Unit.Value));
+    if (M && M->Sense != model::ValueSense::None)
+      Fact("Nature (性质): ", "指标性质：", md(model::natureWord(M->Sense)));
+    else if (Cols.Nature.present())
+      Fact("Nature (性质): ", "指标性质：", md(Cols.Nature.Value));
+    if (M && M->HasWeight)
+      Fact("Weight (权重): ", "权重：", M->weight().toString());
+    else if (Cols.Weight.present())
+      Fact("Weight (权重): ", "权重：", md(written(Cols.Weight.Range)));
+    if (Cols.Core.present())
+      Fact("Core (核心): ", "是否核心指标：", md(Cols.Core.Value));
+    if (Cols.Content.present())
+      Fact("Content (内容): ", "指标值内容：", md(Cols.Content.Value));
+    if (I.Basis.present())
+      Fact("Basis (依据): ", "依据：",
+           md(M && !M->BasisText.empty() ? M->BasisText : I.Basis.Value));
+    if (Cols.Scoring.present())
+      scoring(Cols.Scoring.Value, M && M->HasWeight ? std::optional<Decimal>(M->weight()) : std::nullopt);
+  }
+
+  /// A number and its unit, as a band's end or a step shows it.
+  static std::string amount(Decimal D, StringRef Unit) { return D.toString() + Unit.str(); }
+
+  /// The 评分 text and how budc reads it: its bands and steps.
+  void scoring(StringRef Text, std::optional<Decimal> Weight) {
     line();
-    line(V.tr("Not a level of the budget's indicator framework.", "不是指标框架中的级别。"));
+    line(std::string("**") + V.tr("Scoring rule (评分)", "评（扣）分标准") + "**: " + md(Text));
+    model::ScoringRule R = model::readScoring(Text);
+    line();
+    if (R.Bands.empty() && R.Steps.empty()) {
+      line(V.tr("budc reads no bands or steps in it; the rules do not judge it.",
+                "budc 未从中读出分档或扣分规则，规则不检查它。"));
+      return;
+    }
+    line(V.tr("As budc reads it:", "budc 的读法："));
+    auto Score = [&](model::ScoreKind K, Decimal P) {
+      switch (K) {
+      case model::ScoreKind::Full:
+        return std::string(V.tr("full score", "满分")) +
+               (Weight ? " (" + Weight->toString() + ")" : std::string());
+      case model::ScoreKind::Deduct:
+        return (V.Language == Lang::Zh ? "扣 " : "less ") + P.toString() + V.tr(" points", " 分");
+      case model::ScoreKind::Points:
+        break;
+      }
+      return P.toString() + V.tr(" points", " 分");
+    };
+    for (const model::ScoreBand &Bd : R.Bands) {
+      std::string Range;
+      auto End = [&](model::Bound Bn, Decimal D, bool Low) {
+        switch (Bn) {
+        case model::Bound::Open:
+          return std::string();
+        case model::Bound::Inclusive:
+          return std::string(Low ? "≥" : "≤") + amount(D, Bd.Unit);
+        case model::Bound::Exclusive:
+          return std::string(Low ? ">" : "<") + amount(D, Bd.Unit);
+        case model::Bound::Unstated:
+          break;
+        }
+        return amount(D, Bd.Unit);
+      };
+      if (Bd.LowBound == model::Bound::Unstated && Bd.HighBound == model::Bound::Unstated)
+        Range = amount(Bd.Low, Bd.Unit) + "–" + amount(Bd.High, Bd.Unit);
+      else {
+        std::string Lo = End(Bd.LowBound, Bd.Low, true), Hi = End(Bd.HighBound, Bd.High, false);
+        Range = Lo.empty() ? Hi : Hi.empty() ? Lo : Lo + V.tr(" and ", " 且 ") + Hi;
+      }
+      if (Range.empty())
+        Range = V.tr("any value", "任意值");
+      line("- " + md(Range) + ": " + Score(Bd.Kind, Bd.Points));
+    }
+    for (const model::ScoreStep &St : R.Steps)
+      line("- " + std::string(V.tr("per ", "每 ")) + md(amount(St.Step, St.Unit)) + ": " +
+           St.Points.toString() + V.tr(" points", " 分") +
+           (St.FavoursMore ? V.tr(" (more is better)", "（越多越好）")
+                           : V.tr(" (less is better)", "（越少越好）")));
+    if (!R.Complete)
+      line(V.tr("Some clauses that score were not read: the rules judge only the scores read, "
+                "not the bands' ranges.",
+                "部分计分条款未能读懂：规则只检查读出的分数，不检查分档范围。"));
+    if (R.OnCompletion)
+      line(V.tr("It scores a completion or deviation rate, not the value itself.",
+                "它按完成率或偏差率计分，而不是按指标值本身。"));
   }
 
   void citation(StringRef Name) {

@@ -83,9 +83,14 @@ private:
     }
     if (I->HasValue)
       value(I->Val, I);
+    if (const ast::Text &U = I->columns().Unit; U.present())
+      set(Target::MeasureUnit, U.Value, U.Range, I);
     text(I->Description, I);
     if (I->Basis.Style == ast::Text::Bare)
       set(Target::Citation, I->Basis.Value, I->Basis.Range, I);
+    // Anywhere else on it (its name, 指标, a clause): the indicator itself.
+    set(Target::Indicator, I->Name.Value, I->Name.Range, I);
+    set(Target::Indicator, I->Name.Value, I->Range, I);
   }
 
   void declare(const ast::Declare *D, std::string Prefix) {

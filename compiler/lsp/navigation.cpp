@@ -97,6 +97,7 @@ std::vector<Definition> definition(const View &V, const Target &T) {
   case Target::FrameworkPath:
   case Target::FigureReference:
   case Target::DeclaredKey:
+  case Target::Indicator:
   case Target::None:
     return {};
   }

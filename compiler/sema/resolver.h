@@ -48,7 +48,7 @@ struct ValueReader {
 };
 
 /// The state of one resolve() call. library.cpp reads the standard-library declarations;
-/// sema.cpp reads the budget's facts.
+/// facts.h (FactReader) reads the budget's facts.
 class Resolver {
 public:
   Resolver(SourceManager &SM, DiagEngine &Diags) : SM(SM), Diags(Diags) {}

@@ -29,6 +29,17 @@ Span spanOf(const TokenArray &Tokens, const antlr4::Token *T) {
   return S;
 }
 
+std::string quote(llvm::StringRef S, Lang L) {
+  // (appended piece by piece: GCC 12 warns falsely about "…" + std::string, bug 105329)
+  llvm::StringRef Open = L == Lang::Zh ? "“" : "'", Close = L == Lang::Zh ? "”" : "'";
+  std::string Out;
+  Out.reserve(Open.size() + S.size() + Close.size());
+  Out.append(Open.data(), Open.size());
+  Out.append(S.data(), S.size());
+  Out.append(Close.data(), Close.size());
+  return Out;
+}
+
 namespace {
 
 //===----------------------------------------------------------------------===//
@@ -42,16 +53,6 @@ struct Words {
 
 const char *pick(const Words &W, Lang L) { return L == Lang::Zh ? W.Zh : W.En; }
 
-std::string quote(llvm::StringRef S, Lang L) {
-  // (appended piece by piece: GCC 12 warns falsely about "…" + std::string, bug 105329)
-  llvm::StringRef Open = L == Lang::Zh ? "“" : "'", Close = L == Lang::Zh ? "”" : "'";
-  std::string Out;
-  Out.reserve(Open.size() + S.size() + Close.size());
-  Out.append(Open.data(), Open.size());
-  Out.append(S.data(), S.size());
-  Out.append(Close.data(), Close.size());
-  return Out;
-}
 
 /// Shortens \p S to at most \p Max characters, adding "…".
 std::string shorten(llvm::StringRef S, size_t Max) {

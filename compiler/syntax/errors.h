@@ -25,6 +25,9 @@ struct ErrorBudget {
 /// file's last line for EOF; invalid for a token error recovery conjured.
 Span spanOf(const TokenArray &Tokens, const antlr4::Token *T);
 
+/// \p S in quotes as messages write it: 'S' in English, “S” in Chinese.
+std::string quote(llvm::StringRef S, Lang L);
+
 /// Thrown (through the parser) when the error budget is spent: parsing stops.
 struct ErrorLimitReached {};
 

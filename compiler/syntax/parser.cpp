@@ -114,17 +114,6 @@ std::pair<char, tok::Kind> asciiTwin(char32_t CP) {
   }
 }
 
-std::string quote(llvm::StringRef S, Lang L) {
-  // (appended piece by piece: GCC 12 warns falsely about "…" + std::string, bug 105329)
-  llvm::StringRef Open = L == Lang::Zh ? "“" : "'", Close = L == Lang::Zh ? "”" : "'";
-  std::string Out;
-  Out.reserve(Open.size() + S.size() + Close.size());
-  Out.append(Open.data(), Open.size());
-  Out.append(S.data(), S.size());
-  Out.append(Close.data(), Close.size());
-  return Out;
-}
-
 /// Reports lexical errors and returns the tokens the parser should see: unterminated strings
 /// and text blocks become strings and blocks (\p Unclosed records the strings), full-width twins
 /// of punctuation become the punctuation, invalid characters are dropped; comments are kept

@@ -1,5 +1,6 @@
 """A minimal Language Server Protocol client for budc's tests and bench: it starts `budc lsp`,
-frames JSON-RPC messages with Content-Length headers, and collects what the server sends."""
+frames JSON-RPC messages with Content-Length headers, and collects what the server sends; and
+the tests' helpers: positions in UTF-16 code units, hover, completion and incremental changes."""
 import json
 import os
 import select
@@ -11,6 +12,37 @@ import urllib.parse
 def uri(path):
     """The file URI of a path, percent-encoded as editors write it."""
     return "file://" + urllib.parse.quote(os.path.abspath(path))
+
+
+# ---- positions and the requests the tests make ------------------------------------------
+def u16(s):
+    """The length of s in UTF-16 code units."""
+    return len(s.encode("utf-16-le")) // 2
+
+
+def find(text, needle, occurrence=0, inside=0):
+    """The LSP position of the `occurrence`-th `needle` in text, `inside` characters in."""
+    i = -1
+    for _ in range(occurrence + 1):
+        i = text.index(needle, i + 1)
+    line = text.count("\n", 0, i)
+    start = text.rfind("\n", 0, i) + 1
+    return {"line": line, "character": u16(text[start:i + inside])}
+
+
+def hover(c, path, pos):
+    r = c.result("textDocument/hover", {"textDocument": {"uri": uri(path)}, "position": pos})
+    return r["contents"]["value"] if r else ""
+
+
+def complete(c, path, pos):
+    return c.result("textDocument/completion", {"textDocument": {"uri": uri(path)}, "position": pos})
+
+
+def change(c, path, version, start, end, text):
+    c.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri(path), "version": version},
+        "contentChanges": [{"range": {"start": start, "end": end}, "text": text}]})
 
 
 class Client:

@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lspclient import Client, uri  # noqa: E402
+from lspclient import Client, change, complete, find, hover, u16, uri  # noqa: E402
 
 BUDC, SRC, WORK = sys.argv[1:4]
 EXAMPLE = os.path.join(SRC, "examples", "xigang-2024")
@@ -31,27 +31,12 @@ def check(cond, what):
         print("FAIL:", what)
 
 
-def u16(s):
-    """The length of s in UTF-16 code units."""
-    return len(s.encode("utf-16-le")) // 2
-
-
 def position(text, offset):
     """The LSP position of byte offset `offset` of the UTF-8 text."""
     data = text.encode()
     before = data[:offset].decode()
     line = before.count("\n")
     return {"line": line, "character": u16(before[before.rfind("\n") + 1:])}
-
-
-def find(text, needle, occurrence=0, inside=0):
-    """The LSP position of the `occurrence`-th `needle` in text, `inside` characters in."""
-    i = -1
-    for _ in range(occurrence + 1):
-        i = text.index(needle, i + 1)
-    line = text.count("\n", 0, i)
-    start = text.rfind("\n", 0, i) + 1
-    return {"line": line, "character": u16(text[start:i + inside])}
 
 
 def fresh(name, files):
@@ -69,21 +54,6 @@ def copy_example(name):
     shutil.rmtree(d, ignore_errors=True)
     shutil.copytree(EXAMPLE, d)
     return d
-
-
-def hover(c, path, pos):
-    r = c.result("textDocument/hover", {"textDocument": {"uri": uri(path)}, "position": pos})
-    return r["contents"]["value"] if r else ""
-
-
-def complete(c, path, pos):
-    return c.result("textDocument/completion", {"textDocument": {"uri": uri(path)}, "position": pos})
-
-
-def change(c, path, version, start, end, text):
-    c.notify("textDocument/didChange", {
-        "textDocument": {"uri": uri(path), "version": version},
-        "contentChanges": [{"range": {"start": start, "end": end}, "text": text}]})
 
 
 def all_diagnostics(c, ws, files, version=None):
