@@ -33,6 +33,10 @@ cl::opt<std::string> OutDir("o",
                                      "disclosure.html or budget.json; without -o the output "
                                      "goes to standard output, as with -o -"),
                             cl::value_desc("DIR"), cl::sub(cmd::build()), cl::cat(category()));
+cl::opt<bool> Pretty("pretty",
+                     cl::desc("JSON: indent budget.json by two spaces (by default it is one "
+                              "line, half the bytes)"),
+                     cl::sub(cmd::build()), cl::cat(category()));
 cl::opt<bool> Bom("bom", cl::desc("CSV: start each file with a UTF-8 byte-order mark (Excel)"),
                   cl::sub(cmd::build()), cl::cat(category()));
 
@@ -45,10 +49,29 @@ unsigned writeFiles(Compilation &C, emit::Format F, ArrayRef<emit::OutputFile> F
   std::vector<std::function<std::optional<std::string>(StringRef)>> Writers;
   if (F == emit::Format::Xlsx)
     Set.push_back({"disclosure.xlsx", Xlsx});
-  Writers.reserve(Files.size());
+  size_t Count = Files.size();
+  for (const emit::OutputFile &Out : Files)
+    Count += Out.Beside.size();
+  Writers.reserve(Count);
   for (const emit::OutputFile &Out : Files) {
-    Writers.push_back([&Out](StringRef P) { return emit::writeNewFile(P, Out.Write); });
+    // A file with files beside it writes them too, in the same directory and pass; their own
+    // entries of the set (moved and counted like the others) then have nothing left to write.
+    Writers.push_back([&Out](StringRef P) {
+      std::vector<std::string> Paths{P.str()};
+      for (const std::string &Name : Out.Beside) {
+        SmallString<256> Path(sys::path::parent_path(P));
+        sys::path::append(Path, Name);
+        Paths.push_back(std::string(Path));
+      }
+      return emit::writeNewFiles(Paths, [&](ArrayRef<raw_ostream *> OS) {
+        Out.Write(*OS[0], OS.drop_front());
+      });
+    });
     Set.push_back({Out.Name, Writers.back()});
+    for (const std::string &Name : Out.Beside) {
+      Writers.push_back([](StringRef) { return std::optional<std::string>(); });
+      Set.push_back({Name, Writers.back()});
+    }
   }
   if (auto E = emit::publish(OutDir, Set)) {
     C.Diags.report({}, diag::CannotWrite, {E->Path, E->Why})
@@ -97,6 +120,7 @@ int runBuild() {
                          TimePhases);
       emit::Options EO;
       EO.Bom = Bom;
+      EO.Pretty = Pretty;
       // (the files are written as they are published: what they point to lives until then)
       std::vector<Diagnostic> Sorted = C->Diags.sorted();
       std::vector<emit::OutputFile> Files =
@@ -105,7 +129,7 @@ int runBuild() {
         Written = writeFiles(*C, *F, Files, Failed);
       else
         for (const emit::OutputFile &Out : Files)
-          Out.Write(outs());
+          Out.Write(outs(), {});
     }
     printDiagnostics(*C, I->RO);
     if (!Quiet && !OutDir.empty() && !C->Diags.hasErrors()) {

@@ -28,7 +28,8 @@ std::optional<Format> parseFormat(llvm::StringRef Name);
 llvm::StringRef extension(Format F);
 
 struct Options {
-  bool Bom = false; ///< CSV: start with a UTF-8 byte-order mark (for Excel)
+  bool Bom = false;    ///< CSV: start with a UTF-8 byte-order mark (for Excel)
+  bool Pretty = false; ///< JSON: budget.json indented by two spaces (by default on one line)
 };
 
 /// Prints one table in \p F (Text, Markdown or Csv).
@@ -42,8 +43,13 @@ void tableJson(llvm::raw_ostream &OS, const tables::Table &T, bool Line = false)
 
 /// Prints the resolved model, its tables and its diagnostics as one JSON document
 /// (docs/budget.schema.json). Keys come in a fixed order, so equal input gives equal bytes.
+/// With \p Pretty the document is indented by two spaces, else it is one line (half the
+/// bytes). \p ProjectTable, when given and not \p Pretty, gets each table every project has
+/// (entry \p Entry of \p D) as it is printed in the document, which is its line in a JSON
+/// Lines file: such a table is built and printed once for both.
 void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosure &D,
-               const SourceManager &SM, llvm::ArrayRef<Diagnostic> Diags);
+               const SourceManager &SM, llvm::ArrayRef<Diagnostic> Diags, bool Pretty = false,
+               llvm::function_ref<void(size_t Entry, llvm::StringRef Json)> ProjectTable = {});
 
 /// Writes every table as a sheet of one Excel workbook at \p Path (through a temporary
 /// file and a rename). Returns why it failed, or nullopt.

@@ -10,6 +10,7 @@
 #include "compiler/model/scoring.h"
 
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/NativeFormatting.h"
 
 namespace budc::emit {
 namespace {
@@ -203,7 +204,67 @@ void cells(OStream &J, llvm::StringRef Key, const std::vector<tables::Row> &Rows
   });
 }
 
-void tableObject(OStream &J, const tables::Table &T) {
+/// \p S as llvm::json::OStream quotes a string (the same escapes, invalid UTF-8 fixed the
+/// same way), written in runs: the cells of a province's project tables are most of its
+/// budget.json, and OStream writes a string a character at a time.
+void quoted(llvm::raw_ostream &OS, llvm::StringRef S) {
+  if (!llvm::json::isUTF8(S)) {
+    std::string Fixed = llvm::json::fixUTF8(S);
+    quoted(OS, Fixed);
+    return;
+  }
+  OS << '"';
+  size_t Run = 0;
+  for (size_t I = 0; I < S.size(); ++I) {
+    unsigned char C = static_cast<unsigned char>(S[I]);
+    if (C >= 0x20 && C != '"' && C != '\\')
+      continue;
+    OS.write(S.data() + Run, I - Run);
+    Run = I + 1;
+    switch (C) {
+    case '"': OS << "\\\""; break;
+    case '\\': OS << "\\\\"; break;
+    case '\t': OS << "\\t"; break;
+    case '\n': OS << "\\n"; break;
+    case '\r': OS << "\\r"; break;
+    default:
+      OS << "\\u";
+      llvm::write_hex(OS, C, llvm::HexPrintStyle::Lower, 4);
+    }
+  }
+  OS.write(S.data() + Run, S.size() - Run);
+  OS << '"';
+}
+
+/// The rows of cells as cells() prints them on one line, written directly: the same bytes.
+void compactCells(OStream &J, llvm::StringRef Key, const std::vector<tables::Row> &Rows) {
+  J.attributeBegin(Key);
+  J.rawValue([&](llvm::raw_ostream &OS) {
+    OS << '[';
+    for (size_t R = 0; R < Rows.size(); ++R) {
+      OS << (R ? ",[" : "[");
+      for (size_t I = 0; I < Rows[R].size(); ++I) {
+        const tables::Cell &C = Rows[R][I];
+        OS << (I ? ",{\"text\":" : "{\"text\":");
+        quoted(OS, C.Text);
+        OS << ",\"rowSpan\":" << C.RowSpan;
+        if (C.Indent)
+          OS << ",\"indent\":" << C.Indent;
+        OS << ",\"colSpan\":" << C.ColSpan << ",\"yuan\":";
+        if (C.Yuan)
+          quoted(OS, C.Yuan->toString());
+        else
+          OS << "null";
+        OS << '}';
+      }
+      OS << ']';
+    }
+    OS << ']';
+  });
+  J.attributeEnd();
+}
+
+void tableObject(OStream &J, const tables::Table &T, bool Compact = false) {
   J.object([&] {
     J.attribute("number", T.Number);
     optionalString(J, "label", T.Label);
@@ -224,8 +285,8 @@ void tableObject(OStream &J, const tables::Table &T) {
       J.attribute("decimals", T.Money.Decimals);
       J.attribute("separators", T.Money.Separators);
     });
-    cells(J, "head", T.Head);
-    cells(J, "body", T.Body);
+    (Compact ? compactCells : cells)(J, "head", T.Head);
+    (Compact ? compactCells : cells)(J, "body", T.Body);
     J.attributeArray("notes", [&] {
       for (const std::string &N : T.Notes)
         J.value(N);
@@ -237,13 +298,14 @@ void tableObject(OStream &J, const tables::Table &T) {
 
 void tableJson(llvm::raw_ostream &OS, const tables::Table &T, bool Line) {
   OStream J(OS, Line ? 0 : 2);
-  tableObject(J, T);
+  tableObject(J, T, /*Compact=*/Line);
   OS << '\n';
 }
 
 void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disclosure &D,
-               const SourceManager &SM, llvm::ArrayRef<Diagnostic> Diags) {
-  OStream J(OS, 2);
+               const SourceManager &SM, llvm::ArrayRef<Diagnostic> Diags, bool Pretty,
+               llvm::function_ref<void(size_t Entry, llvm::StringRef Json)> ProjectTable) {
+  OStream J(OS, Pretty ? 2 : 0);
   J.object([&] {
     J.attribute("version", SchemaVersion);
     J.attribute("generator", "budc");
@@ -397,7 +459,26 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
         });
     });
     J.attributeArray("tables", [&] {
-      D.forEach([&](const tables::Table &T) { tableObject(J, T); });
+      std::string Line;
+      llvm::raw_string_ostream LS(Line);
+      LS.SetBufferSize(size_t(1) << 16); // unbuffered, every character was a call
+      for (size_t I = 0; I < D.size(); ++I) {
+        std::shared_ptr<const tables::Table> T = D.table(I);
+        if (Pretty || D.entry(I).Project < 0) {
+          tableObject(J, *T, !Pretty);
+          continue;
+        }
+        // A project's table, built now: printed once, for the document and its JSON Lines.
+        Line.clear();
+        {
+          OStream L(LS, 0);
+          tableObject(L, *T, /*Compact=*/true);
+        }
+        LS.flush();
+        J.rawValue(Line);
+        if (ProjectTable)
+          ProjectTable(I, Line);
+      }
     });
     unsigned Errors = 0, Warnings = 0;
     J.attributeArray("diagnostics", [&] {

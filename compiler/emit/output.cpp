@@ -43,47 +43,80 @@ std::string fileName(unsigned Number, llvm::StringRef Title, llvm::StringRef Ext
 std::vector<OutputFile> render(const model::Budget &B, const tables::Disclosure &D, Format F,
                                const Options &O, bool ToStdout, const SourceManager &SM,
                                llvm::ArrayRef<Diagnostic> Diags) {
+  using Streams = llvm::ArrayRef<llvm::raw_ostream *>;
   std::vector<OutputFile> Out;
   switch (F) {
   case Format::Xlsx:
     return Out;
   case Format::Html:
-    Out.push_back({"disclosure.html", [&B, &D](llvm::raw_ostream &OS) { html(OS, B, D); }});
+    Out.push_back({"disclosure.html", [&B, &D](llvm::raw_ostream &OS, Streams) { html(OS, B, D); },
+                   {}});
     return Out;
-  case Format::Json:
-    Out.push_back({"budget.json", [&B, &D, &SM, Diags](llvm::raw_ostream &OS) {
-                     modelJson(OS, B, D, SM, Diags);
-                   }});
-    if (ToStdout)
+  case Format::Json: {
+    bool Pretty = O.Pretty;
+    if (ToStdout) {
+      Out.push_back({"budget.json",
+                     [&B, &D, &SM, Diags, Pretty](llvm::raw_ostream &OS, Streams) {
+                       modelJson(OS, B, D, SM, Diags, Pretty);
+                     },
+                     {}});
       return Out;
+    }
     // A table every project has (绩效目标表) is one line of a JSON Lines file per kind,
-    // numbered by its first: a province's build has tens of thousands of them.
+    // numbered by its first: a province's build has tens of thousands of them. budget.json
+    // holds them too: on one line, each is built and printed once, for both files, as
+    // budget.json is written; indented, the JSON Lines files are written after it.
+    auto KindOf = std::make_shared<std::vector<int>>(D.size(), -1); // entry → its file
+    std::vector<std::string> KindFiles;
     {
-      llvm::StringMap<std::shared_ptr<std::vector<size_t>>> Kinds;
+      llvm::StringMap<int> Kinds;
       for (size_t I = 0; I < D.size(); ++I) {
         const tables::Disclosure::Entry &E = D.entry(I);
-        if (E.Project < 0) {
-          Out.push_back({fileName(E.Number, E.Title, "json"),
-                         [&D, I](llvm::raw_ostream &OS) { tableJson(OS, *D.table(I)); }});
+        if (E.Project < 0)
           continue;
-        }
-        auto &Lines = Kinds[E.Template->Title];
-        if (!Lines) {
-          Lines = std::make_shared<std::vector<size_t>>();
+        auto [It, New] = Kinds.try_emplace(E.Template->Title, int(KindFiles.size()));
+        if (New) {
           // "{项目名称}绩效目标表" names the file 12-项目名称绩效目标表.jsonl.
           std::string Kind;
           for (char C : E.Template->Title)
             if (C != '{' && C != '}')
               Kind += C;
-          Out.push_back({fileName(E.Number, Kind, "jsonl"), [&D, Lines](llvm::raw_ostream &OS) {
-                           for (size_t L : *Lines)
-                             tableJson(OS, *D.table(L), /*Line=*/true);
-                         }});
+          KindFiles.push_back(fileName(E.Number, Kind, "jsonl"));
         }
-        Lines->push_back(I);
+        (*KindOf)[I] = It->second;
       }
     }
+    if (Pretty)
+      Out.push_back({"budget.json",
+                     [&B, &D, &SM, Diags](llvm::raw_ostream &OS, Streams) {
+                       modelJson(OS, B, D, SM, Diags, /*Pretty=*/true);
+                     },
+                     {}});
+    else
+      Out.push_back({"budget.json",
+                     [&B, &D, &SM, Diags, KindOf](llvm::raw_ostream &OS, Streams Lines) {
+                       modelJson(OS, B, D, SM, Diags, /*Pretty=*/false,
+                                 [&](size_t I, llvm::StringRef Json) {
+                                   *Lines[size_t((*KindOf)[I])] << Json << '\n';
+                                 });
+                     },
+                     KindFiles});
+    for (size_t I = 0; I < D.size(); ++I)
+      if (D.entry(I).Project < 0)
+        Out.push_back({fileName(D.entry(I).Number, D.entry(I).Title, "json"),
+                       [&D, I](llvm::raw_ostream &OS, Streams) { tableJson(OS, *D.table(I)); },
+                       {}});
+    if (Pretty)
+      for (size_t K = 0; K < KindFiles.size(); ++K)
+        Out.push_back({KindFiles[K],
+                       [&D, KindOf, K](llvm::raw_ostream &OS, Streams) {
+                         for (size_t L = 0; L < D.size(); ++L)
+                           if ((*KindOf)[L] == int(K))
+                             tableJson(OS, *D.table(L), /*Line=*/true);
+                       },
+                       {}});
     return Out;
+  }
   case Format::Text:
   case Format::Markdown:
   case Format::Csv:
@@ -91,11 +124,12 @@ std::vector<OutputFile> render(const model::Budget &B, const tables::Disclosure 
   }
   for (size_t I = 0; I < D.size(); ++I)
     Out.push_back({fileName(D.entry(I).Number, D.entry(I).Title, extension(F)),
-                   [&D, I, F, O, ToStdout](llvm::raw_ostream &OS) {
+                   [&D, I, F, O, ToStdout](llvm::raw_ostream &OS, Streams) {
                      table(OS, *D.table(I), F, O);
                      if (ToStdout && F == Format::Text)
                        OS << "\n";
-                   }});
+                   },
+                   {}});
   return Out;
 }
 

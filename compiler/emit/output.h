@@ -35,14 +35,18 @@ std::string fileName(unsigned Number, llvm::StringRef Title, llvm::StringRef Ext
 /// One file to render: written when it is written (streamed, never held whole in memory:
 /// a province's build writes gigabytes).
 struct OutputFile {
-  std::string Name;                                ///< a file name, no directory
-  std::function<void(llvm::raw_ostream &)> Write; ///< writes its bytes
+  std::string Name; ///< a file name, no directory
+  /// Writes its bytes into \p OS, and those of the files Beside into theirs.
+  std::function<void(llvm::raw_ostream &OS, llvm::ArrayRef<llvm::raw_ostream *> Beside)> Write;
+  /// Files (in the same directory) written in the same pass: the JSON Lines files of the
+  /// tables every project has are written while budget.json, which holds them too, is.
+  std::vector<std::string> Beside;
 };
 
 /// The files of \p D in format \p F (not Xlsx, which emit::xlsx writes itself); they refer to
 /// \p B, \p D, \p SM and \p Diags, which must outlive them. \p ToStdout
 /// gives what goes to standard output instead: the model alone for JSON, a blank line after
-/// each text table.
+/// each text table; no file then has files beside it.
 std::vector<OutputFile> render(const model::Budget &B, const tables::Disclosure &D, Format F,
                                const Options &O, bool ToStdout, const SourceManager &SM,
                                llvm::ArrayRef<Diagnostic> Diags);

@@ -14,6 +14,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <memory>
+#include <vector>
+
 namespace budc::emit {
 namespace {
 
@@ -91,30 +94,61 @@ std::optional<std::string> writeNewFile(llvm::StringRef Path, llvm::StringRef Co
 std::optional<std::string> writeNewFile(llvm::StringRef Path,
                                         llvm::function_ref<void(llvm::raw_ostream &)> Write) {
   std::string P = Path.str();
-  int FD = ::open(P.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-  if (FD < 0)
-    return lastError();
+  return writeNewFiles({&P, 1}, [&](llvm::ArrayRef<llvm::raw_ostream *> OS) { Write(*OS[0]); });
+}
+
+std::optional<std::string>
+writeNewFiles(llvm::ArrayRef<std::string> Paths,
+              llvm::function_ref<void(llvm::ArrayRef<llvm::raw_ostream *>)> Write) {
+  std::vector<int> FDs;
+  auto Remove = [&] {
+    for (size_t I = 0; I < FDs.size(); ++I)
+      ::unlink(Paths[I].c_str());
+  };
+  for (const std::string &P : Paths) {
+    int FD = ::open(P.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (FD < 0) {
+      int E = errno;
+      for (int Open : FDs)
+        ::close(Open);
+      Remove();
+      errno = E;
+      return lastError();
+    }
+    FDs.push_back(FD);
+  }
   bool Ok = true;
   int E = 0;
   {
-    // Streamed through a buffer; the stream keeps the first error (a full disk).
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/false, /*unbuffered=*/false);
+    // Streamed through buffers larger than a page (a write system call per 4 KiB was a tenth of
+    // a large build's time); each stream keeps its first error (a full disk).
+    std::vector<std::unique_ptr<llvm::raw_fd_ostream>> Streams;
+    std::vector<llvm::raw_ostream *> OS;
+    for (int FD : FDs) {
+      Streams.push_back(std::make_unique<llvm::raw_fd_ostream>(FD, /*shouldClose=*/false,
+                                                               /*unbuffered=*/false));
+      Streams.back()->SetBufferSize(size_t(1) << 18);
+      OS.push_back(Streams.back().get());
+    }
     Write(OS);
-    OS.flush();
-    if (OS.has_error()) {
-      Ok = false;
-      E = OS.error().value();
-      OS.clear_error();
+    for (auto &S : Streams) {
+      S->flush();
+      if (S->has_error() && Ok) {
+        Ok = false;
+        E = S->error().value();
+      }
+      S->clear_error();
     }
   }
   if (Ok)
     E = errno;
-  if (::close(FD) != 0 && Ok) { // a full disk can show only now (NFS, quotas)
-    Ok = false;
-    E = errno;
-  }
+  for (int FD : FDs)
+    if (::close(FD) != 0 && Ok) { // a full disk can show only now (NFS, quotas)
+      Ok = false;
+      E = errno;
+    }
   if (!Ok) {
-    ::unlink(P.c_str());
+    Remove();
     errno = E;
     return lastError();
   }

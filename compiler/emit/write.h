@@ -57,5 +57,10 @@ std::optional<std::string> writeNewFile(llvm::StringRef Path, llvm::StringRef Co
 /// Writes what \p Write streams into a new file \p Path (which must not exist); why it failed.
 std::optional<std::string> writeNewFile(llvm::StringRef Path,
                                         llvm::function_ref<void(llvm::raw_ostream &)> Write);
+/// The same for several new files written in one pass: \p Write gets a stream per path, in
+/// order. On a failure none of them is left.
+std::optional<std::string>
+writeNewFiles(llvm::ArrayRef<std::string> Paths,
+              llvm::function_ref<void(llvm::ArrayRef<llvm::raw_ostream *>)> Write);
 
 } // namespace budc::emit

@@ -5,8 +5,10 @@ test input that checks clean.
 
     validate.py BUDC SOURCE_ROOT OUT_DIR
 
-Besides the schema it checks what a schema cannot say: each table file equals the table of
-the same number in budget.json, every money cell's text is its exact amount printed as the
+Besides the schema it checks what a schema cannot say: budget.json is one line, the same
+document as `--pretty` prints without its whitespace (and every other file the same bytes
+with and without --pretty); each line of a .jsonl file is the bytes of its table in
+budget.json; each table file equals the table of the same number in budget.json, every money cell's text is its exact amount printed as the
 table's money says (unit, decimals, separators), and the allocations add up to the 收入总计
 of table 1.
 """
@@ -21,11 +23,37 @@ from decimal import Decimal, ROUND_HALF_UP
 import jsonschema
 
 
-def build(budc, workspace, out):
+def build(budc, workspace, out, *options):
     shutil.rmtree(out, ignore_errors=True)
-    run = subprocess.run([budc, "build", "-q", "--format", "json", str(workspace), "-o", str(out)],
-                         capture_output=True, text=True)
+    run = subprocess.run([budc, "build", "-q", "--format", "json", *options, str(workspace),
+                          "-o", str(out)], capture_output=True, text=True)
     return run.returncode, run.stderr
+
+
+def same_with_pretty(budc, ws, dest):
+    """budget.json on one line is the indented document without its whitespace, key for key;
+    the other files do not change; a project's table is its .jsonl line byte for byte."""
+    pretty = dest.parent / (dest.name + ".pretty")
+    status, err = build(budc, ws, pretty, "--pretty")
+    if status != 0:
+        sys.exit("%s: budc build --pretty failed (%d)\n%s" % (ws, status, err))
+    compact = (dest / "budget.json").read_text(encoding="utf-8")
+    indented = (pretty / "budget.json").read_text(encoding="utf-8")
+    if compact.count("\n") != 1 or not compact.endswith("\n"):
+        sys.exit("%s: budget.json is not one line" % ws.name)
+    if compact != json.dumps(json.loads(indented), ensure_ascii=False, separators=(",", ":")) + "\n":
+        sys.exit("%s: budget.json is not the --pretty document without its whitespace" % ws.name)
+    names = sorted(f.name for f in dest.iterdir())
+    if names != sorted(f.name for f in pretty.iterdir()):
+        sys.exit("%s: --pretty writes other files" % ws.name)
+    for name in names:
+        if name != "budget.json" and (dest / name).read_bytes() != (pretty / name).read_bytes():
+            sys.exit("%s: %s differs with --pretty" % (ws.name, name))
+        if name.endswith(".jsonl"):
+            for line in (dest / name).read_text(encoding="utf-8").splitlines():
+                if line not in compact:
+                    sys.exit("%s: a line of %s is not a table of budget.json" % (ws.name, name))
+    shutil.rmtree(pretty)
 
 
 def main(budc, root, out):
@@ -45,6 +73,7 @@ def main(budc, root, out):
         status, err = build(budc, ws, dest)
         if status != 0:
             sys.exit("%s: budc build failed (%d)\n%s" % (ws, status, err))
+        same_with_pretty(budc, ws, dest)
         doc = json.loads((dest / "budget.json").read_text(encoding="utf-8"))
         errors = sorted(model.iter_errors(doc), key=lambda e: list(e.path))
         for e in errors[:20]:
