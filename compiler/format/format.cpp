@@ -13,6 +13,9 @@
 //     written with its unit (3000元) aligns its number, the unit after it;
 //   - in a run of a table template's pair rows (对行 左 … 右 …), the right sides start in one
 //     column, two spaces after the widest left side (of two rows or more with both sides);
+//   - the rows of a published table (公开表) are laid out as the table they transcribe: cell
+//     by cell in columns two spaces apart, texts left-aligned and amounts right-aligned
+//     (a cell is a token, or a '-' with the number it negates);
 //   - comments stay where they are: on their own line (re-indented) or after the code of
 //     their line (two spaces before), which for a block written on one line and laid out on
 //     several is its header's (a budc:allow there covers the block, as it covered the line);
@@ -299,6 +302,77 @@ private:
     return End;
   }
 
+  /// Whether \p L opens a published table's block (公开表 … {).
+  bool opensPublished(const Line &L) const {
+    if (!L.OpensBlock())
+      return false;
+    llvm::StringRef First = text(L.Code.front());
+    return L.Code.front().K == LexToken::Keyword && (First == "公开表" || First == "published");
+  }
+  /// The cells of published-table row \p L: its tokens, a '-' joined to the number after it.
+  std::vector<llvm::ArrayRef<LexToken>> cells(const Line &L) const {
+    std::vector<llvm::ArrayRef<LexToken>> Out;
+    llvm::ArrayRef<LexToken> Code = L.Code;
+    for (size_t I = 0; I < Code.size();) {
+      size_t N = 1;
+      while (I + N < Code.size() && !spaceBetween(Code[I + N - 1], Code[I + N]))
+        ++N;
+      Out.push_back(Code.slice(I, N));
+      I += N;
+    }
+    return Out;
+  }
+  /// An amount, or a lone '-' standing for none: right-aligned in its column.
+  static bool isAmount(llvm::ArrayRef<LexToken> Cell) {
+    LexToken::Kind K = Cell.back().K;
+    return K == LexToken::Number || K == LexToken::Quantity || K == LexToken::Minus;
+  }
+  /// Lays out the rows of the published table whose block line \p Open opens; returns the
+  /// line after its rows (its '}' line is laid out as any other).
+  size_t publishedRows(size_t Open, std::vector<std::string> &Out) const {
+    unsigned Depth = Lines[Open].Depth + 1;
+    size_t End = Open + 1;
+    std::vector<unsigned> Widths;
+    auto Rows = [&](auto &&Each) {
+      for (size_t K = Open + 1; K < End; ++K)
+        if (!Lines[K].Blank && !Lines[K].Code.empty())
+          Each(K, cells(Lines[K]));
+    };
+    while (End < Lines.size() && (Lines[End].Blank || Lines[End].Depth >= Depth))
+      ++End;
+    std::vector<bool> Numeric; // a column with an amount: its blank cells ("") align as amounts
+    Rows([&](size_t, const std::vector<llvm::ArrayRef<LexToken>> &C) {
+      if (Widths.size() < C.size()) {
+        Widths.resize(C.size());
+        Numeric.resize(C.size());
+      }
+      for (size_t J = 0; J < C.size(); ++J) {
+        Widths[J] = std::max(Widths[J], width(join(C[J])));
+        if (isAmount(C[J]) && C[J].back().K != LexToken::Minus)
+          Numeric[J] = true;
+      }
+    });
+    for (size_t K = Open + 1; K < End; ++K)
+      if (!Lines[K].Blank && Lines[K].Code.empty())
+        Out[K] = std::string(2 * Lines[K].Depth, ' ') + Lines[K].Comment;
+    Rows([&](size_t K, const std::vector<llvm::ArrayRef<LexToken>> &C) {
+      std::string S;
+      for (size_t J = 0; J < C.size(); ++J) {
+        std::string Cell = join(C[J]);
+        std::string Pad(Widths[J] - width(Cell), ' ');
+        bool Last = J + 1 == C.size();
+        bool Right = isAmount(C[J]) || (Numeric[J] && Cell == "\"\"");
+        S += Right ? Pad + Cell : Cell + (Last ? "" : Pad);
+        if (!Last)
+          S += "  ";
+      }
+      if (!Lines[K].Comment.empty())
+        S += "  " + Lines[K].Comment;
+      Out[K] = std::string(2 * Lines[K].Depth, ' ') + S;
+    });
+    return End;
+  }
+
   std::vector<std::string> render() const {
     std::vector<std::string> Out(Lines.size());
     for (size_t I = 0; I < Lines.size();) {
@@ -308,6 +382,14 @@ private:
         continue;
       }
       std::string Indent(2 * L.Depth, ' ');
+      if (opensPublished(L)) {
+        std::string S = join(L.Code);
+        if (!L.Comment.empty())
+          S += "  " + L.Comment;
+        Out[I] = Indent + S;
+        I = publishedRows(I, Out);
+        continue;
+      }
       if (isPairRow(L)) {
         I = pairRows(I, Out);
         continue;
