@@ -696,6 +696,9 @@ struct ListingRow {
   std::vector<std::string> GroupBy;
   bool Total = false;
   std::string TotalLabel;
+  /// [合计行 "label"] [跨列 N]: the total row's label spans the first N columns (重庆 表九's
+  /// 合计 over 项目编号 and 项目); they must be fields that are not amounts.
+  unsigned TotalSpan = 1;
   std::string Label;               ///< Schedule: the label of its two rows
   Span Where;
 };

@@ -47,6 +47,32 @@ bool TemplateReader::factOption(const ast::Value &V, model::ListingRow &Row, boo
   return true;
 }
 
+/// Whether the total row's label, spanning Row.TotalSpan columns ([合计行 "label"] [跨列 N]),
+/// covers whole fields that are not amounts; a diagnostic at \p Where when not.
+bool TemplateReader::totalSpanFits(const model::ListingRow &Row, const ast::Value &Where) {
+  unsigned Covered = 0, Most = 0;
+  bool Before = true; // still among the fields before the first amount
+  for (const model::TemplateCell &F : Row.Cells) {
+    Before = Before && F.Kind != model::TemplateCell::Money;
+    if (Covered < Row.TotalSpan) {
+      if (F.Kind == model::TemplateCell::Money)
+        break;
+      Covered += F.ColSpan;
+    }
+    if (Before)
+      Most += F.ColSpan;
+  }
+  if (Covered == Row.TotalSpan)
+    return true;
+  std::string N = std::to_string(Row.TotalSpan), M = std::to_string(Most);
+  bad(Where.range(),
+      "[跨列 " + N + "] after [合计行] spans the total row's label over whole fields before the "
+          "first amount (here within the first " + M + " column(s))",
+      "[合计行] 后的 [跨列 " + N + "] 使合计行名称跨越第一个金额之前的整个字段（此处在前 " + M +
+          " 列之内）");
+  return false;
+}
+
 /// 格 CELL…, 逐行 SOURCE FIELD…, 支出计划 "label".
 std::optional<model::ListingRow> TemplateReader::listingRow(const ast::Attr &C, bool PerProject) {
   model::ListingRow Row;
@@ -81,10 +107,18 @@ std::optional<model::ListingRow> TemplateReader::listingRow(const ast::Attr &C, 
                                             : Row.Source == "项目"     ? &ProjectRowFields
                                                                        : nullptr;
     bool Facts = Row.Source == "政府采购" || Row.Source == "资产";
-    for (const ast::Value &V : Values.drop_front()) {
+    const ast::Value *TotalSpan = nullptr; // [跨列 N] right after [合计行 "label"]
+    for (size_t I = 1; I < Values.size(); ++I) {
+      const ast::Value &V = Values[I];
       if (V.K == ast::Value::Tag && (V.Word.Value == "分组" || V.Word.Value == "合计行" ||
                                      V.Word.Value == "货币" || V.Word.Value == "合计")) {
         Ok &= factOption(V, Row, Facts);
+        if (Ok && V.Word.Value == "合计行" && I + 1 < Values.size() &&
+            Values[I + 1].K == ast::Value::Tag && Values[I + 1].Word.Value == "跨列") {
+          unsigned RowSpan = 1;
+          TotalSpan = &Values[++I];
+          span(*TotalSpan, RowSpan, Row.TotalSpan, Ok);
+        }
         continue;
       }
       if (!Row.Cells.empty() && cellOption(V, Row.Cells.back(), Ok))
@@ -107,6 +141,8 @@ std::optional<model::ListingRow> TemplateReader::listingRow(const ast::Attr &C, 
       bad(C.Key.Range, "逐行 names the fields of its columns", "逐行须列出各列的字段");
       return std::nullopt;
     }
+    if (Ok && TotalSpan && !totalSpanFits(Row, *TotalSpan))
+      return std::nullopt;
     return Ok ? std::optional(std::move(Row)) : std::nullopt;
   }
   // 格 "text" | 标签 "text" | 金额 NAME, each followed by its options.

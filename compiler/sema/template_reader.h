@@ -123,6 +123,9 @@ private:
   /// The options of a 逐行 over the facts of 政府采购 and 资产: [分组 KEY…] and [合计行 "label"]
   /// for the row, [货币] and [合计] for the field before; false after a diagnostic.
   bool factOption(const ast::Value &V, model::ListingRow &Row, bool Facts);
+  /// Whether the total row's label ([合计行 "label"] [跨列 N]) covers whole fields before the
+  /// first amount; false after a diagnostic.
+  bool totalSpanFits(const model::ListingRow &Row, const ast::Value &Where);
   /// 格 CELL…, 逐行 SOURCE FIELD…, 支出计划 "label".
   std::optional<model::ListingRow> listingRow(const ast::Attr &C, bool PerProject);
   /// Finishes a listing table: its width, and every row covers it.

@@ -233,7 +233,7 @@ private:
         if (!Assets || X.Key == "资产")
           Facts.push_back(&X);
       if (L.Total && !Facts.empty())
-        Out.Body.push_back(sumRow(L, Facts, L.TotalLabel, 0));
+        Out.Body.push_back(sumRow(L, Facts, L.TotalLabel, 0, L.TotalSpan));
       factRows(L, Facts, 0, Out);
     } else if (L.Source == "整体绩效") {
       goals(Fields, Out);
@@ -297,16 +297,22 @@ private:
     return Total;
   }
 
-  /// A row of sums over \p Facts: \p Label in the first column, indented by \p Depth, every
-  /// [货币] field's sum and, in a [合计] field, the sum of them all.
+  /// A row of sums over \p Facts: \p Label in the first column (over \p LabelSpan columns:
+  /// whole fields before the first amount, as the template reader checked), indented by
+  /// \p Depth, every [货币] field's sum and, in a [合计] field, the sum of them all.
   Row sumRow(const model::ListingRow &L, const std::vector<const model::TableFact *> &Facts,
-             const std::string &Label, unsigned Depth) const {
+             const std::string &Label, unsigned Depth, unsigned LabelSpan = 1) const {
     Row R;
+    unsigned Covered = 0; // columns the label covers so far
     for (const model::TemplateCell &F : L.Cells) {
       if (R.empty()) {
         Cell X = text(F, Label);
         X.Indent = Depth;
+        X.ColSpan = std::max(LabelSpan, X.ColSpan);
+        Covered = F.ColSpan;
         R.push_back(std::move(X));
+      } else if (Covered < LabelSpan) {
+        Covered += F.ColSpan; // under the label
       } else if (F.Kind == model::TemplateCell::Money) {
         R.push_back(amount(F, sum(Facts, L.Cells, F.RowTotal ? nullptr : &F)));
       } else {
