@@ -332,16 +332,21 @@ private:
   size_t publishedRows(size_t Open, std::vector<std::string> &Out) const {
     unsigned Depth = Lines[Open].Depth + 1;
     size_t End = Open + 1;
-    std::vector<unsigned> Widths;
-    auto Rows = [&](auto &&Each) {
-      for (size_t K = Open + 1; K < End; ++K)
-        if (!Lines[K].Blank && !Lines[K].Code.empty())
-          Each(K, cells(Lines[K]));
-    };
     while (End < Lines.size() && (Lines[End].Blank || Lines[End].Depth >= Depth))
       ++End;
+    // The rows and their cells; comment lines between them keep their place.
+    std::vector<std::pair<size_t, std::vector<llvm::ArrayRef<LexToken>>>> Rows;
+    for (size_t K = Open + 1; K < End; ++K) {
+      if (Lines[K].Blank)
+        continue;
+      if (Lines[K].Code.empty())
+        Out[K] = std::string(2 * Lines[K].Depth, ' ') + Lines[K].Comment;
+      else
+        Rows.emplace_back(K, cells(Lines[K]));
+    }
+    std::vector<unsigned> Widths;
     std::vector<bool> Numeric; // a column with an amount: its blank cells ("") align as amounts
-    Rows([&](size_t, const std::vector<llvm::ArrayRef<LexToken>> &C) {
+    for (const auto &[K, C] : Rows) {
       if (Widths.size() < C.size()) {
         Widths.resize(C.size());
         Numeric.resize(C.size());
@@ -351,11 +356,8 @@ private:
         if (isAmount(C[J]) && C[J].back().K != LexToken::Minus)
           Numeric[J] = true;
       }
-    });
-    for (size_t K = Open + 1; K < End; ++K)
-      if (!Lines[K].Blank && Lines[K].Code.empty())
-        Out[K] = std::string(2 * Lines[K].Depth, ' ') + Lines[K].Comment;
-    Rows([&](size_t K, const std::vector<llvm::ArrayRef<LexToken>> &C) {
+    }
+    for (const auto &[K, C] : Rows) {
       std::string S;
       for (size_t J = 0; J < C.size(); ++J) {
         std::string Cell = join(C[J]);
@@ -369,7 +371,7 @@ private:
       if (!Lines[K].Comment.empty())
         S += "  " + Lines[K].Comment;
       Out[K] = std::string(2 * Lines[K].Depth, ' ') + S;
-    });
+    }
     return End;
   }
 
