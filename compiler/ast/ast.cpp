@@ -74,3 +74,26 @@ llvm::StringRef kindName(NodeKind K) {
 }
 
 } // namespace budc::ast
+
+namespace budc::ast {
+
+void releaseBody(Project &P) {
+  if (!P.Body)
+    return;
+  // The items array is the context's, not the body arena's: compacted in place.
+  auto **Items = const_cast<Node **>(P.Items.data());
+  size_t Kept = 0;
+  for (Node *I : P.Items) {
+    if (llvm::isa<Indicator, Schedule>(I))
+      continue;
+    if (auto *G = llvm::dyn_cast<Goal>(I))
+      G->Indicators = {};
+    Items[Kept++] = I;
+  }
+  P.Items = llvm::ArrayRef<Node *>(Items, Kept);
+  BodyArena *A = P.Body;
+  P.Body = nullptr;
+  A->release();
+}
+
+} // namespace budc::ast

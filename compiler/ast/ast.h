@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -22,6 +23,8 @@
 #include <type_traits>
 
 namespace budc::ast {
+
+class BodyArena;
 
 //===----------------------------------------------------------------------===//
 // Elements: parts of statements that are not statements themselves
@@ -351,6 +354,9 @@ struct Project : Node {
   Text Name;
   /// FunctionRef, EconomicRef, AmountLine, Schedule, Goal, Indicator and Attr nodes.
   llvm::ArrayRef<Node *> Items;
+  /// The arena its Indicator and Schedule nodes are in (and its goals' lists of them); null
+  /// once releaseBody has dropped them.
+  BodyArena *Body = nullptr;
 };
 
 /// 依据 冀组发14 = "《…》（冀组发〔2018〕14号）"
@@ -476,6 +482,51 @@ struct Library : Node {
 // Context
 //===----------------------------------------------------------------------===//
 
+/// The nodes of the project bodies that one builder makes (a file, or a piece of a large
+/// file): indicators, their paths and columns, and spending schedules. Sema reads them once
+/// (FactReader::body) into the model; a command that needs no syntax tree after that
+/// (`budc check`, `budc build`) frees each arena as soon as the last project whose body is in
+/// it has been read (releaseBody), so that the trees of hundreds of thousands of indicators
+/// are not alive beside the model built from them. Strings stay in the Context: the model
+/// points into them.
+class BodyArena {
+public:
+  BodyArena() = default;
+  BodyArena(const BodyArena &) = delete;
+  BodyArena &operator=(const BodyArena &) = delete;
+
+  template <typename T> T *make() {
+    static_assert(std::is_trivially_destructible_v<T>, "arena nodes are never destroyed");
+    return new (Alloc->Allocate<T>()) T();
+  }
+  template <typename T> llvm::ArrayRef<T> copy(llvm::ArrayRef<T> Items) {
+    static_assert(std::is_trivially_destructible_v<T>, "arena arrays are never destroyed");
+    if (Items.empty())
+      return {};
+    T *Mem = Alloc->Allocate<T>(Items.size());
+    std::uninitialized_copy(Items.begin(), Items.end(), Mem);
+    return {Mem, Items.size()};
+  }
+  /// One more project whose body is here (the builder counts them; one thread).
+  void hold() { ++Pending; }
+  /// A project whose body is no longer needed: the last frees the arena. Projects of one
+  /// arena may be released on different threads.
+  void release() {
+    if (Pending.fetch_sub(1) == 1)
+      Alloc.reset();
+  }
+  size_t getBytesAllocated() const { return Alloc ? Alloc->getBytesAllocated() : 0; }
+
+private:
+  std::unique_ptr<llvm::BumpPtrAllocator> Alloc = std::make_unique<llvm::BumpPtrAllocator>();
+  std::atomic<uint32_t> Pending{0};
+};
+
+/// Drops \p P's Indicator and Schedule nodes from its items and its goals' indicators, and
+/// releases its share of their arena. For when nothing will read them again: the model has
+/// what sema read from them, and the rest of the tree stays whole.
+void releaseBody(Project &P);
+
 /// Owns the memory of the syntax trees of one workspace.
 class Context {
 public:
@@ -500,12 +551,20 @@ public:
   /// A copy of \p S that lives as long as the context.
   llvm::StringRef save(llvm::StringRef S) { return Saver.save(S); }
 
-  /// Bytes allocated so far (children included).
+  /// Bytes allocated so far and not released (children included).
   size_t getBytesAllocated() const {
     size_t N = Alloc.getBytesAllocated();
     for (const auto &C : Children)
       N += C->getBytesAllocated();
+    for (const auto &B : Bodies)
+      N += B->getBytesAllocated();
     return N;
+  }
+
+  /// A new arena for the project bodies of one file (or piece), owned by this context.
+  BodyArena &bodyArena() {
+    Bodies.push_back(std::make_unique<BodyArena>());
+    return *Bodies.back();
   }
 
   /// A context that lives as long as this one, for a parser on another thread (a context
@@ -517,6 +576,7 @@ public:
 
 private:
   std::vector<std::unique_ptr<Context>> Children;
+  std::vector<std::unique_ptr<BodyArena>> Bodies;
   llvm::BumpPtrAllocator Alloc;
   llvm::StringSaver Saver;
 };

@@ -91,6 +91,7 @@ int runBuild() {
   auto I = invocation(Stage::Tables, /*NeedPaths=*/false);
   if (!I)
     return ExitUsage;
+  I->CO.ReleaseBodies = true; // the back ends read the model, not the projects' indicator lines
   std::optional<emit::Format> F = emit::parseFormat(BuildFormat);
   if (!F) {
     errs() << "budc: error: --format must be " << emit::formatNames() << ", not '" << BuildFormat

@@ -78,6 +78,7 @@ int runCheck() {
   CompileOptions *CO = &I->CO;
   const RenderOptions *RO = &I->RO;
   CO->Templates = false; // check needs only the templates' names
+  CO->ReleaseBodies = true; // nothing reads the projects' indicators in the tree after sema
   CO->Parse.DebugThrowIn = DebugParserThrow;
   if (DebugCrash)
     std::raise(SIGSEGV); // a fault, handled like any bug

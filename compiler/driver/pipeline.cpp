@@ -27,6 +27,7 @@ std::unique_ptr<Compilation> compile(llvm::ArrayRef<std::string> Paths, const Co
     RO.Templates = O.Templates;
     RO.Jobs = O.Parse.Jobs;
     RO.LastYear = C->WS.LastYear;
+    RO.ReleaseBodies = O.ReleaseBodies;
     C->Budget = sema::resolve(C->WS.Files, C->SM, C->Ctx, C->Diags, RO);
   }
   {

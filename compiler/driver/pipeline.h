@@ -50,6 +50,10 @@ struct CompileOptions {
   bool TablesDespiteErrors = false;
   /// The -W options, applied after suppressions.
   WarningPolicy Warnings;
+  /// Free the projects' indicators and schedules from the syntax trees once the model has
+  /// them (sema::ResolveOptions::ReleaseBodies): for a command that reads no tree after
+  /// resolving. The language server and `fmt` keep their trees whole.
+  bool ReleaseBodies = false;
 };
 
 /// The result of one compilation and everything it points into.

@@ -64,12 +64,20 @@ void FactReader::projectIndicator(const ast::Indicator &I, model::Project &M, Di
 
 void FactReader::bodies(unsigned Jobs) {
   size_t N = Bodies.size();
+  // Project K's body into the model; then, when asked, its indicators and schedules out of
+  // the tree (nothing reads them again: texts() reads only its goals and attributes). Each
+  // project is read and released by one thread.
+  auto Read = [&](size_t K, DiagEngine &D) {
+    body(*Bodies[K].first, B.Projects[Bodies[K].second], D);
+    if (Release)
+      ast::releaseBody(const_cast<ast::Project &>(*Bodies[K].first));
+  };
   if (!Jobs)
     Jobs = llvm::hardware_concurrency().compute_thread_count();
   Jobs = static_cast<unsigned>(std::min<size_t>(Jobs, N / 128));
   if (Jobs < 2) {
-    for (const auto &[P, Index] : Bodies)
-      body(*P, B.Projects[Index], Diags);
+    for (size_t K = 0; K < N; ++K)
+      Read(K, Diags);
     return;
   }
   size_t Runs = size_t(Jobs) * 8; // runs of consecutive projects, taken in turn
@@ -81,7 +89,7 @@ void FactReader::bodies(unsigned Jobs) {
       Pool.async([&] {
         for (size_t Run = Next++; Run < Runs; Run = Next++)
           for (size_t K = Run * N / Runs; K < (Run + 1) * N / Runs; ++K)
-            body(*Bodies[K].first, B.Projects[Bodies[K].second], Engines[Run]);
+            Read(K, Engines[Run]);
       });
     Pool.wait();
   }

@@ -471,8 +471,10 @@ const model::Fund *FactReader::fund(const ast::Text &Name) {
   return nullptr;
 }
 
-void Resolver::facts(llvm::ArrayRef<ast::File *> Files, unsigned Jobs) {
-  FactReader(*this).run(Files, Jobs);
+void Resolver::facts(llvm::ArrayRef<ast::File *> Files, unsigned Jobs, bool Release) {
+  FactReader F(*this);
+  F.Release = Release;
+  F.run(Files, Jobs);
 }
 
 } // namespace budc::sema

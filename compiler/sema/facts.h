@@ -42,6 +42,8 @@ public:
   FactReader(Resolver &R) : R(R), B(R.B), Diags(R.Diags) {}
 
   void run(llvm::ArrayRef<ast::File *> Files, unsigned Jobs);
+  /// Whether bodies() frees each project's indicators and schedules once read.
+  bool Release = false;
 
 private:
   /// Sizes the model's largest vectors before reading: grown by doubling, the 74,000

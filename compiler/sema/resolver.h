@@ -71,8 +71,9 @@ public:
   void published(const ast::Published &P);
 
   /// Reads the facts of the workspace's files; the projects' own lines (indicators,
-  /// schedules, goals) on up to \p Jobs threads (0: one per core).
-  void facts(llvm::ArrayRef<ast::File *> Files, unsigned Jobs = 1);
+  /// schedules, goals) on up to \p Jobs threads (0: one per core); \p Release frees each
+  /// project's indicators and schedules from the tree once read (ResolveOptions).
+  void facts(llvm::ArrayRef<ast::File *> Files, unsigned Jobs = 1, bool Release = false);
 
   model::Budget B;
   /// The named figures and the resolution of figures (declared, in templates, in text).

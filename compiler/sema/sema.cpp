@@ -227,7 +227,7 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
       return std::nullopt;
     });
   (void)R.B.Units.names(); // sorted now, before the threads of facts() may suggest units
-  R.facts(Files, Opts.Jobs);
+  R.facts(Files, Opts.Jobs, Opts.ReleaseBodies);
   templateLastYear(R);
   return std::move(R.B);
 }

@@ -19,6 +19,11 @@ struct ResolveOptions {
   /// The files of last year's workspace (上年 YEAR "DIR"), resolved first into the budget's
   /// last year; its own diagnostics are not this budget's (its errors are one, BUD519).
   llvm::ArrayRef<ast::File *> LastYear;
+  /// Free each project's indicators and schedules from the syntax tree once they are read
+  /// into the model (ast::releaseBody): for a caller that reads no tree after resolving
+  /// (`budc check`, `budc build`), so that the trees and the model are not alive in full at
+  /// once. The rest of the trees stays.
+  bool ReleaseBodies = false;
 };
 
 /// Builds the budget of a workspace. Loads the standard library for the budget's year (its

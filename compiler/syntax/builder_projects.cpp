@@ -26,7 +26,11 @@ ast::Project *Builder::project(Rule *C) {
   antlr4::Token *Id = K.token(tok::Code);
   N->Id = anyCode(Id ? Id : K.token(tok::Number));
   N->Name = name(K.rule(BudParser::RuleName));
+  ++InProject;
   N->Items = statements(K.rule(BudParser::RuleProjectBody));
+  --InProject;
+  N->Body = &arena();
+  N->Body->hold();
   return N;
 }
 
@@ -84,7 +88,7 @@ ast::AmountLine *Builder::amountLine(Rule *C) {
 
 /// 支出计划 ( MONTH SHARE )+
 ast::Schedule *Builder::schedule(Rule *C) {
-  auto *Sch = node<ast::Schedule>(C);
+  auto *Sch = bodyNode<ast::Schedule>(C);
   Children K(C);
   llvm::ArrayRef<antlr4::Token *> T = K.tokens();
   std::vector<ast::SchedulePoint> Points;
@@ -95,7 +99,7 @@ ast::Schedule *Builder::schedule(Rule *C) {
       number(T[I + 1], Pt.Share);
     Points.push_back(Pt);
   }
-  Sch->Points = keep(Points);
+  Sch->Points = bodyKeep(Points);
   return Sch;
 }
 
@@ -112,7 +116,7 @@ ast::Goal *Builder::goal(Rule *C) {
     for (ParserRuleContext *I : Stmts.rules())
       Inds.push_back(indicator(I));
   }
-  N->Indicators = keep(Inds);
+  N->Indicators = bodyKeep(Inds);
   return N;
 }
 
@@ -131,7 +135,7 @@ ast::Text Builder::clauseWord(const Tok *T) {
 /// 指标 [PATH] NAME [VALUE] [单位 U] [性质 N] [权重 W] [核心 C] [内容 T] [评分 T] [描述 T]
 /// [依据 WORD]: a rule of tokens, read in order.
 ast::Indicator *Builder::indicator(Rule *C) {
-  auto *N = node<ast::Indicator>(C);
+  auto *N = bodyNode<ast::Indicator>(C);
   Children K(C);
   TokenReader R(K.tokens());
   R.take(tok::KwIndicator);
@@ -153,7 +157,7 @@ ast::Indicator *Builder::indicator(Rule *C) {
       Diags.report(PathRange, diag::IndicatorPathDepth,
                    {Tokens.SM.getText(Tokens.File).slice(PathRange.Begin, PathRange.End).str(),
                     std::to_string(Path.size())});
-    N->Path = keep(Path);
+    N->Path = bodyKeep(Path);
   }
   N->Name = word(R.takeAny({tok::Name, tok::String}));
   // The value: [comparator] ([-] number | date), or a text, or a word.
@@ -195,7 +199,7 @@ ast::Indicator *Builder::indicator(Rule *C) {
   ast::IndicatorColumns *Cols = nullptr;
   auto Columns = [&]() -> ast::IndicatorColumns & {
     if (!Cols)
-      N->Columns = Cols = Ctx.make<ast::IndicatorColumns>();
+      N->Columns = Cols = make<ast::IndicatorColumns>();
     return *Cols;
   };
   size_t Next = 0;               // the first clause that may still come

@@ -98,3 +98,63 @@ TEST_CASE("a buffer not on disk yet is read when named, and its header makes a w
         (RealDir + "/more.bud").str());
   llvm::sys::fs::remove_directories(Made);
 }
+
+TEST_CASE("released project bodies: the model is the same, the tree keeps all but indicators") {
+  TempWorkspace W;
+  llvm::SmallString<256> Real;
+  REQUIRE(!llvm::sys::fs::real_path(W.File, Real));
+  llvm::StringMap<std::string> Buffers;
+  Buffers[Real] = "预算 2024 { 金额单位 万元 }\n收入 {\n  一般公共预算拨款 3.00\n}\n"
+                  "基本支出 2010301 行政运行 {\n  30101 基本工资 1.00\n}\n"
+                  "项目 13030224P000000000001 测试项目 {\n  功能科目 2010301\n"
+                  "  金额 2.00 一般公共预算拨款\n  用途 \"用于测试。\"\n"
+                  "  支出计划 3月 25%  6月 50%  10月 75%  12月 100%\n"
+                  "  目标 \"完成测试\" {\n"
+                  "    指标 产出/数量 覆盖村数 4村 描述 \"覆盖4个村\" 依据 \"年初工作计划\"\n  }\n"
+                  "  指标 满意度/服务对象满意度 服务对象满意度 ≥95% 依据 \"调查结果\"\n}\n";
+  CompileOptions O;
+  O.Overrides = &Buffers;
+  auto ProjectOf = [](const Compilation &C) -> const ast::Project * {
+    for (const ast::Node *N : C.WS.Files[0]->Items)
+      if (auto *P = llvm::dyn_cast<ast::Project>(N))
+        return P;
+    return nullptr;
+  };
+  auto Count = [](const ast::Project &P, ast::NodeKind K) {
+    return llvm::count_if(P.Items, [&](const ast::Node *N) { return N->Kind == K; });
+  };
+  std::unique_ptr<Compilation> Kept = compile({std::string(W.Dir)}, O);
+  O.ReleaseBodies = true;
+  std::unique_ptr<Compilation> Freed = compile({std::string(W.Dir)}, O);
+  for (const Compilation *C : {Kept.get(), Freed.get()}) {
+    REQUIRE(C->Budget);
+    REQUIRE(C->Budget->Projects.size() == 1);
+    const model::Project &M = C->Budget->Projects[0];
+    REQUIRE(M.Indicators.size() == 2);
+    CHECK(M.Indicators[0].Name == "覆盖村数");
+    CHECK(M.Indicators[0].Description == "覆盖4个村");
+    CHECK(M.Indicators[1].Value.Written == "≥95%");
+    CHECK(M.Indicators[1].BasisText == "调查结果");
+    CHECK(M.Schedule.size() == 4);
+    CHECK(M.Goals.size() == 1);
+    CHECK(M.Purpose == "用于测试。");
+    CHECK(C->Diags.getDiagnostics().size() == 1); // BUD408, no 效益指标
+  }
+  // The language server's tree (kept) has the project's indicators and schedule; check's
+  // has them no longer, and nothing in it points at them.
+  const ast::Project *K = ProjectOf(*Kept), *F = ProjectOf(*Freed);
+  REQUIRE(K);
+  REQUIRE(F);
+  CHECK(Count(*K, ast::NodeKind::Indicator) == 1);
+  CHECK(Count(*K, ast::NodeKind::Schedule) == 1);
+  CHECK(K->Body);
+  CHECK(Count(*F, ast::NodeKind::Indicator) == 0);
+  CHECK(Count(*F, ast::NodeKind::Schedule) == 0);
+  CHECK_FALSE(F->Body);
+  CHECK(Count(*F, ast::NodeKind::Goal) == 1);
+  CHECK(Count(*F, ast::NodeKind::AmountLine) == 1);
+  for (const ast::Node *N : F->Items)
+    if (auto *G = llvm::dyn_cast<ast::Goal>(N))
+      CHECK(G->Indicators.empty());
+  CHECK(Freed->Ctx.getBytesAllocated() < Kept->Ctx.getBytesAllocated());
+}
