@@ -93,7 +93,7 @@ void releaseBody(Project &P) {
   P.Items = llvm::ArrayRef<Node *>(Items, Kept);
   BodyArena *A = P.Body;
   P.Body = nullptr;
-  A->release();
+  A->release(P.BodyFirst, P.BodyLast);
 }
 
 } // namespace budc::ast

@@ -8,7 +8,10 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <algorithm>
 #include <atomic>
+#include <cstdlib>
+#include <deque>
 #include <memory>
 #include <vector>
 
@@ -18,6 +21,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/Casting.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/StringSaver.h"
 
 #include <type_traits>
@@ -354,9 +358,10 @@ struct Project : Node {
   Text Name;
   /// FunctionRef, EconomicRef, AmountLine, Schedule, Goal, Indicator and Attr nodes.
   llvm::ArrayRef<Node *> Items;
-  /// The arena its Indicator and Schedule nodes are in (and its goals' lists of them); null
-  /// once releaseBody has dropped them.
+  /// The arena its Indicator and Schedule nodes are in (and its goals' lists of them), in
+  /// its slabs [BodyFirst, BodyLast]; null when it has none, or once releaseBody dropped them.
   BodyArena *Body = nullptr;
+  uint32_t BodyFirst = 0, BodyLast = 0;
 };
 
 /// 依据 冀组发14 = "《…》（冀组发〔2018〕14号）"
@@ -482,44 +487,111 @@ struct Library : Node {
 // Context
 //===----------------------------------------------------------------------===//
 
-/// The nodes of the project bodies that one builder makes (a file, or a piece of a large
-/// file): indicators, their paths and columns, and spending schedules. Sema reads them once
-/// (FactReader::body) into the model; a command that needs no syntax tree after that
-/// (`budc check`, `budc build`) frees each arena as soon as the last project whose body is in
-/// it has been read (releaseBody), so that the trees of hundreds of thousands of indicators
-/// are not alive beside the model built from them. Strings stay in the Context: the model
+/// The nodes of the project bodies a context's builders make: indicators, their paths and
+/// columns, and spending schedules. Sema reads them once (FactReader::body) into the model;
+/// a command that needs no syntax tree after that (`budc check`, `budc build`) releases each
+/// project as soon as it has been read (releaseBody), so that the trees of hundreds of
+/// thousands of indicators are not alive beside the model built from them. The memory comes
+/// in slabs; each project records the slabs its nodes are in, and a slab is freed when every
+/// project in it has been released (projects are read in the order they were built, so a
+/// slab's projects are released close together). Strings stay in the Context: the model
 /// points into them.
 class BodyArena {
 public:
   BodyArena() = default;
   BodyArena(const BodyArena &) = delete;
   BodyArena &operator=(const BodyArena &) = delete;
+  ~BodyArena() {
+    for (Slab &S : Slabs)
+      std::free(S.Mem);
+  }
 
   template <typename T> T *make() {
     static_assert(std::is_trivially_destructible_v<T>, "arena nodes are never destroyed");
-    return new (Alloc->Allocate<T>()) T();
+    return new (allocate(sizeof(T), alignof(T))) T();
   }
   template <typename T> llvm::ArrayRef<T> copy(llvm::ArrayRef<T> Items) {
     static_assert(std::is_trivially_destructible_v<T>, "arena arrays are never destroyed");
     if (Items.empty())
       return {};
-    T *Mem = Alloc->Allocate<T>(Items.size());
+    T *Mem = static_cast<T *>(allocate(sizeof(T) * Items.size(), alignof(T)));
     std::uninitialized_copy(Items.begin(), Items.end(), Mem);
     return {Mem, Items.size()};
   }
-  /// One more project whose body is here (the builder counts them; one thread).
-  void hold() { ++Pending; }
-  /// A project whose body is no longer needed: the last frees the arena. Projects of one
-  /// arena may be released on different threads.
-  void release() {
-    if (Pending.fetch_sub(1) == 1)
-      Alloc.reset();
+  /// A project's body begins: the slabs its nodes go into are noted from here.
+  void beginProject() {
+    First = NoSlab;
+    Last = 0;
   }
-  size_t getBytesAllocated() const { return Alloc ? Alloc->getBytesAllocated() : 0; }
+  /// The project's body ends: false when none of its nodes is here; else the slabs
+  /// [\p F, \p L] hold it (one thread: the builder's).
+  bool endProject(uint32_t &F, uint32_t &L) {
+    if (First == NoSlab)
+      return false;
+    for (uint32_t I = First; I <= Last; ++I)
+      ++Slabs[I].Live;
+    F = First;
+    L = Last;
+    return true;
+  }
+  /// A project in slabs [\p F, \p L] is no longer needed: a slab is freed with its last
+  /// project, except the one the next node would go into. Projects may be released on
+  /// several threads, once no builder uses the arena.
+  void release(uint32_t F, uint32_t L) {
+    for (uint32_t I = F; I <= L; ++I)
+      if (Slabs[I].Live.fetch_sub(1) == 1 && I != Current) {
+        std::free(Slabs[I].Mem);
+        Slabs[I].Mem = nullptr;
+      }
+  }
+  /// The bytes of the slabs not freed (not while projects are being released).
+  size_t getBytesAllocated() const {
+    size_t N = 0;
+    for (const Slab &S : Slabs)
+      N += S.Mem ? S.Size : 0;
+    return N;
+  }
 
 private:
-  std::unique_ptr<llvm::BumpPtrAllocator> Alloc = std::make_unique<llvm::BumpPtrAllocator>();
-  std::atomic<uint32_t> Pending{0};
+  static constexpr size_t SlabSize = 64 * 1024;
+  static constexpr uint32_t NoSlab = ~0u;
+  struct Slab {
+    char *Mem;
+    size_t Size;
+    std::atomic<uint32_t> Live{0}; ///< projects with nodes in it, not yet released
+    Slab(char *M, size_t S) : Mem(M), Size(S) {}
+  };
+  uint32_t newSlab(size_t Size) {
+    auto *Mem = static_cast<char *>(std::malloc(Size));
+    if (!Mem)
+      llvm::report_bad_alloc_error("out of memory for the syntax trees");
+    Slabs.emplace_back(Mem, Size);
+    return static_cast<uint32_t>(Slabs.size() - 1);
+  }
+  void note(uint32_t I) {
+    First = std::min(First, I);
+    Last = std::max(Last, I);
+  }
+  void *allocate(size_t Size, size_t Align) {
+    if (Size > SlabSize / 4) { // a slab of its own (a long schedule, a goal of many indicators)
+      uint32_t I = newSlab(Size);
+      note(I);
+      return Slabs[I].Mem;
+    }
+    uintptr_t At = (Used + Align - 1) & ~uintptr_t(Align - 1);
+    if (Current == NoSlab || At + Size > SlabSize) {
+      Current = newSlab(SlabSize);
+      At = 0;
+    }
+    Used = At + Size;
+    note(Current);
+    return Slabs[Current].Mem + At;
+  }
+
+  std::deque<Slab> Slabs; ///< (a deque: the counters never move)
+  uint32_t Current = NoSlab; ///< the slab the next small node goes into
+  uintptr_t Used = 0;        ///< bytes of it used
+  uint32_t First = NoSlab, Last = 0; ///< the slabs of the project being built
 };
 
 /// Drops \p P's Indicator and Schedule nodes from its items and its goals' indicators, and
@@ -556,15 +628,16 @@ public:
     size_t N = Alloc.getBytesAllocated();
     for (const auto &C : Children)
       N += C->getBytesAllocated();
-    for (const auto &B : Bodies)
-      N += B->getBytesAllocated();
+    if (Bodies)
+      N += Bodies->getBytesAllocated();
     return N;
   }
 
-  /// A new arena for the project bodies of one file (or piece), owned by this context.
-  BodyArena &bodyArena() {
-    Bodies.push_back(std::make_unique<BodyArena>());
-    return *Bodies.back();
+  /// The arena of the project bodies this context's builders make.
+  BodyArena &bodies() {
+    if (!Bodies)
+      Bodies = std::make_unique<BodyArena>();
+    return *Bodies;
   }
 
   /// A context that lives as long as this one, for a parser on another thread (a context
@@ -576,7 +649,7 @@ public:
 
 private:
   std::vector<std::unique_ptr<Context>> Children;
-  std::vector<std::unique_ptr<BodyArena>> Bodies;
+  std::unique_ptr<BodyArena> Bodies;
   llvm::BumpPtrAllocator Alloc;
   llvm::StringSaver Saver;
 };

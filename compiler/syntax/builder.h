@@ -92,13 +92,9 @@ private:
   template <typename T> llvm::ArrayRef<T> keep(const std::vector<T> &V) {
     return Ctx.copy(llvm::ArrayRef<T>(V));
   }
-  // Inside a project, its indicators and schedules go to the builder's body arena (sema may
-  // free it once it has read them; ast::BodyArena); elsewhere to the context.
-  ast::BodyArena &arena() {
-    if (!Body)
-      Body = &Ctx.bodyArena();
-    return *Body;
-  }
+  // Inside a project, its indicators and schedules go to the context's body arena (sema may
+  // free them once it has read them; ast::BodyArena); elsewhere to the context.
+  ast::BodyArena &arena() { return Ctx.bodies(); }
   template <typename T> T *make() { return InProject ? arena().make<T>() : Ctx.make<T>(); }
   template <typename T> T *bodyNode(Rule *C) {
     T *N = make<T>();
@@ -113,8 +109,7 @@ private:
   DiagEngine &Diags;
   ast::Context &Ctx;
   const llvm::DenseSet<uint32_t> &Unclosed;
-  ast::BodyArena *Body = nullptr; ///< made for the first project
-  unsigned InProject = 0;         ///< inside a project's body
+  bool InProject = false; ///< inside a project's body (projects do not nest)
 };
 
 } // namespace budc::syntax

@@ -26,11 +26,13 @@ ast::Project *Builder::project(Rule *C) {
   antlr4::Token *Id = K.token(tok::Code);
   N->Id = anyCode(Id ? Id : K.token(tok::Number));
   N->Name = name(K.rule(BudParser::RuleName));
-  ++InProject;
+  ast::BodyArena &Body = arena();
+  Body.beginProject();
+  InProject = true;
   N->Items = statements(K.rule(BudParser::RuleProjectBody));
-  --InProject;
-  N->Body = &arena();
-  N->Body->hold();
+  InProject = false;
+  if (Body.endProject(N->BodyFirst, N->BodyLast))
+    N->Body = &Body;
   return N;
 }
 

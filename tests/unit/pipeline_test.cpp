@@ -156,5 +156,34 @@ TEST_CASE("released project bodies: the model is the same, the tree keeps all bu
   for (const ast::Node *N : F->Items)
     if (auto *G = llvm::dyn_cast<ast::Goal>(N))
       CHECK(G->Indicators.empty());
-  CHECK(Freed->Ctx.getBytesAllocated() < Kept->Ctx.getBytesAllocated());
+}
+
+TEST_CASE("a body arena frees a slab with the last project in it") {
+  ast::BodyArena A;
+  A.beginProject();
+  uint32_t F = 0, L = 0;
+  CHECK_FALSE(A.endProject(F, L)); // a project without indicators holds nothing
+  std::vector<std::pair<uint32_t, uint32_t>> Projects;
+  for (int P = 0; P < 1000; ++P) {
+    A.beginProject();
+    for (int I = 0; I < 10; ++I)
+      A.make<ast::Indicator>()->Name.Value = "指标";
+    if (P == 500) // a goal of very many indicators: a slab of its own
+      CHECK(A.copy(llvm::ArrayRef<ast::Indicator *>(std::vector<ast::Indicator *>(10000))).size() ==
+            10000);
+    REQUIRE(A.endProject(F, L));
+    CHECK(F <= L);
+    Projects.push_back({F, L});
+  }
+  size_t All = A.getBytesAllocated();
+  CHECK(All >= 1000 * 10 * sizeof(ast::Indicator) + 10000 * sizeof(void *));
+  for (int P = 0; P < 500; ++P)
+    A.release(Projects[P].first, Projects[P].second);
+  size_t Half = A.getBytesAllocated();
+  CHECK(Half < All * 6 / 10);
+  CHECK(Half > All * 4 / 10);
+  for (int P = 500; P < 1000; ++P)
+    A.release(Projects[P].first, Projects[P].second);
+  // Only the slab the next node would go into is left.
+  CHECK(A.getBytesAllocated() <= 64 * 1024);
 }
