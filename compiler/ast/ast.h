@@ -489,7 +489,7 @@ struct Library : Node {
 
 /// The nodes of the project bodies a context's builders make: indicators, their paths and
 /// columns, and spending schedules. Sema reads them once (FactReader::body) into the model;
-/// a command that needs no syntax tree after that (`budc check`, `budc build`) releases each
+/// a command that needs no syntax tree after that (`budc check`, `build`, `diff`) releases each
 /// project as soon as it has been read (releaseBody), so that the trees of hundreds of
 /// thousands of indicators are not alive beside the model built from them. The memory comes
 /// in slabs; each project records the slabs its nodes are in, and a slab is freed when every

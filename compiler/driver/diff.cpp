@@ -221,6 +221,7 @@ int runDiff() {
   std::optional<CompileOptions> CO = compileOptions(Stage::Tables);
   if (!CO)
     return ExitUsage;
+  CO->ReleaseBodies = true; // the models and tables are compared, not the trees
   std::vector<std::string> Args(DiffArgs.begin(), DiffArgs.end());
   return guarded([&] {
     // git's seven arguments end in the old and new modes (100644; "." for none).

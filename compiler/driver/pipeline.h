@@ -52,7 +52,7 @@ struct CompileOptions {
   WarningPolicy Warnings;
   /// Free the projects' indicators and schedules from the syntax trees once the model has
   /// them (sema::ResolveOptions::ReleaseBodies): for a command that reads no tree after
-  /// resolving. The language server and `fmt` keep their trees whole.
+  /// resolving (check, build, diff). The language server and `fmt` keep their trees whole.
   bool ReleaseBodies = false;
 };
 

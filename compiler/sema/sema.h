@@ -21,7 +21,7 @@ struct ResolveOptions {
   llvm::ArrayRef<ast::File *> LastYear;
   /// Free each project's indicators and schedules from the syntax tree once they are read
   /// into the model (ast::releaseBody): for a caller that reads no tree after resolving
-  /// (`budc check`, `budc build`), so that the trees and the model are not alive in full at
+  /// (`budc check`, `build`, `diff`), so that the trees and the model are not alive in full at
   /// once. The rest of the trees stays.
   bool ReleaseBodies = false;
 };
