@@ -270,7 +270,7 @@ void Dumper::node(const Node *N, unsigned Depth) {
     text(I->Name);
     OS << " value=";
     if (I->HasValue)
-      value(I->Val);
+      value(I->Val.value());
     else
       OS << '-';
     // The columns of published tables, only when written (older dumps stay as they were).

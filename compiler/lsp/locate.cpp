@@ -82,7 +82,7 @@ private:
       set(Target::FrameworkPath, Path, Span::cover(I->Path.front().Range, I->Path.back().Range), I);
     }
     if (I->HasValue)
-      value(I->Val, I);
+      value(I->Val.value(), I);
     if (const ast::Text &U = I->columns().Unit; U.present())
       set(Target::MeasureUnit, U.Value, U.Range, I);
     text(I->Description, I);

@@ -300,7 +300,8 @@ bool FactReader::columns(const ast::Indicator &I, model::Indicator &M, DiagEngin
   }
   if (I.HasValue) {
     // The value as written, or a copy with the unit it is read in (most values are the first).
-    const ast::Value *V = &I.Val;
+    ast::Value AsWritten = I.Val.value();
+    const ast::Value *V = &AsWritten;
     ast::Value Read;
     bool Number = I.Val.K == ast::Value::Number;
     llvm::StringRef Written = I.Val.Num.Unit;
@@ -311,14 +312,14 @@ bool FactReader::columns(const ast::Indicator &I, model::Indicator &M, DiagEngin
         M.Columns |= Indicator::NounUnit;
         Extra().NounUnitWritten = Written;
         Extra().NounUnitWhere = I.Val.Num.unitRange();
-        Read = I.Val;
+        Read = AsWritten;
         Read.Num.Unit = *Own;
         V = &Read;
       }
       if (Own && Unit && FromUnitColumn && *Own != *Unit)
         M.Columns |= Indicator::UnitDisagrees;
     } else if (Number && Written.empty() && Unit) {
-      Read = I.Val;
+      Read = AsWritten;
       Read.Num.Unit = *Unit; // 68 单位 "%" is 68%
       V = &Read;
       M.Columns |= Indicator::UnitFromColumn;
