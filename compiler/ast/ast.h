@@ -513,10 +513,11 @@ struct Library : Node {
 /// a command that needs no syntax tree after that (`budc check`, `build`, `diff`) releases each
 /// project as soon as it has been read (releaseBody), so that the trees of hundreds of
 /// thousands of indicators are not alive beside the model built from them. The memory comes
-/// in slabs; each project records the slabs its nodes are in, and a slab is freed when every
-/// project in it has been released (projects are read in the order they were built, so a
-/// slab's projects are released close together). Strings stay in the Context: the model
-/// points into them.
+/// in slabs of 16 KiB (with 64 KiB ones the 西港镇 example peaked 2 MiB higher than without
+/// this arena; the 1M-line workspace the same); each project records the slabs its nodes are
+/// in, and a slab is freed when every project in it has been released (projects are read in
+/// the order they were built, so a slab's projects are released close together). Strings
+/// stay in the Context: the model points into them.
 class BodyArena {
 public:
   BodyArena() = default;
@@ -574,7 +575,7 @@ public:
   }
 
 private:
-  static constexpr size_t SlabSize = 64 * 1024;
+  static constexpr size_t SlabSize = 16 * 1024;
   static constexpr uint32_t NoSlab = ~0u;
   struct Slab {
     char *Mem;
