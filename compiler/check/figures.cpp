@@ -13,6 +13,7 @@
 
 #include "llvm/ADT/StringExtras.h"
 
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -218,18 +219,35 @@ void unitShares(const model::Budget &B, DiagEngine &Diags) {
         }
       };
   Walk(B.DeclaredFigures);
+  // The same figure of different units: grouped by its codes first, so that many units'
+  // figures are not each compared with all the others.
+  std::vector<model::Query> Wholes;
+  std::vector<std::string> Keys;
+  for (const model::Declared *D : Shares) {
+    Wholes.push_back(department(D->Figure));
+    std::vector<std::string> Codes = D->Figure.Economics;
+    Codes.push_back("|");
+    Codes.insert(Codes.end(), D->Figure.Functions.begin(), D->Figure.Functions.end());
+    std::sort(Codes.begin(), Codes.end());
+    Keys.push_back(llvm::join(Codes, ",") + "|" + std::to_string(D->Figure.Natures));
+  }
+  std::vector<size_t> Order(Shares.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = I;
+  std::stable_sort(Order.begin(), Order.end(), [&](size_t X, size_t Y) { return Keys[X] < Keys[Y]; });
   std::vector<bool> Done(Shares.size());
-  for (size_t I = 0; I < Shares.size(); ++I) {
+  for (size_t At = 0; At < Order.size(); ++At) {
+    size_t I = Order[At];
     if (Done[I])
       continue;
-    const model::Declared &D = *Shares[I];
-    model::Query Whole = department(D.Figure);
+    const model::Query &Whole = Wholes[I];
     std::vector<const model::Declared *> Group;
     std::set<size_t> Units;
     Sum Parts;
     Decimal Slack;
-    for (size_t K = I; K < Shares.size(); ++K)
-      if (!Done[K] && model::sameFigure(department(Shares[K]->Figure), Whole)) {
+    for (size_t Next = At; Next < Order.size() && Keys[Order[Next]] == Keys[I]; ++Next) {
+      size_t K = Order[Next];
+      if (!Done[K] && model::sameFigure(Wholes[K], Whole)) {
         Done[K] = true;
         // (a unit declaring the same figure twice counts once: BUD304 is not the place)
         if (!Units.insert(Shares[K]->Figure.Units->front()).second)
@@ -239,6 +257,7 @@ void unitShares(const model::Budget &B, DiagEngine &Diags) {
         if (auto H = halfPlace(*Shares[K]))
           Slack = Slack.add(*H).value_or(Slack);
       }
+    }
     auto Of = model::evaluate(B, Whole);
     if (!Of || !Parts.get())
       continue;
