@@ -446,26 +446,39 @@ void templateGaps(Resolver &R) {
       if (R.B.Previous && R.B.Previous->Where.isValid())
         D.note(R.B.Previous->Where, diag::NoteLastYearStated);
     }
-    // One report for each unit: at its declaration, its first cell and how many more.
+    // One report for each unit: at its declaration, its first cell and how many more; one for
+    // the table when no unit declares its figures at all.
     std::vector<tables::ShareGap> &Shares = Gaps.Shares;
+    size_t Units = R.B.OrgUnits.size();
+    std::vector<size_t> First(Units, SIZE_MAX), Count(Units);
+    std::vector<size_t> Order; // the units in the order of their first cell
     for (size_t I = 0; I < Shares.size(); ++I) {
       size_t U = Shares[I].Unit;
-      bool Seen = false;
-      for (size_t K = 0; K < I && !Seen; ++K)
-        Seen = Shares[K].Unit == U;
-      if (Seen || U >= R.B.OrgUnits.size())
+      if (U >= Units)
         continue;
-      size_t N = 0;
-      for (size_t K = I + 1; K < Shares.size(); ++K)
-        N += Shares[K].Unit == U;
-      const tables::ShareGap &G = Shares[I];
+      if (First[U] == SIZE_MAX) {
+        First[U] = I;
+        Order.push_back(U);
+      }
+      ++Count[U];
+    }
+    bool Every = Order.size() == Units && Units > 1;
+    for (size_t U : Order) {
+      const tables::ShareGap &G = Shares[First[U]];
       const model::Unit &Un = R.B.OrgUnits[U];
-      std::string Col = std::to_string(G.Column);
+      std::string Col = std::to_string(G.Column), Others = std::to_string(Units - 1);
+      std::string En = More(Count[U] - 1, false), Zh = More(Count[U] - 1, true);
+      if (Every) {
+        En += Units == 2 ? "; the other unit's cells too" : "; the other " + Others + " units' cells too";
+        Zh += "；其余 " + Others + " 个单位的格亦然";
+      }
       auto D = R.Diags.report(Un.Where, diag::TemplateUnitShareMissing,
-                              {Num, Tb.Title, T->Name, Un.Name, G.Row, Col, More(N, false)});
-      D.zh({Num, Tb.Title, T->Name, Un.Name, G.Row, Col, More(N, true)});
+                              {Num, Tb.Title, T->Name, Un.Name, G.Row, Col, En});
+      D.zh({Num, Tb.Title, T->Name, Un.Name, G.Row, Col, Zh});
       if (Whole)
         D.note(Whole->Where, diag::NoteHeldForDepartment);
+      if (Every)
+        break;
     }
   }
 }

@@ -10,6 +10,8 @@
 #include "compiler/model/values.h"
 
 #include <functional>
+#include <map>
+#include <tuple>
 #include <set>
 
 namespace budc::tables::detail {
@@ -84,6 +86,8 @@ public:
         UnitBlocks.insert(A.UnitIndex);
     for (const model::Allocation *A : InScope)
       Held |= A->UnitIndex == model::DepartmentLevel;
+    if (Held)
+      UnitFigures = model::declaredOfUnits(B);
   }
 
   Table run() {
@@ -390,8 +394,8 @@ private:
     // A unit's part of money the facts hold for the department as a whole (广州 表11: basic
     // money by function and 款 for the department, by unit and 类 in the table) is not in the
     // facts: the unit's declared figure states it; without one the cell is blank, and a gap.
-    if (Held && model::heldForDepartment(B, Q)) {
-      if (const model::Declared *D = model::declaredShare(B, Q))
+    if (auto Share = share(S, Column, Q)) {
+      if (const model::Declared *D = model::declaredShare(B, Q, &UnitFigures[*S.Unit], Share->Neutral))
         return D->Yuan;
       if (Gaps && S.Unit && Column)
         Gaps->Shares.push_back({*S.Unit, rowLabel(S), columnNumber(*Column)});
@@ -424,6 +428,24 @@ private:
               Total = *Next;
             }
     return Total;
+  }
+
+  /// Of a unit's cell \p Q (row side \p S, column \p Column) over money held for the department
+  /// as a whole: whether its funds are neutral (model::fundsNeutral); nullopt for any other
+  /// cell. Found once for a row and column, whatever the unit.
+  struct Share {
+    bool Neutral = false;
+  };
+  std::optional<Share> share(const Side &S, const model::TemplateColumn *Column,
+                             const model::Query &Q) const {
+    if (!Held || !S.Unit || *S.Unit >= UnitFigures.size())
+      return std::nullopt;
+    auto Key = std::make_tuple(S.Function, S.Economic, static_cast<const void *>(S.Terms),
+                               static_cast<const void *>(Column), S.Project);
+    auto [It, New] = Shares.try_emplace(std::move(Key));
+    if (New && model::heldForDepartment(B, Q))
+      It->second = Share{model::fundsNeutral(B, Q)};
+    return It->second;
   }
 
   /// The declared figure, among \p Ds and their parts, with an amount that names what \p Q
@@ -641,8 +663,9 @@ private:
         (Function ? S.Function : S.Economic) = C;
         S.Unit = Unit;
         model::Query Q = query(S, {});
+        auto Share = share(S, nullptr, Q);
         const model::Declared *D =
-            model::heldForDepartment(B, Q) ? model::declaredShare(B, Q) : nullptr;
+            Share ? model::declaredShare(B, Q, &UnitFigures[*S.Unit], Share->Neutral) : nullptr;
         if (!D || !D->Yuan.isZero())
           Codes.insert(C);
       }
@@ -686,6 +709,10 @@ private:
   bool &Overflow;
   CellGaps *Gaps; ///< the cells the workspace cannot fill, if collected
   bool Held = false; ///< some money in scope is held for the department as a whole
+  std::vector<std::vector<const model::Declared *>> UnitFigures; ///< each unit's, when Held
+  mutable std::map<std::tuple<std::string, std::string, const void *, const void *, int>,
+                   std::optional<Share>>
+      Shares; ///< share() of each row and column
   std::vector<const model::Allocation *> InScope;
   bool HasUnitColumn = false; ///< a 单位 column shows the unit rows' names
   std::set<size_t> UnitBlocks; ///< the units (or DepartmentLevel) with 项目支出 blocks
@@ -719,11 +746,16 @@ CellGaps cellGaps(const model::Budget &B, const model::TableTemplate &T) {
         }
       };
   Rows(T.Rows);
-  // A unit's rows may ask for money held for the department as a whole.
-  if (Units && B.OrgUnits.size() > 1)
-    Units = std::any_of(B.Allocations.begin(), B.Allocations.end(), [](const model::Allocation &A) {
-      return A.UnitIndex == model::DepartmentLevel;
-    });
+  // A unit's rows may ask for money held for the department as a whole: in a table of
+  // spending (an income table, 广州 表2, has none to ask for).
+  Units = Units && B.OrgUnits.size() > 1 &&
+          std::any_of(T.Columns.begin(), T.Columns.end(), [&](const model::TemplateColumn &C) {
+            model::Query Q = model::Query::intersect(T.Scope, C.Terms);
+            return C.Kind == model::TemplateColumn::Amount && !Q.Empty && Q.spending();
+          }) &&
+          std::any_of(B.Allocations.begin(), B.Allocations.end(), [](const model::Allocation &A) {
+            return A.UnitIndex == model::DepartmentLevel;
+          });
   if (!Any && !Units)
     return Gaps;
   bool Overflow = false;
