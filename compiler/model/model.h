@@ -368,6 +368,14 @@ struct Query {
 /// The sum of what \p Q adds over \p B's facts; nullopt when the sum overflows.
 std::optional<Decimal> evaluate(const Budget &B, const Query &Q);
 
+/// Whether \p Q names units and some money it would add, but for its unit, is held for the
+/// department as a whole (facts written at the top level of a department of several units:
+/// 广州 gives basic expenditure by function and by 款 only for the department). The facts
+/// cannot say a unit's part of that money: evaluate() gives the unit's own facts only. A
+/// project's money the department's 项目支出 blocks hold is given by unit by the projects'
+/// records (广州 表12), and does not count here.
+bool heldForDepartment(const Budget &B, const Query &Q);
+
 /// A performance indicator of a project, a goal or the department.
 /// Its texts, like a TypedValue's, point into the sources, the syntax trees and the budget's
 /// framework and citations (which the budget never moves: it cannot be copied).

@@ -99,6 +99,22 @@ Query translate(const Query &Q, const Budget &From, const Budget &To) {
   return T;
 }
 
+const Declared *declaredShare(const Budget &B, const Query &Q) {
+  if (const Declared *D = findDeclared(B.DeclaredFigures, Q, Measure::Value))
+    return D;
+  if (!Q.Funds)
+    return nullptr;
+  Query Any = Q, Whole = Q;
+  Any.Funds.reset();
+  Whole.Funds.reset();
+  Whole.Units.reset();
+  for (const Allocation &A : B.Allocations)
+    if (Whole.matches(B, A) && !std::binary_search(Q.Funds->begin(), Q.Funds->end(), A.Source,
+                                                   std::less<>()))
+      return nullptr;
+  return findDeclared(B.DeclaredFigures, Any, Measure::Value);
+}
+
 std::optional<Known> thisYear(const Budget &B, const Query &Q) {
   if (!B.hasFacts()) {
     if (const Declared *D = findDeclared(B.DeclaredFigures, Q, Measure::Value))
@@ -107,6 +123,12 @@ std::optional<Known> thisYear(const Budget &B, const Query &Q) {
   }
   if (Q.Underivable)
     return std::nullopt;
+  // A unit's part of money held for the department as a whole: as the unit declares it.
+  if (heldForDepartment(B, Q)) {
+    if (const Declared *D = declaredShare(B, Q))
+      return known(*D);
+    return std::nullopt;
+  }
   if (auto V = evaluate(B, Q))
     return Known{*V, Decimal()};
   return std::nullopt;

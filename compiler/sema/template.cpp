@@ -414,36 +414,70 @@ void Resolver::tableTemplate(const ast::Library &L, bool FromStdlib) {
   templates::TemplateReader(*this, L.Name.Value, FromStdlib).run(L);
 }
 
-void templateLastYear(Resolver &R) {
+void templateGaps(Resolver &R) {
   auto same = [](Span A, Span B) { return A.File == B.File && A.Begin == B.Begin && A.End == B.End; };
   const model::Template *T = R.B.findTemplate();
   if (!T)
     return;
   bool Carried = model::hasLastYear(R.B);
+  const model::Allocation *Whole = nullptr; // the first fact held for the department as a whole
+  for (const model::Allocation &A : R.B.Allocations)
+    if (A.UnitIndex == model::DepartmentLevel) {
+      Whole = &A;
+      break;
+    }
   for (const model::TableTemplate &Tb : T->Tables) {
-    std::vector<tables::LastYearGap> Gaps = tables::lastYearGaps(R.B, Tb);
+    tables::CellGaps Gaps = tables::cellGaps(R.B, Tb);
+    std::string Num = std::to_string(Tb.Number);
+    auto More = [](size_t N, bool Zh) {
+      if (!N)
+        return std::string();
+      return Zh ? "，另有 " + std::to_string(N) + " 格" : ", and " + std::to_string(N) + " more cells";
+    };
     // One report for each column or row that asks: its first cell, and how many more.
-    for (size_t I = 0; I < Gaps.size(); ++I) {
+    std::vector<tables::LastYearGap> &Last = Gaps.LastYear;
+    for (size_t I = 0; I < Last.size(); ++I) {
       bool Seen = false;
       for (size_t K = 0; K < I && !Seen; ++K)
-        Seen = same(Gaps[K].Where, Gaps[I].Where);
+        Seen = same(Last[K].Where, Last[I].Where);
       if (Seen)
         continue;
-      size_t More = 0;
-      for (size_t K = I + 1; K < Gaps.size(); ++K)
-        More += same(Gaps[K].Where, Gaps[I].Where);
-      const tables::LastYearGap &G = Gaps[I];
-      std::string Num = std::to_string(Tb.Number), Col = std::to_string(G.Column);
+      size_t N = 0;
+      for (size_t K = I + 1; K < Last.size(); ++K)
+        N += same(Last[K].Where, Last[I].Where);
+      const tables::LastYearGap &G = Last[I];
+      std::string Col = std::to_string(G.Column);
       auto D = R.Diags.report(
           G.Where, diag::TemplateLastYearMissing,
           {Num, Tb.Title, T->Name,
            Carried ? "last year's figures do not give this cell's"
                    : "it has no 上年 statement and no declared 上年数",
-           G.Row, Col, More ? ", and " + std::to_string(More) + " more cells" : ""});
+           G.Row, Col, More(N, false)});
       D.zh({Num, Tb.Title, T->Name, Carried ? "上年数字中没有此格的数字" : "没有“上年”语句，也没有声明的上年数",
-            G.Row, Col, More ? "，另有 " + std::to_string(More) + " 格" : ""});
+            G.Row, Col, More(N, true)});
       if (R.B.Previous && R.B.Previous->Where.isValid())
         D.note(R.B.Previous->Where, diag::NoteLastYearStated);
+    }
+    // One report for each unit: at its declaration, its first cell and how many more.
+    std::vector<tables::ShareGap> &Shares = Gaps.Shares;
+    for (size_t I = 0; I < Shares.size(); ++I) {
+      size_t U = Shares[I].Unit;
+      bool Seen = false;
+      for (size_t K = 0; K < I && !Seen; ++K)
+        Seen = Shares[K].Unit == U;
+      if (Seen || U >= R.B.OrgUnits.size())
+        continue;
+      size_t N = 0;
+      for (size_t K = I + 1; K < Shares.size(); ++K)
+        N += Shares[K].Unit == U;
+      const tables::ShareGap &G = Shares[I];
+      const model::Unit &Un = R.B.OrgUnits[U];
+      std::string Col = std::to_string(G.Column);
+      auto D = R.Diags.report(Un.Where, diag::TemplateUnitShareMissing,
+                              {Num, Tb.Title, T->Name, Un.Name, G.Row, Col, More(N, false)});
+      D.zh({Num, Tb.Title, T->Name, Un.Name, G.Row, Col, More(N, true)});
+      if (Whole)
+        D.note(Whole->Where, diag::NoteHeldForDepartment);
     }
   }
 }

@@ -149,7 +149,9 @@ private:
 } // namespace budc::sema::templates
 
 namespace budc::sema {
-/// Reports BUD128 for each column or row of the budget's template that prints last year's
-/// figures (上年数, 增减额, 增减率) the workspace does not carry; after the facts are resolved.
-void templateLastYear(Resolver &R);
+/// Reports the cells of the budget's template the workspace cannot fill, after the facts are
+/// resolved: BUD128 for each column or row that prints last year's figures (上年数, 增减额,
+/// 增减率) it does not carry, BUD129 for each unit whose rows ask for its part of money held
+/// for the department as a whole that it declares no figure of.
+void templateGaps(Resolver &R);
 } // namespace budc::sema
