@@ -164,17 +164,29 @@ std::optional<model::TableTemplate> TemplateReader::table(const ast::Attr &A, co
     Numbered = false, Head = {};
   else if (Numbered)
     Head = Head.drop_front();
-  if (!Head.empty() && Head.back().K == ast::Value::Name && word(Head.back()) == "每项目") {
+  // 逐项目 [重点专项资金]: the forms of the projects (of the 市级重点专项资金 only) in one table.
+  if (Head.size() >= 2 && Head.back().K == ast::Value::Tag && Head.back().Args.empty() &&
+      Head.back().Word.Value == "重点专项资金" && Head[Head.size() - 2].K == ast::Value::Name &&
+      word(Head[Head.size() - 2]) == "逐项目") {
+    T.SpecialFundsOnly = true;
+    Head = Head.drop_back();
+  }
+  if (!Head.empty() && Head.back().K == ast::Value::Name &&
+      (word(Head.back()) == "每项目" || word(Head.back()) == "逐项目")) {
     T.PerProject = true;
+    T.Stacked = word(Head.back()) == "逐项目";
     Head = Head.drop_back();
   }
   if (Head.size() != 1 || (Head[0].K != ast::Value::String && Head[0].K != ast::Value::Name)) {
-    bad(A.Key.Range, "a table is '表 [NUMBER] TITLE [每项目] { … }'",
-        "表的写法为“表 [编号] 标题 [每项目] { … }”");
+    bad(A.Key.Range, "a table is '表 [NUMBER] TITLE [每项目 | 逐项目 [重点专项资金]] { … }'",
+        "表的写法为“表 [编号] 标题 [每项目 | 逐项目 [重点专项资金]] { … }”");
     return std::nullopt;
   }
   T.Title = word(Head[0]);
-  bool Ok = fields(T.Title, Head[0].range(), T.PerProject);
+  // The texts around the table are one project's in a 每项目 table; a 逐项目 table is one
+  // table of several forms, whose fields are in its 格 rows only.
+  bool Own = T.PerProject && !T.Stacked;
+  bool Ok = fields(T.Title, Head[0].range(), Own);
   std::vector<Span> HeaderRows;
   for (const ast::Attr *C : A.Children) {
     llvm::StringRef Key = C->Key.Value;
@@ -192,7 +204,7 @@ std::optional<model::TableTemplate> TemplateReader::table(const ast::Attr &A, co
         continue;
       }
       std::string Line = word(C->Values[0]);
-      Ok &= fields(Line, C->Values[0].range(), T.PerProject);
+      Ok &= fields(Line, C->Values[0].range(), Own);
       if (Key == "标注") {
         T.Caption.push_back(std::move(Line));
       } else {
@@ -218,7 +230,7 @@ std::optional<model::TableTemplate> TemplateReader::table(const ast::Attr &A, co
           continue;
         } else if (V.K == ast::Value::String || V.K == ast::Value::Name) {
           Row.push_back({word(V)});
-          Ok &= fields(Row.back().Text, V.range(), T.PerProject);
+          Ok &= fields(Row.back().Text, V.range(), Own);
         } else {
           bad(V.range(), "a header row holds quoted texts and [跨行 N] / [跨列 N]",
               "表头行由带引号的文字和 [跨行 N]、[跨列 N] 组成");
@@ -243,7 +255,7 @@ std::optional<model::TableTemplate> TemplateReader::table(const ast::Attr &A, co
         Ok = false;
       } else {
         T.Label = word(C->Values[0]);
-        Ok &= fields(T.Label, C->Values[0].range(), T.PerProject);
+        Ok &= fields(T.Label, C->Values[0].range(), Own);
       }
     } else if (format(*C, T, Ok)) {
       continue;
@@ -336,7 +348,7 @@ bool TemplateReader::empty(const ast::Attr &C, model::TableTemplate &T) {
   for (const ast::Value &V : C.Values) {
     if (isLabel(V) && T.EmptyNote.empty()) {
       T.EmptyNote = word(V);
-      if (!fields(T.EmptyNote, V.range(), T.PerProject))
+      if (!fields(T.EmptyNote, V.range(), T.PerProject && !T.Stacked))
         return false;
     } else if (V.K == ast::Value::Tag && V.Word.Value == "保留行" && V.Args.empty()) {
       T.KeepRows = true;
