@@ -49,7 +49,7 @@ departmentDecl : KW_DEPARTMENT NUMBER? name LBRACE deptBody RBRACE ;
 deptBody       : deptItem? ( ( NL | SEMI ) deptItem? )* ;
 deptItem       : unitDecl | attr ;
 
-unitDecl : KW_UNIT NUMBER? name LBRACE unitBody RBRACE ;
+unitDecl : KW_UNIT NUMBER? name ( LBRACE unitBody RBRACE )? ;
 unitBody : unitItem? ( ( NL | SEMI ) unitItem? )* ;
 unitItem : incomeBlock | basicBlock | projectSpendingBlock | projectDecl | declareStmt | attr ;
 

@@ -202,8 +202,10 @@ struct Suppression {
   llvm::StringRef Reason; ///< The written reason; empty is an error (BUD803).
   Span Range;             ///< The comment.
   unsigned TargetLine;    ///< The line it applies to: its own, or the next line of code.
-  /// The last line it applies to: TargetLine, or for a block's header the line of its '}'.
+  /// The last line it applies to: TargetLine, or for a block's header the line of its '}'
+  /// (for a text block's first line, the text's last line).
   unsigned LastLine;
+  bool Text = false; ///< it applies to a text block ("""…"""), not to a block in braces
 };
 
 /// One parsed file.

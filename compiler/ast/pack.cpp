@@ -222,6 +222,7 @@ std::optional<std::string> pack(const File &F) {
     W.span(S.Range);
     W.u32(S.TargetLine);
     W.u32(S.LastLine);
+    W.u32(S.Text);
   }
   return std::move(W.Out);
 }
@@ -259,6 +260,7 @@ File *unpack(llvm::StringRef Bytes, unsigned FileID, Context &Ctx) {
     S.Range = R.span();
     S.TargetLine = R.u32();
     S.LastLine = R.u32();
+    S.Text = R.u32() != 0;
   }
   F->Suppressions = Ctx.copy(llvm::ArrayRef<Suppression>(Suppressions));
   if (R.Failed || !R.atEnd())

@@ -13,6 +13,10 @@
 
 #include "llvm/ADT/StringExtras.h"
 
+#include <algorithm>
+#include <functional>
+#include <set>
+
 namespace budc::check {
 namespace {
 
@@ -38,6 +42,13 @@ struct Written {
     return spell(*V, std::min(Places + Extra, Decimal::Scale), Separators) + Unit;
   }
 };
+
+/// \p Q of one unit as the same figure of the department as a whole (every unit and the money
+/// held for the department).
+model::Query department(model::Query Q) {
+  Q.Units.reset();
+  return Q;
+}
 
 /// Whether \p Derived, rounded as the declared figure is written, is the declared amount. A
 /// zero is exact: documents print 0 for nothing, not for a small amount.
@@ -132,7 +143,10 @@ void check(const model::Budget &B, const model::Declared &D, DiagEngine &Diags) 
   std::string Label = llvm::join(D.Key, "/");
   std::optional<Decimal> Derived;
   // A workspace without money facts has nothing to derive from: its figures are as declared.
-  if (!D.Figure.Underivable && B.hasFacts())
+  // A unit's part of money held for the department as a whole is not in the facts either: the
+  // units' parts are compared with the whole (unitShares).
+  bool Share = model::heldForDepartment(B, D.Figure);
+  if (!D.Figure.Underivable && B.hasFacts() && !Share)
     Derived = model::evaluate(B, D.Figure);
   Written W(D);
   if (D.HasAmount && Derived && !agrees(D, *Derived)) {
@@ -155,7 +169,7 @@ void check(const model::Budget &B, const model::Declared &D, DiagEngine &Diags) 
                              [](const model::Declared &C) { return C.M == model::Measure::Value; });
   if (D.HasAmount && AnyPart) {
     bool AllParts = true, Partition = D.PartsComplete;
-    Sum Parts, PartsDerived;
+    Sum Parts, PartsDerived, WholeDerived;
     // (a zero, written exactly, adds no slack; the slack is Σ half-places)
     Decimal Slack = halfPlace(D).value_or(Decimal());
     for (const model::Declared &C : D.Children) {
@@ -167,11 +181,18 @@ void check(const model::Budget &B, const model::Declared &D, DiagEngine &Diags) 
         PartsDerived = Sum();
       else if (auto X = model::evaluate(B, C.Figure))
         PartsDerived.add(*X);
+      if (Share)
+        if (auto X = model::evaluate(B, department(C.Figure)))
+          WholeDerived.add(*X);
       if (auto H = halfPlace(C))
         Slack = Slack.add(*H).value_or(Slack);
     }
     if (!Partition && Derived && PartsDerived.get() && !D.Figure.Underivable)
       Partition = *PartsDerived.get() == *Derived;
+    // A unit's parts of the department's money are all of its part when the department's
+    // parts are all of the department's.
+    if (!Partition && Share && WholeDerived.get())
+      Partition = model::evaluate(B, department(D.Figure)) == WholeDerived.get();
     if (AllParts && Partition && Parts.get()) {
       Decimal Off = Parts.get()->sub(D.Yuan).value_or(Decimal()).abs();
       if (Off > Slack)
@@ -183,12 +204,94 @@ void check(const model::Budget &B, const model::Declared &D, DiagEngine &Diags) 
     check(B, C, Diags);
 }
 
+/// The units' declared parts of money held for the department as a whole (a figure declared in
+/// each 单位 block: 广州 表11's basic expenditure by unit and 类) against the department's facts:
+/// all the units' parts add up to the whole, within their rounding; some of them never exceed it.
+void unitShares(const model::Budget &B, DiagEngine &Diags) {
+  std::vector<const model::Declared *> Shares;
+  std::function<void(const std::vector<model::Declared> &)> Walk =
+      [&](const std::vector<model::Declared> &Ds) {
+        for (const model::Declared &D : Ds) {
+          if (D.HasAmount && D.M == model::Measure::Value && !D.Figure.Underivable &&
+              D.Figure.Units && D.Figure.Units->size() == 1 && model::heldForDepartment(B, D.Figure))
+            Shares.push_back(&D);
+          Walk(D.Children);
+        }
+      };
+  Walk(B.DeclaredFigures);
+  // The same figure of different units: grouped by its codes first, so that many units'
+  // figures are not each compared with all the others.
+  std::vector<model::Query> Wholes;
+  std::vector<std::string> Keys;
+  for (const model::Declared *D : Shares) {
+    Wholes.push_back(department(D->Figure));
+    std::vector<std::string> Codes = D->Figure.Economics;
+    Codes.push_back("|");
+    Codes.insert(Codes.end(), D->Figure.Functions.begin(), D->Figure.Functions.end());
+    std::sort(Codes.begin(), Codes.end());
+    Keys.push_back(llvm::join(Codes, ",") + "|" + std::to_string(D->Figure.Natures));
+  }
+  std::vector<size_t> Order(Shares.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = I;
+  std::stable_sort(Order.begin(), Order.end(), [&](size_t X, size_t Y) { return Keys[X] < Keys[Y]; });
+  std::vector<bool> Done(Shares.size());
+  for (size_t At = 0; At < Order.size(); ++At) {
+    size_t I = Order[At];
+    if (Done[I])
+      continue;
+    const model::Query &Whole = Wholes[I];
+    std::vector<const model::Declared *> Group;
+    std::set<size_t> Units;
+    Sum Parts;
+    Decimal Slack;
+    for (size_t Next = At; Next < Order.size() && Keys[Order[Next]] == Keys[I]; ++Next) {
+      size_t K = Order[Next];
+      if (!Done[K] && model::sameFigure(Wholes[K], Whole)) {
+        Done[K] = true;
+        // (a unit declaring the same figure twice counts once: BUD304 is not the place)
+        if (!Units.insert(Shares[K]->Figure.Units->front()).second)
+          continue;
+        Group.push_back(Shares[K]);
+        Parts.add(Shares[K]->Yuan);
+        if (auto H = halfPlace(*Shares[K]))
+          Slack = Slack.add(*H).value_or(Slack);
+      }
+    }
+    auto Of = model::evaluate(B, Whole);
+    if (!Of || !Parts.get())
+      continue;
+    Decimal Total = *Parts.get();
+    bool All = Units.size() == B.OrgUnits.size();
+    Decimal Off = Total.sub(*Of).value_or(Decimal());
+    if (All ? Off.abs() <= Slack : !(Off > Slack))
+      continue;
+    const model::Declared &Last = *Group.back();
+    Written W(Last);
+    std::string Label = llvm::join(Last.Key, "/");
+    std::string Shown = W.show(Total).value_or("?"), Facts = W.show(*Of).value_or("?");
+    std::string N = std::to_string(Units.size()), M = std::to_string(B.OrgUnits.size());
+    auto Rep = Diags.report(
+        Last.AmountWhere, diag::UnitSharesMismatch,
+        {Label, Shown, Facts,
+         All ? "a difference of " + W.show(Off.abs()).value_or("?")
+             : "less than what " + N + " of its " + M + " units declare"});
+    Rep.zh({Label, Shown, Facts,
+            All ? "相差 " + W.show(Off.abs()).value_or("?")
+                : "少于其 " + M + " 个单位中 " + N + " 个单位的声明数之和"});
+    for (const model::Declared *G : Group)
+      if (G != &Last)
+        Rep.note(G->AmountWhere, diag::NoteOtherDeclared, {W.show(G->Yuan).value_or("?")});
+  }
+}
+
 } // namespace
 
 void declaredFigures(const RuleContext &R) {
   const model::Budget &B = R.B;
   DiagEngine &Diags = R.Diags;
   const model::Declared *In = nullptr, *Out = nullptr;
+  unitShares(B, Diags);
   for (const model::Declared &D : B.DeclaredFigures) {
     check(B, D, Diags);
     if (D.HasAmount && D.Key.size() == 1 && D.Figure.Units == std::nullopt) {

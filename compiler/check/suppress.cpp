@@ -50,8 +50,9 @@ void applySuppressions(llvm::ArrayRef<ast::File *> Files, const SourceManager &S
     else
       Diags
           .report(A.S->Range, diag::UnusedSuppression,
-                  {A.S->Code.str(), "in the block of lines " + First + "–" + Last})
-          .zh({A.S->Code.str(), "第 " + First + "–" + Last + " 行的块中"});
+                  {A.S->Code.str(), std::string(A.S->Text ? "in the text of lines " : "in the block of lines ") +
+                                        First + "–" + Last})
+          .zh({A.S->Code.str(), "第 " + First + "–" + Last + (A.S->Text ? " 行的文本中" : " 行的块中")});
   }
 }
 

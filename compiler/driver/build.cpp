@@ -102,6 +102,14 @@ int runBuild() {
     errs() << "budc: error: --format xlsx writes a workbook: give the directory with -o DIR\n";
     return ExitUsage;
   }
+  if (Pretty && *F != emit::Format::Json) {
+    errs() << "budc: error: --pretty indents JSON: it applies to --format json only\n";
+    return ExitUsage;
+  }
+  if (Bom && *F != emit::Format::Csv) {
+    errs() << "budc: error: --bom marks CSV files for Excel: it applies to --format csv only\n";
+    return ExitUsage;
+  }
   if (Paths.empty()) {
     errs() << "budc: error: no workspace given: name a directory or .bud files\n";
     return ExitUsage;

@@ -395,6 +395,15 @@ void modelJson(llvm::raw_ostream &OS, const model::Budget &B, const tables::Disc
               });
           });
           optionalString(J, "purpose", P.Purpose);
+          optionalString(J, "overview", P.Overview);
+          if (P.SpecialFund) // 重点专项资金 { … }: a 市级重点专项资金 and its split
+            J.attributeObject("specialFund", [&] {
+              optionalString(J, "owner", P.SpecialFundOwner);
+              J.attribute("cityYuan", P.CityYuan.toString());
+              J.attribute("countyYuan", P.CountyYuan.toString());
+            });
+          else
+            J.attribute("specialFund", nullptr);
           J.attributeArray("goals", [&] {
             for (const std::string &G : P.Goals)
               J.value(G);

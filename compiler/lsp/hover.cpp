@@ -673,6 +673,14 @@ private:
       line(V.tr("Not derivable from the facts.", "无法由预算数据推导。"));
       return;
     }
+    if (model::heldForDepartment(*B, D.Figure)) {
+      model::Query Q = D.Figure;
+      Q.Units.reset();
+      line(std::string(V.tr("The facts hold this money for the department as a whole: ",
+                            "各项事实只按部门整体给出这笔资金：")) +
+           money(model::evaluate(*B, Q)));
+      return;
+    }
     std::optional<Decimal> Derived = model::evaluate(*B, D.Figure);
     line(std::string(V.tr("Derived from the facts: ", "由预算数据得出：")) + money(Derived));
   }

@@ -512,4 +512,21 @@ std::optional<Decimal> evaluate(const Budget &B, const Query &Q) {
   return Total;
 }
 
+bool heldForDepartment(const Budget &B, const Query &Q) {
+  if (B.OrgUnits.size() < 2 || Q.Empty || !Q.spending() || !Q.Units ||
+      std::binary_search(Q.Units->begin(), Q.Units->end(), DepartmentLevel))
+    return false;
+  Query Whole = Q;
+  Whole.Units = std::vector<size_t>{DepartmentLevel};
+  // Records give a project's money by unit, but by no code (Query::matches on a record).
+  bool Records = Q.Functions.empty() && Q.Economics.empty() &&
+                 std::any_of(B.Projects.begin(), B.Projects.end(),
+                             [](const Project &P) { return !P.Itemised; });
+  for (const Allocation &A : B.Allocations)
+    if (A.UnitIndex == DepartmentLevel && !A.Yuan.isZero() &&
+        !(Records && A.Kind == Nature::Project) && Whole.matches(B, A))
+      return true;
+  return false;
+}
+
 } // namespace budc::model

@@ -368,6 +368,14 @@ struct Query {
 /// The sum of what \p Q adds over \p B's facts; nullopt when the sum overflows.
 std::optional<Decimal> evaluate(const Budget &B, const Query &Q);
 
+/// Whether \p Q names units and some money it would add, but for its unit, is held for the
+/// department as a whole (facts written at the top level of a department of several units:
+/// 广州 gives basic expenditure by function and by 款 only for the department). The facts
+/// cannot say a unit's part of that money: evaluate() gives the unit's own facts only. A
+/// project's money the department's 项目支出 blocks hold is given by unit by the projects'
+/// records (广州 表12), and does not count here.
+bool heldForDepartment(const Budget &B, const Query &Q);
+
 /// A performance indicator of a project, a goal or the department.
 /// Its texts, like a TypedValue's, point into the sources, the syntax trees and the budget's
 /// framework and citations (which the budget never moves: it cannot be copied).
@@ -457,6 +465,15 @@ struct Project {
   /// after them in source order.
   bool Key = false;
   unsigned KeyOrder = 0;              ///< N, or 0 when not given
+  /// 重点专项资金 { 主管部门 …; 市级支出 …; 补助区县 … }: a 市级重点专项资金 (重庆 表十一, listed by
+  /// 每项目 [重点专项资金] tables), its managing department (empty: the budget's department)
+  /// and its amount split into the city's own spending and the transfers to districts and
+  /// counties, which add up to Yuan (BUD319).
+  bool SpecialFund = false;
+  std::string SpecialFundOwner;
+  Decimal CityYuan, CountyYuan;
+  Span SpecialFundWhere;
+  std::string Overview;               ///< 概况: the 项目概况 a form prints
   std::vector<std::string> Goals;     ///< 目标 statements in order
   /// The 一级 (canonical) of indicators left out because they did not read (an unknown unit,
   /// an unknown 二级 …): the categories the project's goals do cover, though the indicators
@@ -699,6 +716,9 @@ struct ListingRow {
   /// [合计行 "label"] [跨列 N]: the total row's label spans the first N columns (重庆 表九's
   /// 合计 over 项目编号 and 项目); they must be fields that are not amounts.
   unsigned TotalSpan = 1;
+  /// Records of 项目: [一般性], only the projects that are no 市级重点专项资金 (重庆 表十二, 市级一般性
+  /// 项目, beside 表十一's 重点专项资金).
+  bool GeneralOnly = false;
   std::string Label;               ///< Schedule: the label of its two rows
   Span Where;
 };
@@ -711,6 +731,11 @@ struct TableTemplate {
   std::string Label;           ///< 标号: printed above the title (表1, 公开01表); empty: none
   bool Listing = false;
   bool PerProject = false;     ///< 每项目: one table per project
+  /// 逐项目 [重点专项资金]: the form of every project (PerProject is set too), or with the tag
+  /// of every 市级重点专项资金 only, one after another in one table; with none, the form once
+  /// with its project fields blank, and its 空表 note (重庆 表十一).
+  bool Stacked = false;
+  bool SpecialFundsOnly = false;
   unsigned Width = 0;          ///< Listing: columns (列数, or the header's width)
   std::vector<std::string> Caption; ///< 标注: these lines replace the standard caption
   bool NoCaption = false;      ///< 标注 无: no caption at all (a table set in the narrative)

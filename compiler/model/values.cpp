@@ -99,6 +99,53 @@ Query translate(const Query &Q, const Budget &From, const Budget &To) {
   return T;
 }
 
+bool fundsNeutral(const Budget &B, const Query &Q) {
+  if (!Q.Funds)
+    return false;
+  Query Whole = Q;
+  Whole.Funds.reset();
+  Whole.Units.reset();
+  for (const Allocation &A : B.Allocations)
+    if (Whole.matches(B, A) &&
+        !std::binary_search(Q.Funds->begin(), Q.Funds->end(), A.Source, std::less<>()))
+      return false;
+  return true;
+}
+
+std::vector<std::vector<const Declared *>> declaredOfUnits(const Budget &B) {
+  std::vector<std::vector<const Declared *>> Of(B.OrgUnits.size());
+  std::function<void(const std::vector<Declared> &)> Walk = [&](const std::vector<Declared> &Ds) {
+    for (const Declared &D : Ds) {
+      if (D.HasAmount && D.Figure.Units && D.Figure.Units->size() == 1 &&
+          D.Figure.Units->front() < Of.size())
+        Of[D.Figure.Units->front()].push_back(&D);
+      Walk(D.Children);
+    }
+  };
+  Walk(B.DeclaredFigures);
+  return Of;
+}
+
+const Declared *declaredShare(const Budget &B, const Query &Q,
+                              const std::vector<const Declared *> *Among,
+                              std::optional<bool> Neutral) {
+  auto Find = [&](const Query &X) -> const Declared * {
+    if (!Among)
+      return findDeclared(B.DeclaredFigures, X, Measure::Value);
+    for (const Declared *D : *Among)
+      if (D->M == Measure::Value && sameFigure(D->Figure, X))
+        return D;
+    return nullptr;
+  };
+  if (const Declared *D = Find(Q))
+    return D;
+  if (!Q.Funds || !(Neutral ? *Neutral : fundsNeutral(B, Q)))
+    return nullptr;
+  Query Any = Q;
+  Any.Funds.reset();
+  return Find(Any);
+}
+
 std::optional<Known> thisYear(const Budget &B, const Query &Q) {
   if (!B.hasFacts()) {
     if (const Declared *D = findDeclared(B.DeclaredFigures, Q, Measure::Value))
@@ -107,6 +154,12 @@ std::optional<Known> thisYear(const Budget &B, const Query &Q) {
   }
   if (Q.Underivable)
     return std::nullopt;
+  // A unit's part of money held for the department as a whole: as the unit declares it.
+  if (heldForDepartment(B, Q)) {
+    if (const Declared *D = declaredShare(B, Q))
+      return known(*D);
+    return std::nullopt;
+  }
   if (auto V = evaluate(B, Q))
     return Known{*V, Decimal()};
   return std::nullopt;

@@ -33,6 +33,22 @@ bool sameFigure(const Query &A, const Query &B);
 /// by name (a project by code first); what \p To lacks matches nothing.
 Query translate(const Query &Q, const Budget &From, const Budget &To);
 
+/// The figure a unit declares for its part of money held for the department as a whole
+/// (heldForDepartment): the declared figure of \p Q, or of Q without its funds where every fact
+/// Q would add without them, in any unit, is of Q's funds anyway (广州's basic money is all
+/// 一般公共预算, so a unit's declared 基本支出 is also its 一般公共预算 基本支出); null when there
+/// is none. \p Among, when given, are the declared figures to look in (the unit's: see
+/// declaredOfUnits), and \p Neutral whether Q's funds are so (fundsNeutral), when known.
+const Declared *declaredShare(const Budget &B, const Query &Q,
+                              const std::vector<const Declared *> *Among = nullptr,
+                              std::optional<bool> Neutral = std::nullopt);
+
+/// Whether \p Q has funds and every fact it would add without them, in any unit, is of them.
+bool fundsNeutral(const Budget &B, const Query &Q);
+
+/// The declared figures with an amount (their parts too) of one unit each, by unit index.
+std::vector<std::vector<const Declared *>> declaredOfUnits(const Budget &B);
+
 /// This year's value of \p Q: over the facts, or in a workspace without money facts the
 /// declared figure of the same query; nullopt when unknown (an underivable figure, an
 /// overflow, nothing declared).

@@ -49,8 +49,12 @@ void FactReader::body(const ast::Project &P, model::Project &M, DiagEngine &D) c
         M.Purpose = At->Values[0].Word.Value.str();
         M.PurposeWhere = At->Values[0].range();
       }
+      if (At->Key.Value == "概况" && !At->Values.empty())
+        M.Overview = At->Values[0].Word.Value.str();
       if (At->Key.Value == "重点")
         key(*At, M, D);
+      if (At->Key.Value == "重点专项资金")
+        specialFund(*At, M, D);
     }
   }
 }
@@ -112,6 +116,87 @@ void FactReader::key(const ast::Attr &A, model::Project &M, DiagEngine &Diags) {
   }
   M.Key = true;
   M.KeyOrder = N;
+}
+
+void FactReader::specialFund(const ast::Attr &A, model::Project &M, DiagEngine &Diags) const {
+  auto Form = [&](Span Where, const std::string &En, const std::string &Zh) {
+    Diags.report(Where, diag::SpecialFundForm, {En}).zh({Zh});
+  };
+  if (M.SpecialFund) {
+    Diags.report(A.Key.Range, diag::DuplicateDeclaration, {"the 重点专项资金 of project", M.Name})
+        .zh({"项目“" + M.Name + "”的", "重点专项资金"})
+        .note(M.SpecialFundWhere, diag::NoteFirstDeclared);
+    return;
+  }
+  M.SpecialFund = true;
+  M.SpecialFundWhere = A.Key.Range;
+  bool Ok = true;
+  if (!A.Values.empty()) {
+    Form(A.Values[0].range(), "重点专项资金 takes no value before its block",
+         "重点专项资金后不写内容，直接跟块");
+    Ok = false;
+  }
+  const ast::Attr *Seen[3] = {};
+  static const char *Keys[] = {"主管部门", "市级支出", "补助区县"};
+  for (const ast::Attr *C : A.Children) {
+    unsigned K = 0;
+    while (K < 3 && C->Key.Value != Keys[K])
+      ++K;
+    if (K == 3) { // another key: BUD119 (attributes())
+      Ok = false;
+      continue;
+    }
+    if (Seen[K]) {
+      Diags.report(C->Key.Range, diag::DuplicateDeclaration, {"in the 重点专项资金 of project '" + M.Name + "', the line", Keys[K]})
+          .zh({"项目“" + M.Name + "”的重点专项资金中的", Keys[K]})
+          .note(Seen[K]->Key.Range, diag::NoteFirstDeclared);
+      Ok = false;
+      continue;
+    }
+    Seen[K] = C;
+    if (C->Values.size() != 1 || !C->Children.empty()) {
+      Form(C->Key.Range,
+           std::string(Keys[K]) + (K ? " takes one amount" : " takes one name, the department in charge of the fund"),
+           std::string(Keys[K]) + (K ? "后应为一个金额" : "后应为一个名称，即资金的主管部门"));
+      Ok = false;
+      continue;
+    }
+    const ast::Value &V = C->Values[0];
+    if (K == 0) {
+      if (V.K != ast::Value::Name && V.K != ast::Value::String) {
+        Form(V.range(), "主管部门 takes one name, the department in charge of the fund",
+             "主管部门后应为一个名称，即资金的主管部门");
+        Ok = false;
+      } else {
+        M.SpecialFundOwner = V.Word.Value.str();
+      }
+      continue;
+    }
+    if (V.K != ast::Value::Number) {
+      Diags.report(V.range(), diag::NotMoney, {FactReader::valueText(V), B.MoneyUnit});
+      Ok = false;
+      continue;
+    }
+    auto Yuan = ValueReader{B, R.SM, Diags}.money(V.Num);
+    if (!Yuan) {
+      Ok = false;
+      continue;
+    }
+    (K == 1 ? M.CityYuan : M.CountyYuan) = *Yuan;
+  }
+  if (!Ok)
+    return;
+  auto Sum = M.CityYuan.add(M.CountyYuan);
+  if (!Sum) {
+    Diags.report(A.Key.Range, diag::MoneyOverflow, {"市级支出 + 补助区县"});
+    return;
+  }
+  if (*Sum == M.Yuan || !M.FirstAmountWhere.isValid())
+    return; // (a project without a readable amount is reported as such)
+  auto D = Diags.report(A.Key.Range, diag::SpecialFundSplitMismatch,
+                        {M.Name, B.money(M.CityYuan), B.money(M.CountyYuan), B.money(*Sum),
+                         B.money(M.Yuan), B.money(Sum->sub(M.Yuan).value_or(Decimal()).abs())});
+  D.note(M.FirstAmountWhere, diag::NoteProjectAmount, {B.money(M.Yuan)});
 }
 
 void FactReader::schedule(const ast::Schedule &S, model::Project &M, DiagEngine &Diags) const {

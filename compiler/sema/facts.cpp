@@ -126,7 +126,8 @@ std::string FactReader::join(llvm::ArrayRef<std::string> Items, const char *Sep)
 void FactReader::attributes(const ast::Node &N) {
   static const std::vector<std::string> Header{"金额单位", "地区", "模板", "框架", "权重合计", "预留"},
       UnitKeys{"性质", "规格", "经费保障"}, DeptKeys{"主管", "性质", "规格", "经费保障"},
-      ProjectKeys{"用途", "备注", "重点"},
+      ProjectKeys{"用途", "备注", "重点", "重点专项资金", "概况"},
+      SpecialFundKeys{"主管部门", "市级支出", "补助区县"},
       AssetKeys{"截止日期", "上年末固定资产金额", "本年拟购置固定资产总额", "资产"},
       RowKeys{"采购"},
       PurchaseKeys{"项目", "品目", "目录序号", "计量单位", "数量", "单价", "采购金额", "中小企业份额"};
@@ -142,7 +143,23 @@ void FactReader::attributes(const ast::Node &N) {
     for (ast::Node *I : U->Items)
       attributes(*I);
   } else if (auto *P = llvm::dyn_cast<ast::Project>(&N)) {
-    known(P->Items, ProjectKeys, "a project", "项目");
+    for (ast::Node *I : P->Items) {
+      auto *A = llvm::dyn_cast<ast::Attr>(I);
+      if (!A)
+        continue;
+      if (std::find(SpecialFundKeys.begin(), SpecialFundKeys.end(), A->Key.Value.str()) !=
+          SpecialFundKeys.end()) {
+        // The split without the mark: it would print nowhere and check nothing.
+        Diags.report(A->Key.Range, diag::SpecialFundForm,
+                     {"'" + A->Key.Value.str() + "' is written outside a 重点专项资金 block"})
+            .zh({"“" + A->Key.Value.str() + "”写在了重点专项资金块之外"});
+        continue;
+      }
+      known(*A, ProjectKeys, "a project", "项目");
+      if (A->Key.Value == "重点专项资金")
+        for (const ast::Attr *C : A->Children)
+          known(*C, SpecialFundKeys, "a 重点专项资金", "重点专项资金");
+    }
   } else if (auto *As = llvm::dyn_cast<ast::Assets>(&N)) {
     Fate What;
     std::vector<std::string> Columns = columns("资产", {"数量", "价值"}, What);

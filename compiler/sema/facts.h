@@ -147,6 +147,10 @@ private:
   /// 重点 [N]: a key project, N its place in the 重点项目 table (1, 2, …).
   static void key(const ast::Attr &A, model::Project &M, DiagEngine &Diags);
 
+  /// 重点专项资金 { 主管部门 …; 市级支出 …; 补助区县 … }: the project is a 市级重点专项资金; its
+  /// split must add up to its amount (BUD319). Its keys are checked by attributes().
+  void specialFund(const ast::Attr &A, model::Project &M, DiagEngine &Diags) const;
+
   void schedule(const ast::Schedule &S, model::Project &M, DiagEngine &Diags) const;
 
   /// The framework level of \p Path, or null after reporting BUD110 to \p Diags.

@@ -272,6 +272,25 @@ bool Figures::dimension(llvm::StringRef Dim, const FigurePart &Value, TermSet &S
   return false;
 }
 
+const Figures::CodesNamed &Figures::codesNamed(llvm::StringRef Word) {
+  const model::Budget &B = R.B;
+  CodesNamed &C = NameCodes[Word];
+  if (C.EconomicEntries == B.Economics.Entries.size() + 1 &&
+      C.FunctionEntries == B.Functions.Entries.size() + 1)
+    return C;
+  C = CodesNamed();
+  for (const auto &[Code, E] : B.Economics.Entries)
+    if (E.isNamed(Word))
+      C.Economics.push_back(Code);
+  for (const auto &[Code, E] : B.Functions.Entries)
+    if (E.isNamed(Word))
+      C.Functions.push_back(Code);
+  // (+ 1: an entry found with empty catalogues is not taken for one never found)
+  C.EconomicEntries = B.Economics.Entries.size() + 1;
+  C.FunctionEntries = B.Functions.Entries.size() + 1;
+  return C;
+}
+
 bool Figures::term(const FigurePart &P, TermSet &S, bool Facts, FigureFailure &Failure) {
   const model::Budget &B = R.B;
   if (P.Tag) {
@@ -361,13 +380,8 @@ bool Figures::term(const FigurePart &P, TermSet &S, bool Facts, FigureFailure &F
     }
   }
   // The catalogue name of a code: 办公费, 一般公共服务支出.
-  std::vector<std::string> Functions, Economics;
-  for (const auto &[Code, E] : B.Economics.Entries)
-    if (E.isNamed(W))
-      Economics.push_back(Code);
-  for (const auto &[Code, E] : B.Functions.Entries)
-    if (E.isNamed(W))
-      Functions.push_back(Code);
+  const CodesNamed &Found = codesNamed(W);
+  const std::vector<std::string> &Functions = Found.Functions, &Economics = Found.Economics;
   if (Functions.size() + Economics.size() == 1) {
     (Functions.empty() ? S.Economics : S.Functions).push_back(Functions.empty() ? Economics[0] : Functions[0]);
     return true;

@@ -17,6 +17,7 @@
 #include "compiler/ast/ast.h"
 #include "compiler/diag/diagnostics.h"
 #include "compiler/model/model.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <memory>
 #include <optional>
@@ -87,8 +88,18 @@ private:
   bool dimension(llvm::StringRef Dim, const FigurePart &Value, TermSet &S, bool Facts,
                  FigureFailure &Failure);
 
+  /// The codes a catalogue name names (economic, function), by the name as written: the same
+  /// names come back for every unit's and every table's figures. An entry holds for the
+  /// catalogues' sizes it was found with (a library read later adds codes).
+  struct CodesNamed {
+    std::vector<std::string> Economics, Functions;
+    size_t EconomicEntries = 0, FunctionEntries = 0;
+  };
+  const CodesNamed &codesNamed(llvm::StringRef Word);
+
   Resolver &R;
   std::vector<std::unique_ptr<Named>> Top;
+  llvm::StringMap<CodesNamed> NameCodes;
 };
 
 } // namespace budc::sema

@@ -228,7 +228,7 @@ model::Budget resolve(llvm::ArrayRef<ast::File *> Files, SourceManager &SM, ast:
     });
   (void)R.B.Units.names(); // sorted now, before the threads of facts() may suggest units
   R.facts(Files, Opts.Jobs, Opts.ReleaseBodies);
-  templateLastYear(R);
+  templateGaps(R);
   return std::move(R.B);
 }
 

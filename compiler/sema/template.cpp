@@ -164,17 +164,29 @@ std::optional<model::TableTemplate> TemplateReader::table(const ast::Attr &A, co
     Numbered = false, Head = {};
   else if (Numbered)
     Head = Head.drop_front();
-  if (!Head.empty() && Head.back().K == ast::Value::Name && word(Head.back()) == "每项目") {
+  // 逐项目 [重点专项资金]: the forms of the projects (of the 市级重点专项资金 only) in one table.
+  if (Head.size() >= 2 && Head.back().K == ast::Value::Tag && Head.back().Args.empty() &&
+      Head.back().Word.Value == "重点专项资金" && Head[Head.size() - 2].K == ast::Value::Name &&
+      word(Head[Head.size() - 2]) == "逐项目") {
+    T.SpecialFundsOnly = true;
+    Head = Head.drop_back();
+  }
+  if (!Head.empty() && Head.back().K == ast::Value::Name &&
+      (word(Head.back()) == "每项目" || word(Head.back()) == "逐项目")) {
     T.PerProject = true;
+    T.Stacked = word(Head.back()) == "逐项目";
     Head = Head.drop_back();
   }
   if (Head.size() != 1 || (Head[0].K != ast::Value::String && Head[0].K != ast::Value::Name)) {
-    bad(A.Key.Range, "a table is '表 [NUMBER] TITLE [每项目] { … }'",
-        "表的写法为“表 [编号] 标题 [每项目] { … }”");
+    bad(A.Key.Range, "a table is '表 [NUMBER] TITLE [每项目 | 逐项目 [重点专项资金]] { … }'",
+        "表的写法为“表 [编号] 标题 [每项目 | 逐项目 [重点专项资金]] { … }”");
     return std::nullopt;
   }
   T.Title = word(Head[0]);
-  bool Ok = fields(T.Title, Head[0].range(), T.PerProject);
+  // The texts around the table are one project's in a 每项目 table; a 逐项目 table is one
+  // table of several forms, whose fields are in its 格 rows only.
+  bool Own = T.PerProject && !T.Stacked;
+  bool Ok = fields(T.Title, Head[0].range(), Own);
   std::vector<Span> HeaderRows;
   for (const ast::Attr *C : A.Children) {
     llvm::StringRef Key = C->Key.Value;
@@ -192,7 +204,7 @@ std::optional<model::TableTemplate> TemplateReader::table(const ast::Attr &A, co
         continue;
       }
       std::string Line = word(C->Values[0]);
-      Ok &= fields(Line, C->Values[0].range(), T.PerProject);
+      Ok &= fields(Line, C->Values[0].range(), Own);
       if (Key == "标注") {
         T.Caption.push_back(std::move(Line));
       } else {
@@ -218,7 +230,7 @@ std::optional<model::TableTemplate> TemplateReader::table(const ast::Attr &A, co
           continue;
         } else if (V.K == ast::Value::String || V.K == ast::Value::Name) {
           Row.push_back({word(V)});
-          Ok &= fields(Row.back().Text, V.range(), T.PerProject);
+          Ok &= fields(Row.back().Text, V.range(), Own);
         } else {
           bad(V.range(), "a header row holds quoted texts and [跨行 N] / [跨列 N]",
               "表头行由带引号的文字和 [跨行 N]、[跨列 N] 组成");
@@ -243,7 +255,7 @@ std::optional<model::TableTemplate> TemplateReader::table(const ast::Attr &A, co
         Ok = false;
       } else {
         T.Label = word(C->Values[0]);
-        Ok &= fields(T.Label, C->Values[0].range(), T.PerProject);
+        Ok &= fields(T.Label, C->Values[0].range(), Own);
       }
     } else if (format(*C, T, Ok)) {
       continue;
@@ -336,7 +348,7 @@ bool TemplateReader::empty(const ast::Attr &C, model::TableTemplate &T) {
   for (const ast::Value &V : C.Values) {
     if (isLabel(V) && T.EmptyNote.empty()) {
       T.EmptyNote = word(V);
-      if (!fields(T.EmptyNote, V.range(), T.PerProject))
+      if (!fields(T.EmptyNote, V.range(), T.PerProject && !T.Stacked))
         return false;
     } else if (V.K == ast::Value::Tag && V.Word.Value == "保留行" && V.Args.empty()) {
       T.KeepRows = true;
@@ -402,36 +414,83 @@ void Resolver::tableTemplate(const ast::Library &L, bool FromStdlib) {
   templates::TemplateReader(*this, L.Name.Value, FromStdlib).run(L);
 }
 
-void templateLastYear(Resolver &R) {
+void templateGaps(Resolver &R) {
   auto same = [](Span A, Span B) { return A.File == B.File && A.Begin == B.Begin && A.End == B.End; };
   const model::Template *T = R.B.findTemplate();
   if (!T)
     return;
   bool Carried = model::hasLastYear(R.B);
+  const model::Allocation *Whole = nullptr; // the first fact held for the department as a whole
+  for (const model::Allocation &A : R.B.Allocations)
+    if (A.UnitIndex == model::DepartmentLevel) {
+      Whole = &A;
+      break;
+    }
   for (const model::TableTemplate &Tb : T->Tables) {
-    std::vector<tables::LastYearGap> Gaps = tables::lastYearGaps(R.B, Tb);
+    tables::CellGaps Gaps = tables::cellGaps(R.B, Tb);
+    std::string Num = std::to_string(Tb.Number);
+    auto More = [](size_t N, bool Zh) {
+      if (!N)
+        return std::string();
+      return Zh ? "，另有 " + std::to_string(N) + " 格" : ", and " + std::to_string(N) + " more cells";
+    };
     // One report for each column or row that asks: its first cell, and how many more.
-    for (size_t I = 0; I < Gaps.size(); ++I) {
+    std::vector<tables::LastYearGap> &Last = Gaps.LastYear;
+    for (size_t I = 0; I < Last.size(); ++I) {
       bool Seen = false;
       for (size_t K = 0; K < I && !Seen; ++K)
-        Seen = same(Gaps[K].Where, Gaps[I].Where);
+        Seen = same(Last[K].Where, Last[I].Where);
       if (Seen)
         continue;
-      size_t More = 0;
-      for (size_t K = I + 1; K < Gaps.size(); ++K)
-        More += same(Gaps[K].Where, Gaps[I].Where);
-      const tables::LastYearGap &G = Gaps[I];
-      std::string Num = std::to_string(Tb.Number), Col = std::to_string(G.Column);
+      size_t N = 0;
+      for (size_t K = I + 1; K < Last.size(); ++K)
+        N += same(Last[K].Where, Last[I].Where);
+      const tables::LastYearGap &G = Last[I];
+      std::string Col = std::to_string(G.Column);
       auto D = R.Diags.report(
           G.Where, diag::TemplateLastYearMissing,
           {Num, Tb.Title, T->Name,
            Carried ? "last year's figures do not give this cell's"
                    : "it has no 上年 statement and no declared 上年数",
-           G.Row, Col, More ? ", and " + std::to_string(More) + " more cells" : ""});
+           G.Row, Col, More(N, false)});
       D.zh({Num, Tb.Title, T->Name, Carried ? "上年数字中没有此格的数字" : "没有“上年”语句，也没有声明的上年数",
-            G.Row, Col, More ? "，另有 " + std::to_string(More) + " 格" : ""});
+            G.Row, Col, More(N, true)});
       if (R.B.Previous && R.B.Previous->Where.isValid())
         D.note(R.B.Previous->Where, diag::NoteLastYearStated);
+    }
+    // One report for each unit: at its declaration, its first cell and how many more; one for
+    // the table when no unit declares its figures at all.
+    std::vector<tables::ShareGap> &Shares = Gaps.Shares;
+    size_t Units = R.B.OrgUnits.size();
+    std::vector<size_t> First(Units, SIZE_MAX), Count(Units);
+    std::vector<size_t> Order; // the units in the order of their first cell
+    for (size_t I = 0; I < Shares.size(); ++I) {
+      size_t U = Shares[I].Unit;
+      if (U >= Units)
+        continue;
+      if (First[U] == SIZE_MAX) {
+        First[U] = I;
+        Order.push_back(U);
+      }
+      ++Count[U];
+    }
+    bool Every = Order.size() == Units && Units > 1;
+    for (size_t U : Order) {
+      const tables::ShareGap &G = Shares[First[U]];
+      const model::Unit &Un = R.B.OrgUnits[U];
+      std::string Col = std::to_string(G.Column), Others = std::to_string(Units - 1);
+      std::string En = More(Count[U] - 1, false), Zh = More(Count[U] - 1, true);
+      if (Every) {
+        En += Units == 2 ? "; the other unit's cells too" : "; the other " + Others + " units' cells too";
+        Zh += "；其余 " + Others + " 个单位的格亦然";
+      }
+      auto D = R.Diags.report(Un.Where, diag::TemplateUnitShareMissing,
+                              {Num, Tb.Title, T->Name, Un.Name, G.Row, Col, En});
+      D.zh({Num, Tb.Title, T->Name, Un.Name, G.Row, Col, Zh});
+      if (Whole)
+        D.note(Whole->Where, diag::NoteHeldForDepartment);
+      if (Every)
+        break;
     }
   }
 }

@@ -121,6 +121,11 @@ std::optional<model::ListingRow> TemplateReader::listingRow(const ast::Attr &C, 
         }
         continue;
       }
+      if (V.K == ast::Value::Tag && V.Word.Value == "一般性" && V.Args.empty() &&
+          Row.Source == "项目" && Row.Cells.empty()) {
+        Row.GeneralOnly = true; // 逐行 项目 [一般性]: not the 重点专项资金 (表十一's)
+        continue;
+      }
       if (!Row.Cells.empty() && cellOption(V, Row.Cells.back(), Ok))
         continue;
       std::string F = word(V);
@@ -174,8 +179,8 @@ std::optional<model::ListingRow> TemplateReader::listingRow(const ast::Attr &C, 
       }
       if (W == "金额" && (std::find(ProjectAmounts.begin(), ProjectAmounts.end(),
                                                    Cell.Text) == ProjectAmounts.end())) {
-        bad(Arg.range(), "'" + Cell.Text + "' is not an amount of a project (预算数, 财政资金, 其他资金)",
-            "“" + Cell.Text + "”不是项目的金额（预算数、财政资金、其他资金）",
+        bad(Arg.range(), "'" + Cell.Text + "' is not an amount of a project (预算数, 财政资金, 其他资金, 市级支出, 补助区县)",
+            "“" + Cell.Text + "”不是项目的金额（预算数、财政资金、其他资金、市级支出、补助区县）",
             closest(Cell.Text, ProjectAmounts));
         Ok = false;
         continue;

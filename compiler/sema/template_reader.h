@@ -25,9 +25,11 @@ inline const std::vector<std::string> TemplateKeys{"表",   "第一部分", "第
 inline const std::vector<std::string> RowFields{"项目编码", "项目名称", "绩效目标", "用途", "单位名称",
                                          "单位编码"};
 /// Fields a text may name in braces, in every table and in the tables of each project.
-inline const std::vector<std::string> ProjectFields{"序号", "项目编码", "项目名称", "用途", "绩效目标"};
+inline const std::vector<std::string> ProjectFields{"序号",     "项目编码", "项目名称",    "用途",
+                                                   "绩效目标", "主管部门", "项目概况", "当年绩效目标"};
 /// Amounts a 金额 cell of a project's table may show.
-inline const std::vector<std::string> ProjectAmounts{"预算数", "财政资金", "其他资金"};
+inline const std::vector<std::string> ProjectAmounts{"预算数", "财政资金", "其他资金", "市级支出",
+                                                    "补助区县"};
 /// The records 逐行 lists, and the fields of each (政府采购 and 资产 take their facts' keys).
 inline const std::vector<std::string> RecordSources{"单位", "整体绩效", "政府采购", "资产", "指标", "项目"};
 inline const std::vector<std::string> UnitFields{"编码", "名称", "性质", "规格", "经费保障形式"};
@@ -147,7 +149,9 @@ private:
 } // namespace budc::sema::templates
 
 namespace budc::sema {
-/// Reports BUD128 for each column or row of the budget's template that prints last year's
-/// figures (上年数, 增减额, 增减率) the workspace does not carry; after the facts are resolved.
-void templateLastYear(Resolver &R);
+/// Reports the cells of the budget's template the workspace cannot fill, after the facts are
+/// resolved: BUD128 for each column or row that prints last year's figures (上年数, 增减额,
+/// 增减率) it does not carry, BUD129 for each unit whose rows ask for its part of money held
+/// for the department as a whole that it declares no figure of.
+void templateGaps(Resolver &R);
 } // namespace budc::sema

@@ -614,6 +614,27 @@ antlr4::Token *ErrorStrategy::unclosedBrace(Parser *P) {
   return nullptr;
 }
 
+/// The name of the nearest `单位 [code] name` before '}' \p Close that has no block (its line
+/// ends after the name), looking back a bounded number of tokens past units with blocks; null
+/// when there is none.
+const TokenView *ErrorStrategy::unitWithoutBlock(antlr4::Token *Close) {
+  const TokenView *V = Tokens.own(Close);
+  if (!V)
+    return nullptr;
+  size_t End = V->getTokenIndex(), Limit = 4096;
+  for (size_t I = End; I-- > 0 && Limit--;) {
+    if (Tokens.at(I).kind() != tok::KwUnit)
+      continue;
+    size_t N = I + 1;
+    if (N < End && Tokens.at(N).kind() == tok::Number)
+      ++N;
+    if (N + 1 < End && (Tokens.at(N).kind() == tok::String || Tokens.at(N).kind() == tok::Name) &&
+        Tokens.at(N + 1).kind() == tok::Newline)
+      return &Tokens.at(N);
+  }
+  return nullptr;
+}
+
 /// The token before \p T, or null.
 antlr4::Token *ErrorStrategy::previous(antlr4::Token *T) {
   const TokenView *V = Tokens.own(T);
@@ -653,7 +674,11 @@ void ErrorStrategy::diagnose(Parser *P, antlr4::Token *Found, const misc::Interv
   }
   // A '}' with nothing to close.
   if (K == tok::RBrace && !Expected.contains(antlrType(tok::RBrace)) && !unclosedBrace(P)) {
-    Diags.report(Where, diag::UnmatchedBrace);
+    auto D = Diags.report(Where, diag::UnmatchedBrace);
+    // A unit written without its '{' (a unit may have no block): the lines after it belonged
+    // to the block around it, whose '}' came one too early.
+    if (const TokenView *Name = unitWithoutBlock(Found))
+      D.note(Name->span(Tokens.File), diag::NoteUnitWithoutBlock);
     spend();
     return;
   }

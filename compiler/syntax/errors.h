@@ -56,6 +56,7 @@ private:
   bool reportDeclareKeyPath(antlr4::ParserRuleContext *List, antlr4::Token *Cur);
   void skipLine(antlr4::Parser *P);
   antlr4::Token *unclosedBrace(antlr4::Parser *P);
+  const TokenView *unitWithoutBlock(antlr4::Token *Close);
   antlr4::Token *previous(antlr4::Token *T);
   void diagnose(antlr4::Parser *P, antlr4::Token *Found, const antlr4::misc::IntervalSet &Expected,
                 diag::Kind Kind);

@@ -243,6 +243,7 @@ std::vector<ast::Suppression> suppressions(const std::vector<Token> &Tokens, llv
         uint32_t End = LineOf(Tokens[J].End - 1);
         if (End > S.TargetLine) {
           S.LastLine = End;
+          S.Text = true;
           break;
         }
       } else if (Tokens[J].Kind == tok::LBrace) {

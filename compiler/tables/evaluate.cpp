@@ -10,6 +10,8 @@
 #include "compiler/model/values.h"
 
 #include <functional>
+#include <map>
+#include <tuple>
 #include <set>
 
 namespace budc::tables::detail {
@@ -66,7 +68,7 @@ std::string outlineNumber(llvm::StringRef Style, unsigned N) {
 class Evaluator {
 public:
   Evaluator(const model::Budget &B, const model::TableTemplate &T, bool &Overflow,
-            std::vector<LastYearGap> *Gaps = nullptr)
+            CellGaps *Gaps = nullptr)
       : B(B), T(T), Overflow(Overflow), Gaps(Gaps) {
     // The allocations a cell may add, found once: the scope's (a cell's query includes the
     // scope), carry-forwards too, which only a cell that names them adds.
@@ -82,6 +84,10 @@ public:
     for (const model::Allocation &A : B.Allocations)
       if (A.Kind == model::Nature::Project && A.Project < 0)
         UnitBlocks.insert(A.UnitIndex);
+    for (const model::Allocation *A : InScope)
+      Held |= A->UnitIndex == model::DepartmentLevel;
+    if (Held)
+      UnitFigures = model::declaredOfUnits(B);
   }
 
   Table run() {
@@ -196,7 +202,7 @@ private:
       return lastYearCell(C, S, M, ByColumn ? C.MayLack : S.MayLack,
                           ByColumn ? &C.MeasureWhere : S.MeasureWhere, AnyAmount);
     bool Unknown = false;
-    std::optional<Decimal> Sum = sum(S, C.Terms, Unknown);
+    std::optional<Decimal> Sum = sum(S, &C, Unknown);
     Cell X;
     X.Amount = true;
     if (Unknown) {
@@ -292,14 +298,13 @@ private:
       // [可缺]: blank in a workspace that carries no last year at all; one that does must
       // give every cell.
       if (Gaps && Where && (!MayLack || model::hasLastYear(B)))
-        Gaps->push_back({*Where, S.Number + fillFields(B, -1, 0, S.Label, T.MoneyUnit),
-                         static_cast<unsigned>(&C - T.Columns.data()) + (T.Ordinal ? 2 : 1)});
+        Gaps->LastYear.push_back({*Where, rowLabel(S), columnNumber(C)});
       return X;
     }
     std::optional<Decimal> Value = Last;
     if (M != model::Measure::LastYear) {
       bool Unknown = false;
-      std::optional<Decimal> This = sum(S, C.Terms, Unknown);
+      std::optional<Decimal> This = sum(S, &C, Unknown);
       if (Unknown)
         return X;
       Value = This ? This->sub(*Last) : std::nullopt;
@@ -327,6 +332,14 @@ private:
     AnyAmount |= !Value->isZero();
     X.Text = Value->isZero() ? (C.ZeroSet ? C.Zero : T.Zero) : detail::money(B, T, *Value);
     return X;
+  }
+
+  std::string rowLabel(const Side &S) const {
+    return S.Number + fillFields(B, -1, 0, S.Label, T.MoneyUnit);
+  }
+  /// The 1-based place of column \p C in the printed table (序号 counted).
+  unsigned columnNumber(const model::TemplateColumn &C) const {
+    return static_cast<unsigned>(&C - T.Columns.data()) + (T.Ordinal ? 2 : 1);
   }
 
   /// Last year's value of cell query \p Q, in 元; nullopt when the workspace does not carry it.
@@ -366,13 +379,26 @@ private:
     return Q;
   }
 
-  std::optional<Decimal> sum(const Side &S, const model::Query &Column, bool &Unknown) const {
-    model::Query Q = query(S, Column);
+  std::optional<Decimal> sum(const Side &S, const model::TemplateColumn *Column,
+                             bool &Unknown) const {
+    static const model::Query None;
+    model::Query Q = query(S, Column ? Column->Terms : None);
     if (Q.Underivable) {
       // A figure the facts cannot give (不可推导): the declared figure that names the same
       // facts, within the table's scope, states it (广州 表8: 行政经费, declared by fund).
       if (const model::Declared *D = declared(B.DeclaredFigures, Q))
         return D->Yuan;
+      Unknown = true;
+      return Decimal();
+    }
+    // A unit's part of money the facts hold for the department as a whole (广州 表11: basic
+    // money by function and 款 for the department, by unit and 类 in the table) is not in the
+    // facts: the unit's declared figure states it; without one the cell is blank, and a gap.
+    if (auto Share = share(S, Column, Q)) {
+      if (const model::Declared *D = model::declaredShare(B, Q, &UnitFigures[*S.Unit], Share->Neutral))
+        return D->Yuan;
+      if (Gaps && S.Unit && Column)
+        Gaps->Shares.push_back({*S.Unit, rowLabel(S), columnNumber(*Column)});
       Unknown = true;
       return Decimal();
     }
@@ -402,6 +428,24 @@ private:
               Total = *Next;
             }
     return Total;
+  }
+
+  /// Of a unit's cell \p Q (row side \p S, column \p Column) over money held for the department
+  /// as a whole: whether its funds are neutral (model::fundsNeutral); nullopt for any other
+  /// cell. Found once for a row and column, whatever the unit.
+  struct Share {
+    bool Neutral = false;
+  };
+  std::optional<Share> share(const Side &S, const model::TemplateColumn *Column,
+                             const model::Query &Q) const {
+    if (!Held || !S.Unit || *S.Unit >= UnitFigures.size())
+      return std::nullopt;
+    auto Key = std::make_tuple(S.Function, S.Economic, static_cast<const void *>(S.Terms),
+                               static_cast<const void *>(Column), S.Project);
+    auto [It, New] = Shares.try_emplace(std::move(Key));
+    if (New && model::heldForDepartment(B, Q))
+      It->second = Share{model::fundsNeutral(B, Q)};
+    return It->second;
   }
 
   /// The declared figure, among \p Ds and their parts, with an amount that names what \p Q
@@ -599,16 +643,32 @@ private:
     case model::TemplateRow::EconomicTree: {
       bool Function = R.Kind == model::TemplateRow::FunctionTree;
       const model::Catalogue &Cat = Function ? B.Functions : B.Economics;
-      std::set<std::string> Codes;
+      // A unit's rows: its codes, and those of money held for the department as a whole
+      // (its part of which the unit declares), but a code whose part it declares is nothing.
+      std::set<std::string> Codes, Whole;
       for (const model::Allocation *A : InScope) {
-        if (Unit && A->UnitIndex != *Unit)
+        bool Own = !Unit || A->UnitIndex == *Unit;
+        if (!Own && A->UnitIndex != model::DepartmentLevel)
           continue;
         const std::string &Code = Function ? A->Function : A->Economic;
         for (unsigned Len : R.Levels)
           if (Code.size() >= Len)
-            Codes.insert(Code.substr(0, Len));
+            (Own ? Codes : Whole).insert(Code.substr(0, Len));
       }
       unsigned N = 0;
+      for (const std::string &C : Whole) {
+        if (Codes.count(C))
+          continue;
+        Side S;
+        (Function ? S.Function : S.Economic) = C;
+        S.Unit = Unit;
+        model::Query Q = query(S, {});
+        auto Share = share(S, nullptr, Q);
+        const model::Declared *D =
+            Share ? model::declaredShare(B, Q, &UnitFigures[*S.Unit], Share->Neutral) : nullptr;
+        if (!D || !D->Yuan.isZero())
+          Codes.insert(C);
+      }
       for (const std::string &Code : Codes) {
         Side S;
         S.Present = true;
@@ -647,7 +707,12 @@ private:
   const model::Budget &B;
   const model::TableTemplate &T;
   bool &Overflow;
-  std::vector<LastYearGap> *Gaps; ///< where a cell's last year is not carried, if collected
+  CellGaps *Gaps; ///< the cells the workspace cannot fill, if collected
+  bool Held = false; ///< some money in scope is held for the department as a whole
+  std::vector<std::vector<const model::Declared *>> UnitFigures; ///< each unit's, when Held
+  mutable std::map<std::tuple<std::string, std::string, const void *, const void *, int>,
+                   std::optional<Share>>
+      Shares; ///< share() of each row and column
   std::vector<const model::Allocation *> InScope;
   bool HasUnitColumn = false; ///< a 单位 column shows the unit rows' names
   std::set<size_t> UnitBlocks; ///< the units (or DepartmentLevel) with 项目支出 blocks
@@ -663,24 +728,35 @@ Table evaluate(const model::Budget &B, const model::TableTemplate &T, bool &Over
 
 namespace budc::tables {
 
-std::vector<LastYearGap> lastYearGaps(const model::Budget &B, const model::TableTemplate &T) {
-  std::vector<LastYearGap> Gaps;
+CellGaps cellGaps(const model::Budget &B, const model::TableTemplate &T) {
+  CellGaps Gaps;
   if (T.Listing)
     return Gaps;
-  bool Any = false;
+  bool Any = false, Units = false;
   for (const model::TemplateColumn &C : T.Columns)
     Any |= C.M != model::Measure::Value;
   std::function<void(const std::vector<model::TemplateRow> &)> Rows =
       [&](const std::vector<model::TemplateRow> &Rs) {
         for (const model::TemplateRow &R : Rs) {
           Any |= R.M != model::Measure::Value;
+          Units |= R.Kind == model::TemplateRow::Units;
           Rows(R.Inner);
           Rows(R.Sides[0]);
           Rows(R.Sides[1]);
         }
       };
   Rows(T.Rows);
-  if (!Any)
+  // A unit's rows may ask for money held for the department as a whole: in a table of
+  // spending (an income table, 广州 表2, has none to ask for).
+  Units = Units && B.OrgUnits.size() > 1 &&
+          std::any_of(T.Columns.begin(), T.Columns.end(), [&](const model::TemplateColumn &C) {
+            model::Query Q = model::Query::intersect(T.Scope, C.Terms);
+            return C.Kind == model::TemplateColumn::Amount && !Q.Empty && Q.spending();
+          }) &&
+          std::any_of(B.Allocations.begin(), B.Allocations.end(), [](const model::Allocation &A) {
+            return A.UnitIndex == model::DepartmentLevel;
+          });
+  if (!Any && !Units)
     return Gaps;
   bool Overflow = false;
   detail::Evaluator(B, T, Overflow, &Gaps).run();

@@ -29,6 +29,12 @@ std::string fieldValue(const model::Budget &B, int Project, unsigned Ordinal, ll
       return P.Name;
     if (F == "用途")
       return P.Purpose;
+    if (F == "主管部门") // of a 市级重点专项资金: as written, else the department
+      return P.SpecialFundOwner.empty() ? B.DepartmentName : P.SpecialFundOwner;
+    if (F == "项目概况")
+      return P.Overview;
+    if (F == "当年绩效目标") // as 重庆 prints goals: one as written, several numbered
+      return goalsText(P);
     if (F == "绩效目标") {
       std::string Goals;
       for (size_t I = 0; I < P.Goals.size(); ++I)

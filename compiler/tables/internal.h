@@ -42,4 +42,9 @@ bool listingApplies(const model::Budget &B, const model::TableTemplate &T);
 Table listing(const model::Budget &B, const model::TableTemplate &T, int Project,
               unsigned Ordinal);
 
+/// Lays out 逐项目 table \p T: the form of each project it lists (every 市级重点专项资金 with
+/// [重点专项资金]), one after another in one table; with none, the form with its project
+/// fields blank and its 空表 note.
+Table forms(const model::Budget &B, const model::TableTemplate &T);
+
 } // namespace budc::tables::detail

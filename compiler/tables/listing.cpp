@@ -135,6 +135,11 @@ public:
     bool Listed = false, AnyRecord = false;
     // The cells of the last 格 row that span down over the next 逐行's rows ([跨行 逐行]).
     std::vector<size_t> Down;
+    // Where the last 逐行 stands, its fields, and the cells above that span down over it: an
+    // empty table's blank row goes there, in the 逐行's columns, under those cells.
+    size_t EmptyAt = 0, DownRow = 0;
+    const model::ListingRow *EmptyShape = nullptr;
+    std::vector<size_t> EmptyDown;
     for (const model::ListingRow &L : T.Lines) {
       switch (L.Kind) {
       case model::ListingRow::Fixed: {
@@ -158,13 +163,24 @@ public:
         AnyRecord |= Out.Body.size() != Before;
         for (size_t C : Down) // (sema puts this 逐行 right under the row of those cells)
           Out.Body[Before - 1][C].RowSpan += static_cast<unsigned>(Out.Body.size() - Before);
+        EmptyAt = Out.Body.size();
+        EmptyShape = &L;
+        EmptyDown = std::move(Down);
+        DownRow = Before - 1;
         Down.clear();
         break;
       }
       }
     }
-    if (Listed && !AnyRecord && !T.EmptyNote.empty()) {
-      Out.Body.push_back(Row(Out.Width));
+    // 空表: when nothing is listed, one blank row and the note; in the tables of projects only
+    // for the form without a project (逐项目 with none), not for a project without indicators.
+    if (Listed && !AnyRecord && !T.EmptyNote.empty() && (!T.PerProject || Project < 0)) {
+      Row Blank;
+      for (const model::TemplateCell &F : EmptyShape->Cells)
+        Blank.push_back({"", 1, F.ColSpan});
+      for (size_t C : EmptyDown)
+        ++Out.Body[DownRow][C].RowSpan;
+      Out.Body.insert(Out.Body.begin() + static_cast<std::ptrdiff_t>(EmptyAt), std::move(Blank));
       Out.Notes.push_back(fill(T.EmptyNote));
     }
     return Out;
@@ -194,6 +210,8 @@ private:
   /// 支出计划: months across the columns after the label (the last takes what is left),
   /// shares under them; nothing when the project has no schedule.
   void schedule(const model::ListingRow &L, Table &Out) const {
+    if (Project < 0) // the form of 逐项目 without a project
+      return;
     const model::Project &P = project();
     if (P.Schedule.empty())
       return;
@@ -238,8 +256,8 @@ private:
     } else if (L.Source == "整体绩效") {
       goals(Fields, Out);
     } else if (L.Source == "项目") {
-      projects(Fields, Out);
-    } else if (L.Source == "指标") {
+      projects(L, Out);
+    } else if (L.Source == "指标" && Project >= 0) {
       const auto &Is = project().Indicators;
       for (size_t I = 0; I < Is.size(); ++I) {
         Row R;
@@ -366,9 +384,15 @@ private:
 
   /// Every project, a row per indicator (one for a project without): the project's fields
   /// merge over its rows (重庆 表十二: 序号, 项目名称, 当年财政拨款预算金额, 当年绩效目标).
-  void projects(const std::vector<model::TemplateCell> &Fields, Table &Out) const {
+  /// With [一般性], the 市级重点专项资金 are left out (and not counted by 序号).
+  void projects(const model::ListingRow &L, Table &Out) const {
+    const std::vector<model::TemplateCell> &Fields = L.Cells;
+    unsigned Seq = 0;
     for (size_t N = 0; N < B.Projects.size(); ++N) {
       const model::Project &P = B.Projects[N];
+      if (L.GeneralOnly && P.SpecialFund)
+        continue;
+      ++Seq;
       unsigned Rows = static_cast<unsigned>(std::max<size_t>(1, P.Indicators.size()));
       for (unsigned K = 0; K < Rows; ++K) {
         const model::Indicator *I = K < P.Indicators.size() ? &P.Indicators[K] : nullptr;
@@ -390,7 +414,7 @@ private:
             X.Amount = true;
             X.Yuan = Yuan;
           } else {
-            X = text(F, F.Text == "序号"       ? std::to_string(N + 1)
+            X = text(F, F.Text == "序号"       ? std::to_string(Seq)
                         : F.Text == "项目编码" ? P.Code
                         : F.Text == "项目名称" ? P.Name
                         : F.Text == "用途"     ? P.Purpose
@@ -408,6 +432,8 @@ private:
   static Decimal projectAmount(const model::Project &P, llvm::StringRef Which) {
     if (Which == "预算数")
       return P.Yuan;
+    if (Which == "市级支出" || Which == "补助区县") // of a 市级重点专项资金
+      return Which == "市级支出" ? P.CityYuan : P.CountyYuan;
     Decimal Yuan;
     bool Fiscal = Which == "财政资金";
     for (const model::ProjectAmount &M : P.Amounts)
@@ -474,6 +500,26 @@ bool listingApplies(const model::Budget &B, const model::TableTemplate &T) {
 Table listing(const model::Budget &B, const model::TableTemplate &T, int Project,
               unsigned Ordinal) {
   return Listing(B, T, Project, Ordinal).run();
+}
+
+Table forms(const model::Budget &B, const model::TableTemplate &T) {
+  Table Out;
+  unsigned N = 0;
+  for (size_t I = 0; I < B.Projects.size(); ++I) {
+    if (T.SpecialFundsOnly && !B.Projects[I].SpecialFund)
+      continue;
+    Table Form = listing(B, T, static_cast<int>(I), ++N);
+    if (N == 1)
+      Out = std::move(Form);
+    else // the next form, under the last: one table, its title and notes once
+      Out.Body.insert(Out.Body.end(), std::make_move_iterator(Form.Body.begin()),
+                      std::make_move_iterator(Form.Body.end()));
+  }
+  if (N == 0)
+    Out = listing(B, T, -1, 0);
+  Out.Kind = TableKind::Standard; // one table of the department's, not a project's
+  Out.Project = -1;
+  return Out;
 }
 
 } // namespace budc::tables::detail

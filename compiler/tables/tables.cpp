@@ -96,6 +96,8 @@ Disclosure build(const model::Budget &B, const model::Template &T) {
   for (const model::TableTemplate *X : Order) {
     if (!X->Listing)
       Built(X, evaluate(B, *X, D.Overflow));
+    else if (X->Stacked)
+      Built(X, forms(B, *X));
     else if (X->PerProject)
       for (size_t I = 0; I < B.Projects.size(); ++I) {
         // As frame() numbers it: the template's number, if it has one.

@@ -102,10 +102,27 @@ struct LastYearGap {
   unsigned Column = 0;
 };
 
-/// The cells of standard table \p T whose last year \p B does not carry (sema reports them,
-/// BUD128): all of them, but for a column or row marked [可缺] only when \p B carries last
-/// year's figures at all; empty for a table without last year.
-std::vector<LastYearGap> lastYearGaps(const model::Budget &B, const model::TableTemplate &T);
+/// A cell of a unit's row over money the facts hold for the department as a whole, which the
+/// unit declares no figure of (model::heldForDepartment, model::declaredShare): the unit, the
+/// cell's row label and its column (1-based, 序号 counted).
+struct ShareGap {
+  size_t Unit = 0;
+  std::string Row;
+  unsigned Column = 0;
+};
+
+/// The cells of a standard table the workspace cannot fill, which sema reports.
+struct CellGaps {
+  /// Last year's figures not carried (BUD128): all of them, but for a column or row marked
+  /// [可缺] only when the budget carries last year's figures at all.
+  std::vector<LastYearGap> LastYear;
+  /// A unit's part of the department's money, not declared (BUD129).
+  std::vector<ShareGap> Shares;
+};
+
+/// The cells of standard table \p T that \p B cannot fill; empty for a table with neither
+/// last year's figures nor rows by unit.
+CellGaps cellGaps(const model::Budget &B, const model::TableTemplate &T);
 
 /// Builds the disclosure of \p B with its template \p T.
 Disclosure build(const model::Budget &B, const model::Template &T);
