@@ -615,24 +615,26 @@ antlr4::Token *ErrorStrategy::unclosedBrace(Parser *P) {
 }
 
 /// The name of the nearest `单位 [code] name` before '}' \p Close that has no block (its line
-/// ends after the name), looking back a bounded number of tokens past units with blocks; null
-/// when there is none.
+/// ends after the name), past units with blocks, within a bounded distance; null when there is
+/// none. The tokens are read once, in order, whatever the number of such '}'.
 const TokenView *ErrorStrategy::unitWithoutBlock(antlr4::Token *Close) {
   const TokenView *V = Tokens.own(Close);
   if (!V)
     return nullptr;
-  size_t End = V->getTokenIndex(), Limit = 4096;
-  for (size_t I = End; I-- > 0 && Limit--;) {
-    if (Tokens.at(I).kind() != tok::KwUnit)
+  size_t End = V->getTokenIndex();
+  for (; UnitScan < End; ++UnitScan) {
+    if (Tokens.at(UnitScan).kind() != tok::KwUnit)
       continue;
-    size_t N = I + 1;
+    size_t N = UnitScan + 1;
     if (N < End && Tokens.at(N).kind() == tok::Number)
       ++N;
     if (N + 1 < End && (Tokens.at(N).kind() == tok::String || Tokens.at(N).kind() == tok::Name) &&
         Tokens.at(N + 1).kind() == tok::Newline)
-      return &Tokens.at(N);
+      Blockless = &Tokens.at(N);
   }
-  return nullptr;
+  if (!Blockless || End - Blockless->getTokenIndex() > 4096)
+    return nullptr;
+  return Blockless;
 }
 
 /// The token before \p T, or null.

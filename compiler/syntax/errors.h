@@ -66,6 +66,10 @@ private:
   const TokenArray &Tokens;
   DiagEngine &Diags;
   ErrorBudget Budget;
+  /// unitWithoutBlock's scan: the tokens before UnitScan are read, and the last 单位 among them
+  /// without a block (each token is read once, however many '}' close nothing).
+  size_t UnitScan = 0;
+  const TokenView *Blockless = nullptr;
 };
 
 /// Fills every ATN state's cache of the tokens that may follow it, once, before any parser
