@@ -9,6 +9,7 @@
 #include "compiler/model/amount.h"
 #include "compiler/model/values.h"
 
+#include <climits>
 #include <functional>
 #include <map>
 #include <tuple>
